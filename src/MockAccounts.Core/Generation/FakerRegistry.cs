@@ -1,0 +1,37 @@
+using Bogus;
+using Bogus.DataSets;
+
+namespace MockAccounts.Core.Generation;
+
+/// <summary>The Bogus generators a contract may name in a <c>faker</c> hint.</summary>
+public static class FakerRegistry
+{
+    private static readonly Dictionary<string, Func<Faker, string>> Generators = new(StringComparer.Ordinal)
+    {
+        ["person.fullName"] = f => f.Name.FullName(),
+        ["person.firstName"] = f => f.Name.FirstName(),
+        ["person.lastName"] = f => f.Name.LastName(),
+        ["internet.email"] = f => f.Internet.Email().ToLowerInvariant(),
+        ["internet.userName"] = f => f.Internet.UserName(),
+        ["internet.url"] = f => f.Internet.UrlWithPath("https"),
+        ["company.name"] = f => f.Company.CompanyName(),
+        ["company.slug"] = f => f.Internet.DomainWord(),
+        ["phone.number"] = f => f.Phone.PhoneNumber("+1 ###-###-####"),
+        ["address.street"] = f => f.Address.StreetAddress(),
+        ["address.secondary"] = f => f.Address.SecondaryAddress(),
+        ["address.city"] = f => f.Address.City(),
+        ["address.state"] = f => f.Address.State(),
+        ["address.stateAbbr"] = f => f.Address.StateAbbr(),
+        ["address.zip"] = f => f.Address.ZipCode("#####"),
+        ["address.countryCode"] = f => f.Address.CountryCode(Iso3166Format.Alpha2),
+        ["finance.currencyCode"] = f => f.Finance.Currency().Code,
+        ["lorem.word"] = f => f.Lorem.Word(),
+        ["lorem.sentence"] = f => f.Lorem.Sentence(),
+    };
+
+    public static IReadOnlyCollection<string> Names => Generators.Keys;
+
+    public static bool Exists(string name) => Generators.ContainsKey(name);
+
+    public static string Generate(string name, Faker faker) => Generators[name](faker);
+}

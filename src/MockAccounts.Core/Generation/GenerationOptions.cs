@@ -1,0 +1,14 @@
+namespace MockAccounts.Core.Generation;
+
+/// <summary>
+/// What makes generated bodies reproducible: the seed, and the moment relative dates count from
+/// (fixed for a server's lifetime so a token's body never drifts between requests).
+/// </summary>
+public sealed record GenerationOptions(int Seed, DateTimeOffset ReferenceTime)
+{
+    public const int DefaultSeed = 20261122;
+
+    /// <summary>Dates count from today's midnight (UTC), so bodies stay stable all day.</summary>
+    public static GenerationOptions StartingToday(int seed = DefaultSeed) =>
+        new(seed, new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero));
+}

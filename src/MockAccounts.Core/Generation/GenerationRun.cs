@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bogus;
+using MockAccounts.Core.Loading;
+
+namespace MockAccounts.Core.Generation;
+
+/// <summary>
+/// Generates one body. Fields are evaluated lazily and memoised by JSON pointer, so a
+/// <c>copy</c> or <c>when</c> hint can read any other field's final value whatever the order.
+/// </summary>
+internal sealed class GenerationRun
+{
+    private readonly Dictionary<string, JsonNode?> _done = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SchemaNode Schema, MergeOverride? Override)> _openObjects = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
+    private readonly Faker _faker = new("en");
+    private readonly ulong _seed;
+    private readonly DateTimeOffset _now;
+
+    public GenerationRun(ulong seed, DateTimeOffset now)
+    {
+        _seed = seed;
+        _now = now;
+    }
+
+    public JsonNode? Generate(SchemaNode schema, OverrideNode? overrides) => At("", schema, overrides);
+
+    private JsonNode? At(string pointer, SchemaNode schema, OverrideNode? overrides)
+    {
+        if (_done.TryGetValue(pointer, out var done))
+        {
+            return done;
+        }
+
+        if (!_busy.Add(pointer))
+        {
+            throw new ContractException($"the hints at '{pointer}' depend on themselves");
+        }
+
+        var value = overrides switch
+        {
+            LiteralOverride literal => literal.Value?.DeepClone(),
+            HintOverride hinted => Hinted(pointer, schema, hinted.Hint, null),
+            MergeOverride merge => Default(pointer, schema, merge),
+            _ => Hinted(pointer, schema, schema.Hint, null),
+        };
+        _busy.Remove(pointer);
+        _done[pointer] = value;
+        return value;
+    }
+
+    /// <summary>The final value at <paramref name="pointer"/> (null when absent).</summary>
+    private JsonNode? ValueAt(string pointer)
+    {
+        if (_done.TryGetValue(pointer, out var done))
+        {
+            return done;
+        }
+
+        if (pointer.Length == 0 || _openObjects.ContainsKey(pointer))
+        {
+            throw new ContractException($"a hint reads '{(pointer.Length == 0 ? "/" : pointer)}', which encloses the field being generated");
+        }
+
+        var (parent, name) = JsonPointer.SplitLast(pointer);
+        if (_openObjects.TryGetValue(parent, out var frame))
+        {
+            var child = frame.Schema.Property(name)
+                ?? throw new ContractException($"a hint reads '{pointer}', but the schema has no property '{name}' there");
+            return At(pointer, child, frame.Override?.Child(name));
+        }
+
+        return ValueAt(parent) switch
+        {
+            JsonObject obj => obj.TryGetPropertyValue(name, out var value) ? value : null,
+            JsonArray array when int.TryParse(name, CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
+            _ => null,
+        };
+    }
+
+    private JsonNode? Hinted(string pointer, SchemaNode schema, Hint? hint, MergeOverride? merge) => hint switch
+    {
+        null => Default(pointer, schema, merge),
+        ConstHint c => c.Value?.DeepClone(),
+        PickHint p => p.Values[Random(pointer).Number(p.Values.Count - 1)]?.DeepClone(),
+        FakerHint f => FakerRegistry.Generate(f.Name, FakerFor(pointer)),
+        TemplateHint t => t.Template.Render(Random(pointer)),
+        UuidHint => Uuid(Random(pointer)),
+        IntHint i => Random(pointer).Long(i.Min, i.Max),
+        DecimalHint d => DecimalText(Random(pointer), d),
+        DurationHint d => $"{Random(pointer).Long(d.MinSeconds, d.MaxSeconds).ToString(CultureInfo.InvariantCulture)}s",
+        DateHint d => DateText(Random(pointer), d.From.From(_now), d.To.From(_now)),
+        CopyHint c => ValueAt(c.Pointer)?.DeepClone(),
+        WhenHint w => Hinted(pointer, schema, Matches(ValueAt(w.Pointer), w.Values) ? w.Then : w.Else, merge),
+        ArrayHint a => Items(pointer, schema, Random(pointer).Number(a.Min, a.Max)),
+        SubsetHint s => Subset(Random(pointer), s.Values),
+        _ => throw new ContractException($"unsupported hint {hint.GetType().Name}"),
+    };
+
+    private JsonNode? Default(string pointer, SchemaNode schema, MergeOverride? merge)
+    {
+        if (merge is not null || (schema.HasType(SchemaTypes.Object) && schema.PropertyNames.Count > 0))
+        {
+            return Object(pointer, schema, merge);
+        }
+
+        var random = Random(pointer);
+        if (schema.Enum is { Count: > 0 } values)
+        {
+            var choices = values.Where(v => v is not null).ToArray();
+            return choices.Length == 0 ? null : choices[random.Number(choices.Length - 1)]!.DeepClone();
+        }
+
+        if (schema.HasType(SchemaTypes.String))
+        {
+            return DefaultString(pointer, schema.Format, random);
+        }
+
+        if (schema.HasType(SchemaTypes.Integer))
+        {
+            return random.Long((long)(schema.Minimum ?? 0), (long)(schema.Maximum ?? Math.Max(1000, schema.Minimum ?? 0)));
+        }
+
+        if (schema.HasType(SchemaTypes.Number))
+        {
+            return Math.Round(random.Double((double)(schema.Minimum ?? 0), (double)(schema.Maximum ?? 1000)), 2);
+        }
+
+        if (schema.HasType(SchemaTypes.Boolean))
+        {
+            return random.Bool();
+        }
+
+        return schema.HasType(SchemaTypes.Array) ? Items(pointer, schema, random.Number(0, 3)) : null;
+    }
+
+    private JsonObject Object(string pointer, SchemaNode schema, MergeOverride? merge)
+    {
+        _openObjects[pointer] = (schema, merge);
+        var result = new JsonObject();
+        foreach (var name in schema.PropertyNames)
+        {
+            result[name] = At(JsonPointer.Append(pointer, name), schema.Property(name)!, merge?.Child(name));
+        }
+
+        _openObjects.Remove(pointer);
+        return result;
+    }
+
+    private JsonArray Items(string pointer, SchemaNode schema, int count)
+    {
+        var itemSchema = schema.Items ?? new SchemaNode { Source = schema.Source, Types = SchemaTypes.String };
+        var items = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            items.Add(At(JsonPointer.Append(pointer, i), itemSchema, null));
+        }
+
+        return items;
+    }
+
+    private JsonNode DefaultString(string pointer, string? format, Randomizer random) => format switch
+    {
+        "uuid" => Uuid(random),
+        "email" => FakerRegistry.Generate("internet.email", FakerFor(pointer)),
+        "uri" => FakerRegistry.Generate("internet.url", FakerFor(pointer)),
+        "date-time" => DateText(random, _now.AddYears(-2), _now.AddDays(-1)),
+        "date" => DateText(random, _now.AddYears(-2), _now.AddDays(-1))[..10],
+        _ => FakerRegistry.Generate("lorem.word", FakerFor(pointer)),
+    };
+
+    /// <summary>An RFC 4122 version-4 UUID drawn from the field's randomizer (Bogus' own sets no version bits).</summary>
+    private static string Uuid(Randomizer random)
+    {
+        var bytes = random.Bytes(16);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true).ToString();
+    }
+
+    private static string DecimalText(Randomizer random, DecimalHint hint)
+    {
+        var scale = (decimal)Math.Pow(10, hint.Places);
+        var units = random.Long((long)(hint.Min * scale), (long)(hint.Max * scale));
+        return (units / scale).ToString("F" + hint.Places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    private static string DateText(Randomizer random, DateTimeOffset from, DateTimeOffset to)
+    {
+        var seconds = random.Long(0, Math.Max(0, (long)(to - from).TotalSeconds));
+        return from.AddSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private static JsonArray Subset(Randomizer random, IReadOnlyList<JsonNode?> values)
+    {
+        var chosen = new JsonArray();
+        foreach (var value in values)
+        {
+            if (random.Bool())
+            {
+                chosen.Add(value?.DeepClone());
+            }
+        }
+
+        return chosen;
+    }
+
+    private static bool Matches(JsonNode? actual, IReadOnlyList<JsonNode?> values) =>
+        values.Any(v => JsonNode.DeepEquals(v, actual));
+
+    private Randomizer Random(string pointer) => new(FieldSeed.ForField(_seed, pointer));
+
+    private Faker FakerFor(string pointer)
+    {
+        _faker.Random = Random(pointer);
+        return _faker;
+    }
+}

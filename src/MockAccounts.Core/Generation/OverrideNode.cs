@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+
+namespace MockAccounts.Core.Generation;
+
+/// <summary>
+/// A scenario's partial body, compiled: a literal replaces a field, a hint generates it, a merge
+/// descends into an object.
+/// </summary>
+public abstract record OverrideNode
+{
+    /// <summary>Layers <paramref name="top"/> over <paramref name="bottom"/>; either may be null.</summary>
+    public static OverrideNode? Layer(OverrideNode? bottom, OverrideNode? top)
+    {
+        if (top is null)
+        {
+            return bottom;
+        }
+
+        if (bottom is MergeOverride lower && top is MergeOverride upper)
+        {
+            var merged = new Dictionary<string, OverrideNode>(lower.Children, StringComparer.Ordinal);
+            foreach (var (name, child) in upper.Children)
+            {
+                merged[name] = Layer(merged.GetValueOrDefault(name), child)!;
+            }
+
+            return new MergeOverride(merged);
+        }
+
+        return top;
+    }
+}
+
+public sealed record LiteralOverride(JsonNode? Value) : OverrideNode;
+
+public sealed record HintOverride(Hint Hint) : OverrideNode;
+
+public sealed record MergeOverride(IReadOnlyDictionary<string, OverrideNode> Children) : OverrideNode
+{
+    public OverrideNode? Child(string name) => Children.GetValueOrDefault(name);
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Bogus;
+
+namespace MockAccounts.Core.Generation;
+
+/// <summary>Text with random placeholders such as <c>cus_{alnum:14}</c>, parsed once at load.</summary>
+public sealed partial class TemplateText
+{
+    private const string Lower = "abcdefghijklmnopqrstuvwxyz";
+    private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private const string Digits = "0123456789";
+
+    private static readonly Dictionary<string, string> Alphabets = new(StringComparer.Ordinal)
+    {
+        ["alnum"] = Lower + Upper + Digits,
+        ["alpha"] = Lower + Upper,
+        ["lower"] = Lower,
+        ["upper"] = Upper,
+        ["digits"] = Digits,
+        ["hex"] = Digits + "abcdef",
+    };
+
+    private readonly IReadOnlyList<(string Literal, string? Alphabet, int Length)> _parts;
+
+    private TemplateText(string text, IReadOnlyList<(string, string?, int)> parts)
+    {
+        Text = text;
+        _parts = parts;
+    }
+
+    public string Text { get; }
+
+    public static TemplateText Parse(string text)
+    {
+        var parts = new List<(string, string?, int)>();
+        var at = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            if (!Alphabets.TryGetValue(match.Groups[1].Value, out var alphabet))
+            {
+                throw new FormatException(
+                    $"unknown placeholder '{{{match.Groups[1].Value}:…}}' (expected one of {string.Join(", ", Alphabets.Keys)})");
+            }
+
+            parts.Add((text[at..match.Index], alphabet, int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+            at = match.Index + match.Length;
+        }
+
+        var tail = text[at..];
+        if (tail.Contains('{', StringComparison.Ordinal) || parts.Any(p => p.Item1.Contains('{', StringComparison.Ordinal)))
+        {
+            throw new FormatException($"malformed placeholder in '{text}' (expected e.g. {{alnum:14}})");
+        }
+
+        parts.Add((tail, null, 0));
+        return new TemplateText(text, parts);
+    }
+
+    public string Render(Randomizer random)
+    {
+        var text = new StringBuilder();
+        foreach (var (literal, alphabet, length) in _parts)
+        {
+            text.Append(literal);
+            for (var i = 0; alphabet is not null && i < length; i++)
+            {
+                text.Append(alphabet[random.Number(alphabet.Length - 1)]);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"\{([a-z]+):(\d{1,3})\}")]
+    private static partial Regex Placeholder();
+}

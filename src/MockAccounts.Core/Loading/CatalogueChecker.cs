@@ -1,0 +1,55 @@
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Validation;
+
+namespace MockAccounts.Core.Loading;
+
+/// <summary>
+/// Proves a catalogue before it is served: every step of every scenario is generated for a few
+/// sample tokens and must validate against the schema of its status.
+/// </summary>
+internal sealed class CatalogueChecker
+{
+    private static readonly string[] SampleTokens = ["sample-token-1", "sample-token-2", "sample-token-3"];
+
+    private readonly ResponseFactory _factory;
+
+    public CatalogueChecker(BodyGenerator generator) => _factory = new ResponseFactory(generator);
+
+    public void Check(VariantContract variant, Action<string, string> fail)
+    {
+        var account = variant.Account;
+        for (var i = 0; i < variant.Catalogue.Scenarios.Count; i++)
+        {
+            var scenario = variant.Catalogue.Scenarios[i];
+            var at = JsonPointer.Append("/scenarios", i);
+            foreach (var step in scenario.Steps.Distinct())
+            {
+                var problem = SampleTokens.Select(token => Problem(variant, account, step, token)).FirstOrDefault(p => p is not null);
+                if (problem is not null)
+                {
+                    fail(at, $"scenario '{scenario.Name}' {problem}");
+                    break;
+                }
+            }
+        }
+    }
+
+    private string? Problem(VariantContract variant, OperationContract account, Scenarios.ResponseStep step, string token)
+    {
+        try
+        {
+            var response = _factory.Produce(variant, account, step, token);
+            var violations = ResponseValidator.Validate(account, response.Status, response.Headers, response.Body);
+            return violations.Count == 0
+                ? null
+                : $"produces an invalid {step.Status} response (token '{token}'): {string.Join("; ", violations)}";
+        }
+        catch (ContractException e)
+        {
+            return $"cannot be generated: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using NJsonSchema;
+
+namespace MockAccounts.Core.Loading;
+
+/// <summary>
+/// Loads every vendor under the contract folders. Strict: any broken file fails the whole load
+/// with every problem found (file, JSON pointer, what was expected); nothing half-loads.
+/// </summary>
+public static partial class ContractLoader
+{
+    private const string OpenApiFile = "openapi.json";
+    private const string CatalogueFile = "scenarios.json";
+    private const string VariantsFolder = "variants";
+
+    public static async Task<ContractSet> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ContractError>();
+        foreach (var (root, name) in new[] { (sources.SchemasRoot, "schemas"), (sources.MocksRoot, "mocks") })
+        {
+            if (!Directory.Exists(root))
+            {
+                errors.Add(new ContractError(Display(root), "", $"the {name} folder does not exist"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ContractLoadException(errors);
+        }
+
+        var catalogueSchema = await CatalogueSchemaAsync();
+        var checker = new CatalogueChecker(new BodyGenerator(options));
+        var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
+        foreach (var folder in Directory.GetDirectories(sources.SchemasRoot).Order(StringComparer.Ordinal))
+        {
+            var vendor = Path.GetFileName(folder);
+            var variants = new Dictionary<string, VariantContract>(StringComparer.Ordinal);
+            foreach (var (variant, schemaDir, mockDir) in Variants(vendor, folder, sources.MocksRoot))
+            {
+                var loaded = await LoadVariantAsync(vendor, variant, schemaDir, mockDir, catalogueSchema, checker, errors, cancellationToken);
+                if (loaded is not null)
+                {
+                    variants[variant] = loaded;
+                }
+            }
+
+            vendors[vendor] = new VendorContract(vendor, variants);
+        }
+
+        foreach (var orphan in Directory.GetDirectories(sources.MocksRoot).Select(Path.GetFileName).Where(m => !vendors.ContainsKey(m!)))
+        {
+            errors.Add(new ContractError(Display(Path.Combine(sources.MocksRoot, orphan!)), "", $"scenarios for '{orphan}', but there is no {Display(Path.Combine(sources.SchemasRoot, orphan!, OpenApiFile))}"));
+        }
+
+        if (vendors.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ContractError(Display(sources.SchemasRoot), "", $"no vendors (expected <vendor>/{OpenApiFile} folders)"));
+        }
+
+        return errors.Count > 0 ? throw new ContractLoadException(errors) : new ContractSet(vendors);
+    }
+
+    private static IEnumerable<(string Variant, string SchemaDir, string MockDir)> Variants(string vendor, string schemaDir, string mocksRoot)
+    {
+        yield return (VendorContract.DocumentedVariant, schemaDir, Path.Combine(mocksRoot, vendor));
+        var extra = Path.Combine(schemaDir, VariantsFolder);
+        if (Directory.Exists(extra))
+        {
+            foreach (var dir in Directory.GetDirectories(extra).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(dir);
+                yield return (name, dir, Path.Combine(mocksRoot, vendor, VariantsFolder, name));
+            }
+        }
+    }
+
+    private static async Task<VariantContract?> LoadVariantAsync(
+        string vendor, string variant, string schemaDir, string mockDir, JsonSchema catalogueSchema,
+        CatalogueChecker checker, List<ContractError> errors, CancellationToken cancellationToken)
+    {
+        var openApiPath = Path.Combine(schemaDir, OpenApiFile);
+        var cataloguePath = Path.Combine(mockDir, CatalogueFile);
+        var before = errors.Count;
+        foreach (var (name, path) in new[] { ("vendor", vendor), ("variant", variant) })
+        {
+            if (!NamePattern().IsMatch(name))
+            {
+                errors.Add(new ContractError(Display(schemaDir), "", $"{name} folder '{path}' must be lower-case letters, digits, '.' and '-'"));
+            }
+        }
+
+        foreach (var required in new[] { openApiPath, cataloguePath }.Where(p => !File.Exists(p)))
+        {
+            errors.Add(new ContractError(Display(required), "", $"missing: every variant needs both {OpenApiFile} and {CatalogueFile}"));
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var openApi = await new OpenApiContractReader(Reporter(errors, openApiPath)).ReadAsync(openApiPath, cancellationToken);
+        if (openApi is null || errors.Count > before)
+        {
+            return null;
+        }
+
+        var account = openApi.Operations.Single(o => o.Role == OperationRole.Account);
+        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), catalogueSchema).ReadAsync(cataloguePath, account, cancellationToken);
+        if (catalogue is null || errors.Count > before)
+        {
+            return null;
+        }
+
+        var contract = new VariantContract(vendor, variant, openApi.Title, Display(openApiPath), openApi.Text, Display(cataloguePath), openApi.Operations, catalogue);
+        checker.Check(contract, Reporter(errors, cataloguePath));
+        return errors.Count > before ? null : contract;
+    }
+
+    private static Action<string, string> Reporter(List<ContractError> errors, string file) =>
+        (location, message) => errors.Add(new ContractError(Display(file), location, message));
+
+    /// <summary>Paths as the user would type them: relative to the working directory when inside it.</summary>
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(path) : relative;
+    }
+
+    private static async Task<JsonSchema> CatalogueSchemaAsync()
+    {
+        await using var stream = typeof(ContractLoader).Assembly.GetManifestResourceStream("scenario-catalogue.schema.json")
+            ?? throw new InvalidOperationException("the scenario catalogue schema is not embedded in MockAccounts.Core");
+        using var reader = new StreamReader(stream);
+        return await JsonSchema.FromJsonAsync(await reader.ReadToEndAsync());
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$")]
+    private static partial Regex NamePattern();
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Generation;
+
+namespace MockAccounts.Core.Loading;
+
+/// <summary>Parses an <c>x-mock</c> / <c>$mock</c> hint; problems name the hint's location.</summary>
+internal static class HintParser
+{
+    private static readonly string[] Kinds =
+        ["const", "pick", "faker", "template", "uuid", "int", "decimal", "duration", "date", "copy", "when", "array", "subset"];
+
+    public static Hint? Parse(JsonNode? node, string location, Action<string, string> fail)
+    {
+        if (node is not JsonObject hint || hint.Count == 0 || (hint.Count > 1 && !hint.ContainsKey("when")))
+        {
+            fail(location, $"a hint is an object with exactly one of: {string.Join(", ", Kinds)}");
+            return null;
+        }
+
+        var (kind, value) = hint.ContainsKey("when") ? ("when", hint["when"]) : (hint.First().Key, hint.First().Value);
+        var at = JsonPointer.Append(location, kind);
+        try
+        {
+            return kind switch
+            {
+                "const" => new ConstHint(value?.DeepClone()),
+                "pick" => new PickHint(List(value, at)),
+                "faker" => Faker(Text(value, at)),
+                "template" => new TemplateHint(TemplateText.Parse(Text(value, at))),
+                "uuid" => new UuidHint(),
+                "int" => new IntHint((long)Number(value, "min", at), (long)Number(value, "max", at)),
+                "decimal" => new DecimalHint(Number(value, "min", at), Number(value, "max", at), (int)Number(value, "places", at)),
+                "duration" => new DurationHint((long)Number(value, "min", at), (long)Number(value, "max", at)),
+                "date" => new DateHint(Offset(value, "from", at), Offset(value, "to", at)),
+                "copy" => new CopyHint(Pointer(Text(value, at), at)),
+                "when" => When(hint, location, fail),
+                "array" => new ArrayHint((int)Number(value, "min", at), (int)Number(value, "max", at)),
+                "subset" => new SubsetHint(List(value, at)),
+                _ => throw new FormatException($"unknown hint '{kind}' (expected one of: {string.Join(", ", Kinds)})"),
+            };
+        }
+        catch (FormatException e)
+        {
+            fail(at, e.Message);
+            return null;
+        }
+    }
+
+    private static WhenHint? When(JsonObject hint, string location, Action<string, string> fail)
+    {
+        var unknown = hint.Select(p => p.Key).Except(["when", "then", "else"]).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new FormatException($"unknown key '{unknown[0]}' in a when-hint (expected when, then, else)");
+        }
+
+        var at = JsonPointer.Append(location, "when");
+        if (hint["when"] is not JsonObject condition || condition["path"] is not JsonValue
+            || condition.Count != 2 || (!condition.ContainsKey("equals") && !condition.ContainsKey("in")))
+        {
+            throw new FormatException("expected {\"path\": \"/pointer\", \"equals\": value} or {\"path\": ..., \"in\": [values]}");
+        }
+
+        var pointer = Pointer(Text(condition["path"], at), at);
+        var values = condition.ContainsKey("equals") ? [condition["equals"]?.DeepClone()] : List(condition["in"], at);
+        var then = hint["then"] is null ? null : Parse(hint["then"], JsonPointer.Append(location, "then"), fail);
+        var otherwise = hint["else"] is null ? null : Parse(hint["else"], JsonPointer.Append(location, "else"), fail);
+        return new WhenHint(pointer, values, then, otherwise);
+    }
+
+    private static FakerHint Faker(string name) => FakerRegistry.Exists(name)
+        ? new FakerHint(name)
+        : throw new FormatException($"unknown faker '{name}' (expected one of: {string.Join(", ", FakerRegistry.Names)})");
+
+    private static string Text(JsonNode? node, string at) =>
+        node is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw new FormatException("expected a string");
+
+    private static string Pointer(string text, string at) =>
+        JsonPointer.IsValid(text) ? text : throw new FormatException($"'{text}' is not a JSON pointer (expected e.g. /billing/stripe)");
+
+    private static List<JsonNode?> List(JsonNode? node, string at) => node is JsonArray { Count: > 0 } array
+        ? array.Select(v => v?.DeepClone()).ToList()
+        : throw new FormatException("expected a non-empty array of values");
+
+    private static decimal Number(JsonNode? node, string key, string at) =>
+        node is JsonObject obj && obj[key] is JsonValue v && v.TryGetValue<decimal>(out var n)
+            ? n
+            : throw new FormatException($"expected an object with a number '{key}'");
+
+    private static RelativeTime Offset(JsonNode? node, string key, string at) =>
+        node is JsonObject obj && obj[key] is JsonValue v && v.TryGetValue<string>(out var text) && RelativeTime.TryParse(text, out var time)
+            ? time!
+            : throw new FormatException($"expected '{key}' as an offset such as \"-3y\", \"+7d\" or \"0s\"");
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using MockAccounts.Core.Contracts;
+
+namespace MockAccounts.Core.Loading;
+
+/// <summary>
+/// Reads one OpenAPI 3.1 document: Microsoft.OpenApi checks it and supplies operations, security
+/// and headers; the body schemas are compiled from the same JSON for generation and validation.
+/// </summary>
+internal sealed class OpenApiContractReader
+{
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+    private readonly Action<string, string> _fail;
+
+    public OpenApiContractReader(Action<string, string> fail) => _fail = fail;
+
+    public sealed record Result(string Title, string Text, IReadOnlyList<OperationContract> Operations);
+
+    public async Task<Result?> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var (text, root) = await JsonFile.ReadAsync(path, _fail, cancellationToken);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var read = OpenApiDocument.Parse(text, "json", new OpenApiReaderSettings());
+        var problems = (read.Diagnostic?.Errors ?? []).Concat(read.Diagnostic?.Warnings ?? []).ToList();
+        if (read.Document is not null)
+        {
+            problems.AddRange(read.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
+        }
+
+        foreach (var problem in problems.DistinctBy(p => (p.Pointer, p.Message)))
+        {
+            _fail(problem.Pointer?.TrimStart('#') ?? "", problem.Message);
+        }
+
+        if (read.Diagnostic?.SpecificationVersion != OpenApiSpecVersion.OpenApi3_1)
+        {
+            _fail("/openapi", $"expected an OpenAPI 3.1 document, found '{root["openapi"]}'");
+        }
+
+        if (problems.Count > 0 || read.Document is null)
+        {
+            return null;
+        }
+
+        var compiler = new SchemaCompiler(root, _fail);
+        var operations = new List<OperationContract>();
+        foreach (var (template, item) in read.Document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                var location = JsonPointer.Append(JsonPointer.Append("/paths", template), method.Method.ToLowerInvariant());
+                var raw = root["paths"]![template]![method.Method.ToLowerInvariant()]!.AsObject();
+                var security = operation.Security ?? read.Document.Security ?? [];
+                var built = await OperationAsync(method.Method.ToUpperInvariant(), template, operation, raw, security, compiler, location);
+                if (built is not null)
+                {
+                    operations.Add(built);
+                }
+            }
+        }
+
+        var accounts = operations.Count(o => o.Role == OperationRole.Account);
+        if (accounts != 1)
+        {
+            _fail("/paths", $"expected exactly one operation with \"x-mock\": {{\"role\": \"account\"}}, found {accounts}");
+            return null;
+        }
+
+        return new Result(read.Document.Info?.Title ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "", text, operations);
+    }
+
+    private async Task<OperationContract?> OperationAsync(
+        string method, string template, OpenApiOperation operation, JsonObject raw,
+        IList<OpenApiSecurityRequirement> security, SchemaCompiler compiler, string location)
+    {
+        var mock = raw["x-mock"] as JsonObject;
+        var role = mock?["role"]?.ToString() switch
+        {
+            "account" => OperationRole.Account,
+            "action" => OperationRole.Action,
+            var other => Fail<OperationRole?>(JsonPointer.Append(location, "x-mock"), $"expected \"role\": \"account\" or \"action\", found {other ?? "none"}"),
+        };
+        var credentials = security.Select(r => (IReadOnlyList<CredentialLocation>)r.Keys.Select(k => Credential(k, location)).OfType<CredentialLocation>().ToArray()).ToArray();
+        if (credentials.Length == 0)
+        {
+            _fail(location, "no security requirement: every account endpoint needs credentials");
+        }
+
+        var responses = new Dictionary<int, ResponseContract>();
+        foreach (var (code, response) in operation.Responses ?? [])
+        {
+            var at = JsonPointer.Append(JsonPointer.Append(location, "responses"), code);
+            if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
+            {
+                _fail(at, $"status '{code}' is not supported (expected a numeric status code)");
+                continue;
+            }
+
+            var schemaJson = Resolve(raw["responses"]![code], compiler)?["content"]?["application/json"]?["schema"];
+            var schemaAt = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(at, "content"), "application/json"), "schema");
+            var required = (response.Headers ?? new Dictionary<string, IOpenApiHeader>())
+                .Where(h => h.Value.Required).Select(h => h.Key).ToArray();
+            responses[status] = new ResponseContract(
+                status,
+                response.Description ?? "",
+                schemaJson is null ? null : compiler.Compile(schemaJson, schemaAt),
+                schemaJson is null ? null : await compiler.ValidatorAsync(schemaJson, schemaAt),
+                required);
+        }
+
+        var requestSchema = Resolve(raw["requestBody"], compiler)?["content"]?["application/json"]?["schema"];
+        var requestAt = JsonPointer.Append(location, "requestBody");
+        var requestBody = requestSchema is null ? null : new RequestBodyContract(
+            operation.RequestBody?.Required ?? false,
+            compiler.Compile(requestSchema, requestAt),
+            (await compiler.ValidatorAsync(requestSchema, requestAt))!);
+        var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;
+        return role is null ? null : new OperationContract(method, template, operation.OperationId, role.Value, credentials, responses, action, requestBody);
+    }
+
+    private ActionSpec? Action(JsonObject mock, Dictionary<int, ResponseContract> responses, string location)
+    {
+        foreach (var key in mock.Select(p => p.Key).Except(["role", "status", "set", "mergeBody", "respond"]))
+        {
+            _fail(JsonPointer.Append(location, key), $"unknown key '{key}' (expected role, status, set, mergeBody, respond)");
+        }
+
+        var status = mock["status"] is JsonValue s && s.TryGetValue<int>(out var code) ? code : 0;
+        if (!responses.ContainsKey(status))
+        {
+            _fail(JsonPointer.Append(location, "status"), $"expected the success status, one of the documented responses ({string.Join(", ", responses.Keys)})");
+        }
+
+        var set = (mock["set"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal);
+        foreach (var pointer in set.Keys.Where(p => !JsonPointer.IsValid(p) || p.Length == 0))
+        {
+            _fail(JsonPointer.Append(location, "set"), $"'{pointer}' is not a JSON pointer into the account body");
+        }
+
+        var respond = mock["respond"]?.ToString();
+        if (respond is not (null or "account"))
+        {
+            _fail(JsonPointer.Append(location, "respond"), $"expected \"account\" or no 'respond', found '{respond}'");
+        }
+
+        return new ActionSpec(status, set, mock["mergeBody"]?.ToString(), respond == "account");
+    }
+
+    private CredentialLocation? Credential(OpenApiSecuritySchemeReference scheme, string location)
+    {
+        var name = scheme.Reference?.Id ?? "?";
+        if (scheme.Type == SecuritySchemeType.Http && string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return new CredentialLocation(name, CredentialKind.Bearer, "Authorization");
+        }
+
+        if (scheme.Type == SecuritySchemeType.ApiKey && scheme.In == ParameterLocation.Header && !string.IsNullOrEmpty(scheme.Name))
+        {
+            return new CredentialLocation(name, CredentialKind.ApiKeyHeader, scheme.Name);
+        }
+
+        _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");
+        return null;
+    }
+
+    /// <summary>Follows a <c>$ref</c> to <c>#/components/...</c> for responses and request bodies.</summary>
+    private static JsonNode? Resolve(JsonNode? node, SchemaCompiler compiler) =>
+        node?["$ref"] is JsonValue reference && reference.ToString().StartsWith("#/", StringComparison.Ordinal)
+            ? compiler.Lookup(reference.ToString()[1..])
+            : node;
+
+    private T? Fail<T>(string location, string message)
+    {
+        _fail(location, message);
+        return default;
+    }
+}

@@ -1,0 +1,47 @@
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Validation;
+
+namespace MockAccounts.Core;
+
+/// <summary>
+/// The contract core in one place: what vendor V sends to token T in scenario S, and whether a
+/// response keeps its contract. Holds no mutable state.
+/// </summary>
+public sealed class MockEngine
+{
+    private MockEngine(ContractSet contracts, GenerationOptions options)
+    {
+        Contracts = contracts;
+        Responses = new ResponseFactory(new BodyGenerator(options));
+    }
+
+    public ContractSet Contracts { get; }
+
+    public ResponseFactory Responses { get; }
+
+    public static async Task<MockEngine> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        new(await ContractLoader.LoadAsync(sources, options, cancellationToken), options);
+
+    public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)
+    {
+        var found = Contracts.Find(vendor)
+            ?? throw new ArgumentException($"unknown vendor '{vendor}' (known: {string.Join(", ", Contracts.Vendors.Keys)})", nameof(vendor));
+        return found.Variants.GetValueOrDefault(variant)
+            ?? throw new ArgumentException($"vendor '{vendor}' has no variant '{variant}' (known: {string.Join(", ", found.Variants.Keys)})", nameof(variant));
+    }
+
+    /// <summary>The account response for <paramref name="token"/> in <paramref name="scenario"/>, at a step of a sequence.</summary>
+    public MockResponse Respond(string vendor, string variant, string token, string scenario, long requestIndex = 0)
+    {
+        var contract = Variant(vendor, variant);
+        var found = contract.Catalogue.Find(scenario)
+            ?? throw new ArgumentException($"vendor '{vendor}' has no scenario '{scenario}' (known: {string.Join(", ", contract.Catalogue.Names)})", nameof(scenario));
+        return Responses.Produce(contract, contract.Account, found.StepAt(requestIndex), token);
+    }
+
+    public static IReadOnlyList<Violation> Validate(OperationContract operation, MockResponse response) =>
+        ResponseValidator.Validate(operation, response.Status, response.Headers, response.Body);
+}

@@ -1,0 +1,53 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Core.Responses;
+
+/// <summary>Turns a scenario step into the response a token receives.</summary>
+public sealed class ResponseFactory
+{
+    public const string JsonContentType = "application/json";
+
+    // Bodies are JSON served as JSON, never embedded in HTML: "+" and accents stay readable.
+    private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly BodyGenerator _generator;
+
+    public ResponseFactory(BodyGenerator generator) => _generator = generator;
+
+    public BodyGenerator Generator => _generator;
+
+    /// <param name="accountState">Per-token overrides (admin edits, follow-up actions), applied to success bodies.</param>
+    public MockResponse Produce(VariantContract variant, OperationContract operation, ResponseStep step, string token, OverrideNode? accountState = null)
+    {
+        var contract = operation.Responses[step.Status];
+        var headers = new List<KeyValuePair<string, string>>(step.Headers.Count + 1);
+        var body = Array.Empty<byte>();
+        if (contract.Body is not null)
+        {
+            var overrides = step.Status is >= 200 and < 300 ? OverrideNode.Layer(step.Overrides, accountState) : step.Overrides;
+            var json = _generator.Generate(variant.Vendor, token, contract.Body, overrides);
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, Writer))
+            {
+                if (json is null)
+                {
+                    writer.WriteNullValue();
+                }
+                else
+                {
+                    json.WriteTo(writer);
+                }
+            }
+
+            body = buffer.ToArray();
+            headers.Add(new("Content-Type", JsonContentType));
+        }
+
+        headers.AddRange(step.Headers);
+        return new MockResponse(step.Status, headers, body);
+    }
+}

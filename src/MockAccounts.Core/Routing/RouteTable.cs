@@ -1,0 +1,94 @@
+using MockAccounts.Core.Contracts;
+
+namespace MockAccounts.Core.Routing;
+
+/// <summary>A request matched to a vendor's operation template, at the root or under <c>/&lt;vendor&gt;</c>.</summary>
+public sealed record RouteMatch(VendorContract Vendor, string Method, string Template, bool Prefixed);
+
+/// <summary>
+/// Maps (method, path) to a vendor operation. Every vendor answers under <c>/&lt;vendor&gt;/…</c>;
+/// at the root, the first vendor (by name) to claim a path keeps it and the clash is reported.
+/// </summary>
+public sealed class RouteTable
+{
+    private readonly List<(string Method, string[] Segments, string Template, VendorContract Vendor)> _root = [];
+    private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>> _byVendor = new(StringComparer.Ordinal);
+
+    public RouteTable(IEnumerable<VendorContract> vendors)
+    {
+        var conflicts = new List<string>();
+        foreach (var vendor in vendors.OrderBy(v => v.Name, StringComparer.Ordinal))
+        {
+            var routes = vendor.Variants.Values.SelectMany(v => v.Operations)
+                .Select(o => (o.Method, Segments: Split(o.Path), Template: o.Path))
+                .DistinctBy(r => (r.Method, r.Template))
+                .ToList();
+            _byVendor[vendor.Name] = routes;
+            foreach (var (method, segments, template) in routes)
+            {
+                var owner = _root.FirstOrDefault(r => r.Method == method && Overlap(r.Segments, segments));
+                if (owner.Vendor is not null)
+                {
+                    conflicts.Add($"{method} {template}: claimed by '{owner.Vendor.Name}' and '{vendor.Name}'; '{owner.Vendor.Name}' answers at the root, both answer under their prefix (/{owner.Vendor.Name}{owner.Template}, /{vendor.Name}{template})");
+                    continue;
+                }
+
+                _root.Add((method, segments, template, vendor));
+            }
+        }
+
+        Conflicts = conflicts;
+    }
+
+    public IReadOnlyList<string> Conflicts { get; }
+
+    public RouteMatch? Match(string method, string path, IReadOnlyDictionary<string, VendorContract> vendors)
+    {
+        var segments = Split(path);
+        foreach (var route in _root)
+        {
+            if (route.Method == method && Matches(route.Segments, segments, 0))
+            {
+                return new RouteMatch(route.Vendor, method, route.Template, Prefixed: false);
+            }
+        }
+
+        if (segments.Length > 1 && _byVendor.TryGetValue(segments[0], out var routes))
+        {
+            foreach (var route in routes)
+            {
+                if (route.Method == method && Matches(route.Segments, segments, 1))
+                {
+                    return new RouteMatch(vendors[segments[0]], method, route.Template, Prefixed: true);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
+
+    private static bool Matches(string[] template, string[] path, int offset)
+    {
+        if (path.Length - offset != template.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < template.Length; i++)
+        {
+            if (!IsParameter(template[i]) && !string.Equals(template[i], path[i + offset], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Overlap(string[] a, string[] b) =>
+        a.Length == b.Length && a.Zip(b).All(p => IsParameter(p.First) || IsParameter(p.Second) || p.First == p.Second);
+}

@@ -1,0 +1,29 @@
+namespace MockAccounts.Core.Scenarios;
+
+/// <summary>
+/// A named account state. A plain scenario is one step; a sequence is several, consumed one
+/// response per request, the last repeating for ever.
+/// </summary>
+public sealed record Scenario(string Name, string Description, IReadOnlyList<ResponseStep> Steps)
+{
+    public bool IsSequence => Steps.Count > 1 || Steps[0].Repeat > 1;
+
+    /// <summary>The status of the first response, which is what <c>Prefer: code=</c> matches.</summary>
+    public int Status => Steps[0].Status;
+
+    /// <summary>The step that answers the request with this 0-based index within the sequence.</summary>
+    public ResponseStep StepAt(long requestIndex)
+    {
+        foreach (var step in Steps)
+        {
+            if (requestIndex < step.Repeat)
+            {
+                return step;
+            }
+
+            requestIndex -= step.Repeat;
+        }
+
+        return Steps[^1];
+    }
+}

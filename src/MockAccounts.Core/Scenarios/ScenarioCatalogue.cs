@@ -1,0 +1,30 @@
+namespace MockAccounts.Core.Scenarios;
+
+/// <summary>A vendor variant's scenarios, in file order.</summary>
+public sealed class ScenarioCatalogue
+{
+    private readonly Dictionary<string, Scenario> _byName;
+
+    public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios)
+    {
+        Scenarios = scenarios;
+        _byName = scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
+        Default = _byName[defaultScenario];
+        MissingCredentials = _byName[missingCredentialsScenario];
+    }
+
+    public IReadOnlyList<Scenario> Scenarios { get; }
+
+    public Scenario Default { get; }
+
+    /// <summary>Served when credentials are missing or malformed: the vendor's own 401.</summary>
+    public Scenario MissingCredentials { get; }
+
+    public IEnumerable<string> Names => Scenarios.Select(s => s.Name);
+
+    public Scenario? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The first plain scenario answering <paramref name="status"/> (Prism's <c>Prefer: code=</c>).</summary>
+    public Scenario? FindByStatus(int status) =>
+        Scenarios.FirstOrDefault(s => !s.IsSequence && s.Status == status);
+}

@@ -1,0 +1,156 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace MockAccounts.Core.Validation;
+
+/// <summary>Checks a response (status, headers, body) against its operation's contract.</summary>
+public static class ResponseValidator
+{
+    public static IReadOnlyList<Violation> Validate(
+        OperationContract operation, int status, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)
+    {
+        if (!operation.Responses.TryGetValue(status, out var response))
+        {
+            var documented = string.Join(", ", operation.Responses.Keys.Order());
+            return [new Violation("", $"a documented status of {operation.Display} ({documented})", status.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        }
+
+        var violations = new List<Violation>();
+        var names = headers.Select(h => h.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        violations.AddRange(response.RequiredHeaders
+            .Where(h => !names.Contains(h))
+            .Select(h => new Violation($"headers/{h}", $"header {h} (required for {status})", "missing")));
+
+        if (response.BodyValidator is null)
+        {
+            if (body.Length > 0)
+            {
+                violations.Add(new Violation("", "no body", $"{body.Length} bytes"));
+            }
+
+            return violations;
+        }
+
+        violations.AddRange(ValidateBody(response.BodyValidator, body));
+        return violations;
+    }
+
+    public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, ReadOnlySpan<byte> body)
+    {
+        JsonNode? parsed;
+        try
+        {
+            parsed = JsonNode.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return [new Violation("", "a JSON body", $"unparseable JSON ({e.Message})")];
+        }
+
+        return ValidateBody(schema, parsed);
+    }
+
+    public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, JsonNode? body)
+    {
+        var errors = schema.Validate(body?.ToJsonString() ?? "null");
+        return Flatten(errors).Select(e => Describe(e, body)).Distinct().ToArray();
+    }
+
+    /// <summary>Item and property errors arrive wrapped; a reader wants the innermost cause.</summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(e => e is ChildSchemaValidationError child && e.Kind != ValidationErrorKind.NoTypeValidates && child.Errors.Count > 0
+            ? Flatten(child.Errors.SelectMany(c => c.Value))
+            : [e]);
+
+    private static Violation Describe(ValidationError error, JsonNode? body)
+    {
+        var pointer = ToPointer(error.Path);
+        if (error.Kind == ValidationErrorKind.PropertyRequired)
+        {
+            return new Violation(pointer, "a required property", "missing");
+        }
+
+        var actual = Actual(body, pointer);
+        var schema = error.Schema;
+        var expected = error.Kind switch
+        {
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => "no such property (it is not in the schema)",
+            ValidationErrorKind.NotInEnumeration =>
+                $"one of [{string.Join(", ", schema.Enumeration.Select(v => v is null ? "null" : v.ToString()))}]",
+            ValidationErrorKind.PatternMismatch => $"text matching {schema.Pattern}",
+            ValidationErrorKind.NumberTooSmall => $"a number >= {schema.Minimum}",
+            ValidationErrorKind.NumberTooBig => $"a number <= {schema.Maximum}",
+            ValidationErrorKind.StringTooShort => $"at least {schema.MinLength} characters",
+            ValidationErrorKind.StringTooLong => $"at most {schema.MaxLength} characters",
+            ValidationErrorKind.DateTimeExpected => "format date-time",
+            ValidationErrorKind.GuidExpected or ValidationErrorKind.UuidExpected => "format uuid",
+            ValidationErrorKind.EmailExpected => "format email",
+            ValidationErrorKind.UriExpected => "format uri",
+            _ when error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal)
+                || error.Kind == ValidationErrorKind.NoTypeValidates => $"type {TypeText(schema)}",
+            _ => error.Kind.ToString(),
+        };
+        return new Violation(pointer, expected, actual);
+    }
+
+    private static string TypeText(JsonSchema schema)
+    {
+        var type = schema.ActualSchema.Type;
+        var names = Enum.GetValues<JsonObjectType>()
+            .Where(t => t != JsonObjectType.None && t != JsonObjectType.File && type.HasFlag(t))
+            .Select(t => t.ToString().ToLowerInvariant());
+        var text = string.Join("|", names);
+        return text.Length == 0 ? "any" : text;
+    }
+
+    /// <summary>NJsonSchema paths look like <c>#/user.providers[0]</c>; errors speak JSON pointers.</summary>
+    internal static string ToPointer(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "";
+        }
+
+        var text = path.TrimStart('#').TrimStart('/');
+        var pointer = new StringBuilder();
+        foreach (var part in text.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            pointer.Append('/').Append(bracket < 0 ? part : part[..bracket]);
+            if (bracket >= 0)
+            {
+                foreach (var index in part[bracket..].Split(['[', ']'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    pointer.Append('/').Append(index);
+                }
+            }
+        }
+
+        return pointer.ToString();
+    }
+
+    private static string Actual(JsonNode? body, string pointer)
+    {
+        var node = body;
+        foreach (var segment in Loading.JsonPointer.Split(pointer))
+        {
+            node = node switch
+            {
+                JsonObject obj when obj.TryGetPropertyValue(segment, out var child) => child,
+                JsonArray array when int.TryParse(segment, out var i) && i < array.Count => array[i],
+                _ => null,
+            };
+            if (node is null)
+            {
+                return "null or missing";
+            }
+        }
+
+        var text = node?.ToJsonString() ?? "null";
+        return text.Length > 120 ? text[..117] + "..." : text;
+    }
+}

@@ -1,0 +1,39 @@
+using MockAccounts.Core;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+
+namespace MockAccounts.Core.Tests;
+
+/// <summary>The repository's own contracts, loaded once for the whole assembly.</summary>
+[SetUpFixture]
+public sealed class Contracts
+{
+    /// <summary>A fixed reference time, so dates in assertions never depend on the day the tests run.</summary>
+    public static readonly GenerationOptions Options = new(GenerationOptions.DefaultSeed, new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
+
+    private static MockEngine? _engine;
+
+    public static MockEngine Engine => _engine ?? throw new InvalidOperationException("the set-up fixture has not run");
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string TestData(params string[] parts) =>
+        Path.Combine([TestContext.CurrentContext.TestDirectory, "TestData", .. parts]);
+
+    [OneTimeSetUp]
+    public async Task LoadAsync() =>
+        _engine = await MockEngine.LoadAsync(ContractSources.Under(RepositoryRoot), Options);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MockAccounts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MockAccounts.sln not found above the test directory");
+    }
+}
