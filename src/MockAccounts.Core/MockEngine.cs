@@ -22,7 +22,11 @@ public sealed class MockEngine
 
     public ResponseFactory Responses { get; }
 
-    public static async Task<MockEngine> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
+    public static Task<MockEngine> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        LoadAsync([sources], options, cancellationToken);
+
+    /// <summary>Loads several roots; a vendor in a later root replaces the one of the same name before it.</summary>
+    public static async Task<MockEngine> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
         new(await ContractLoader.LoadAsync(sources, options, cancellationToken), options);
 
     public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)

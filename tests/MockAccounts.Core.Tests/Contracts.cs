@@ -1,6 +1,7 @@
 using MockAccounts.Core;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Loading;
+using MockAccounts.Tests.Support;
 
 namespace MockAccounts.Core.Tests;
 
@@ -15,25 +16,11 @@ public sealed class Contracts
 
     public static MockEngine Engine => _engine ?? throw new InvalidOperationException("the set-up fixture has not run");
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
-    public static string TestData(params string[] parts) =>
-        Path.Combine([TestContext.CurrentContext.TestDirectory, "TestData", .. parts]);
+    public static string TestData(params string[] parts) => Repository.TestData(parts);
 
     [OneTimeSetUp]
     public async Task LoadAsync() =>
         _engine = await MockEngine.LoadAsync(ContractSources.Under(RepositoryRoot), Options);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MockAccounts.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MockAccounts.sln not found above the test directory");
-    }
 }

@@ -29,6 +29,18 @@ public abstract record OverrideNode
 
         return top;
     }
+
+    /// <summary>An edit that sets one field, addressed by a JSON pointer into the body.</summary>
+    public static OverrideNode At(string pointer, JsonNode? value)
+    {
+        OverrideNode node = new LiteralOverride(value?.DeepClone());
+        foreach (var segment in Loading.JsonPointer.Split(pointer).Reverse())
+        {
+            node = new MergeOverride(new Dictionary<string, OverrideNode>(StringComparer.Ordinal) { [segment] = node });
+        }
+
+        return node;
+    }
 }
 
 public sealed record LiteralOverride(JsonNode? Value) : OverrideNode;

@@ -15,10 +15,14 @@ public static partial class ContractLoader
     private const string CatalogueFile = "scenarios.json";
     private const string VariantsFolder = "variants";
 
-    public static async Task<ContractSet> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    public static Task<ContractSet> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
+        LoadAsync([sources], options, cancellationToken);
+
+    /// <summary>Loads several roots in order; a vendor in a later root replaces one of the same name.</summary>
+    public static async Task<ContractSet> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContractError>();
-        foreach (var (root, name) in new[] { (sources.SchemasRoot, "schemas"), (sources.MocksRoot, "mocks") })
+        foreach (var (root, name) in sources.SelectMany(s => new[] { (s.SchemasRoot, "schemas"), (s.MocksRoot, "mocks") }))
         {
             if (!Directory.Exists(root))
             {
@@ -34,6 +38,24 @@ public static partial class ContractLoader
         var catalogueSchema = await CatalogueSchemaAsync();
         var checker = new CatalogueChecker(new BodyGenerator(options));
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
+        foreach (var source in sources)
+        {
+            await LoadRootAsync(source, catalogueSchema, checker, vendors, errors, cancellationToken);
+        }
+
+        if (vendors.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new ContractError(string.Join(", ", sources.Select(s => Display(s.SchemasRoot))), "", $"no vendors (expected <vendor>/{OpenApiFile} folders)"));
+        }
+
+        return errors.Count > 0 ? throw new ContractLoadException(errors) : new ContractSet(vendors);
+    }
+
+    private static async Task LoadRootAsync(
+        ContractSources sources, JsonSchema catalogueSchema, CatalogueChecker checker,
+        Dictionary<string, VendorContract> vendors, List<ContractError> errors, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var folder in Directory.GetDirectories(sources.SchemasRoot).Order(StringComparer.Ordinal))
         {
             var vendor = Path.GetFileName(folder);
@@ -48,19 +70,13 @@ public static partial class ContractLoader
             }
 
             vendors[vendor] = new VendorContract(vendor, variants);
+            found.Add(vendor);
         }
 
-        foreach (var orphan in Directory.GetDirectories(sources.MocksRoot).Select(Path.GetFileName).Where(m => !vendors.ContainsKey(m!)))
+        foreach (var orphan in Directory.GetDirectories(sources.MocksRoot).Select(Path.GetFileName).Where(m => !found.Contains(m!)))
         {
             errors.Add(new ContractError(Display(Path.Combine(sources.MocksRoot, orphan!)), "", $"scenarios for '{orphan}', but there is no {Display(Path.Combine(sources.SchemasRoot, orphan!, OpenApiFile))}"));
         }
-
-        if (vendors.Count == 0 && errors.Count == 0)
-        {
-            errors.Add(new ContractError(Display(sources.SchemasRoot), "", $"no vendors (expected <vendor>/{OpenApiFile} folders)"));
-        }
-
-        return errors.Count > 0 ? throw new ContractLoadException(errors) : new ContractSet(vendors);
     }
 
     private static IEnumerable<(string Variant, string SchemaDir, string MockDir)> Variants(string vendor, string schemaDir, string mocksRoot)

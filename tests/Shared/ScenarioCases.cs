@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace MockAccounts.Core.Tests;
+namespace MockAccounts.Tests.Support;
 
 /// <summary>
 /// Every (vendor, variant, scenario) named in the repository's catalogue files, read straight from
@@ -14,7 +14,7 @@ public static class ScenarioCases
 
     public static IEnumerable<(string Vendor, string Variant, IReadOnlyList<string> Scenarios)> Catalogues()
     {
-        var mocks = Path.Combine(Contracts.RepositoryRoot, "mocks");
+        var mocks = Path.Combine(Repository.Root, "mocks");
         foreach (var file in Directory.GetFiles(mocks, "scenarios.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var parts = Path.GetRelativePath(mocks, file).Split(Path.DirectorySeparatorChar);

@@ -1,0 +1,48 @@
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Scenarios;
+using MockAccounts.Core.Validation;
+
+namespace MockAccounts.Core.Runtime;
+
+public enum ValidationMode
+{
+    /// <summary>A contract violation answers 500 with the violations.</summary>
+    Strict,
+
+    /// <summary>Violations are reported (log, header) but the response is sent.</summary>
+    Warn,
+
+    Off,
+}
+
+/// <summary>Why this scenario answered: the first rule that matched.</summary>
+public enum ScenarioSource
+{
+    RequestHeader,
+    TokenBinding,
+    VendorState,
+    CatalogueDefault,
+    MissingCredentials,
+}
+
+public abstract record PipelineResult;
+
+/// <summary>No vendor operation has this method and path.</summary>
+public sealed record NotMatched : PipelineResult;
+
+/// <summary>The request's own mock controls are wrong (an unknown scenario in <c>Prefer</c>, …).</summary>
+public sealed record Rejected(string Vendor, string Title, string Detail) : PipelineResult;
+
+/// <summary>A vendor response, with what the wire should do and what validation found.</summary>
+public sealed record Served(
+    string Vendor,
+    string Variant,
+    OperationContract Operation,
+    string? Token,
+    string Scenario,
+    ScenarioSource Source,
+    MockResponse Response,
+    DelaySpec? Delay,
+    FaultKind? Fault,
+    IReadOnlyList<Violation> Violations) : PipelineResult;

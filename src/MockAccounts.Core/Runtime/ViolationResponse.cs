@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Validation;
+
+namespace MockAccounts.Core.Runtime;
+
+/// <summary>What strict validation answers instead of a response that breaks its contract.</summary>
+public static class ViolationResponse
+{
+    public const string Header = "X-MockAccounts-Violations";
+
+    public static MockResponse For(OperationContract operation, IReadOnlyList<Violation> violations)
+    {
+        var problem = new JsonObject
+        {
+            ["type"] = "https://mockaccounts.dev/problems/contract-violation",
+            ["title"] = "The mock's response breaks its contract",
+            ["status"] = 500,
+            ["detail"] = $"{operation.Display}: {violations.Count} violation(s); the contract or scenario needs fixing.",
+            ["violations"] = new JsonArray(violations.Select(v => (JsonNode)new JsonObject
+            {
+                ["pointer"] = v.Pointer,
+                ["expected"] = v.Expected,
+                ["actual"] = v.Actual,
+            }).ToArray()),
+        };
+        return new MockResponse(
+            500,
+            [new("Content-Type", "application/problem+json"), new(Header, HeaderValue(violations))],
+            JsonSerializer.SerializeToUtf8Bytes(problem));
+    }
+
+    /// <summary>Violations on one header line, ASCII only, bounded.</summary>
+    public static string HeaderValue(IReadOnlyList<Violation> violations)
+    {
+        var text = string.Join("; ", violations);
+        var ascii = new string(text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
+        return ascii.Length > 1000 ? ascii[..997] + "..." : ascii;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+
+namespace MockAccounts.Server.Admin;
+
+// WireMock-compatible shapes (field names as WireMock's admin API spells them).
+
+public sealed record HealthDto(
+    string Status, string Message, string Version, long UptimeInSeconds, DateTimeOffset Timestamp,
+    ContractHealthDto Contracts, JournalHealthDto Journal);
+
+public sealed record ContractHealthDto(int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError);
+
+public sealed record JournalHealthDto(int Size, int Capacity, long Dropped);
+
+public sealed record ScenarioDto(string Id, string Name, string State, IReadOnlyList<string> PossibleStates);
+
+public sealed record ScenariosDto(IReadOnlyList<ScenarioDto> Scenarios);
+
+public sealed record LoggedRequestDto(
+    string Url, string AbsoluteUrl, string Method, string ClientIp, IReadOnlyDictionary<string, string> Headers,
+    IReadOnlyDictionary<string, string> Cookies, bool BrowserProxyRequest, long LoggedDate, string LoggedDateString,
+    string Body, string BodyAsBase64, string Protocol);
+
+public sealed record LoggedResponseDto(int Status, IReadOnlyDictionary<string, string> Headers, string Body);
+
+public sealed record ResponseDefinitionDto(int Status);
+
+public sealed record TimingDto(double TotalTime, double ServeTime);
+
+/// <summary>Our additions to a serve event: which vendor, variant and scenario answered, for which token.</summary>
+public sealed record MockAccountsDto(string? Vendor, string? Variant, string? Scenario, string? Token);
+
+public sealed record ServeEventDto(
+    string Id, LoggedRequestDto Request, ResponseDefinitionDto ResponseDefinition, LoggedResponseDto Response,
+    bool WasMatched, TimingDto Timing, MockAccountsDto MockAccounts);
+
+public sealed record MetaDto(int Total, long Dropped);
+
+public sealed record ServeEventsDto(IReadOnlyList<ServeEventDto> Requests, MetaDto Meta, bool RequestJournalDisabled);
+
+public sealed record CountDto(int Count);
+
+public sealed record FoundRequestsDto(IReadOnlyList<LoggedRequestDto> Requests);
+
+// Our extensions.
+
+public sealed record ScenarioInfoDto(string Name, string Description, int Status, bool Sequence, IReadOnlyList<int> Statuses);
+
+public sealed record VariantDto(string Name, string Title, IReadOnlyList<string> Endpoints, string DefaultScenario, IReadOnlyList<ScenarioInfoDto> Scenarios);
+
+public sealed record VendorSummaryDto(string Name, string Title, string Variant, string Scenario, IReadOnlyList<string> Variants, IReadOnlyList<string> Endpoints);
+
+public sealed record VendorsDto(IReadOnlyList<VendorSummaryDto> Vendors);
+
+public sealed record VendorDto(string Name, string Title, string Variant, string Scenario, IReadOnlyList<VariantDto> Variants);
+
+public sealed record TokenBindingDto(string Vendor, string Token, string Scenario);
+
+public sealed record VariantSelectionDto(string Vendor, string Variant);
+
+/// <summary>What a token receives right now (without advancing a sequence).</summary>
+public sealed record AccountDto(
+    string Vendor, string Variant, string Token, string Scenario, int Status,
+    IReadOnlyDictionary<string, string> Headers, JsonNode? Body);

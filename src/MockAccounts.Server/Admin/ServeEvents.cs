@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text;
+using MockAccounts.Server.Journal;
+
+namespace MockAccounts.Server.Admin;
+
+/// <summary>Journal entries in WireMock's logged-request and serve-event shapes.</summary>
+internal static class ServeEvents
+{
+    public static LoggedRequestDto Request(JournalEntry entry) => new(
+        entry.Url,
+        entry.AbsoluteUrl,
+        entry.Method,
+        entry.ClientIp,
+        Fold(entry.RequestHeaders),
+        new Dictionary<string, string>(),
+        false,
+        entry.LoggedAt.ToUnixTimeMilliseconds(),
+        entry.LoggedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        entry.RequestBody,
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(entry.RequestBody)),
+        entry.Protocol);
+
+    public static ServeEventDto Event(JournalEntry entry) => new(
+        entry.Id.ToString(),
+        Request(entry),
+        new ResponseDefinitionDto(entry.Status),
+        new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), entry.ResponseBody),
+        entry.WasMatched,
+        new TimingDto(entry.ElapsedMs, entry.ElapsedMs),
+        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.Token));
+
+    private static Dictionary<string, string> Fold(IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        var folded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in headers)
+        {
+            folded[name] = folded.TryGetValue(name, out var existing) ? $"{existing}, {value}" : value;
+        }
+
+        return folded;
+    }
+}

@@ -1,0 +1,186 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Scenarios;
+using MockAccounts.Server.Hosting;
+
+namespace MockAccounts.Server.Admin;
+
+/// <summary>MockAccounts' own admin calls: vendors, variants, per-token scenarios and account edits.</summary>
+internal static class VendorAdminEndpoints
+{
+    public static RouteGroupBuilder MapVendorAdmin(this RouteGroupBuilder admin)
+    {
+        var vendors = admin.MapGroup("/vendors");
+        vendors.MapGet("/", List);
+        vendors.MapGet("/{vendor}", Describe);
+        vendors.MapGet("/{vendor}/openapi", OpenApi);
+        vendors.MapPut("/{vendor}/variant", SetVariantAsync);
+        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync);
+        vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind);
+        vendors.MapGet("/{vendor}/tokens/{token}/account", Account);
+        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync);
+        vendors.MapDelete("/{vendor}/tokens/{token}/account", ClearAccount);
+        return admin;
+    }
+
+    private static Ok<VendorsDto> List(ContractStore contracts, MockPipeline pipeline, MockState state) =>
+        TypedResults.Ok(new VendorsDto(contracts.Current.Contracts.Vendors.Values.Select(v =>
+        {
+            var variant = pipeline.VariantOf(v);
+            return new VendorSummaryDto(v.Name, v.Title, variant.Name, Current(variant, state).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name));
+        }).ToArray()));
+
+    private static IResult Describe(string vendor, ContractStore contracts, MockPipeline pipeline, MockState state)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var current = pipeline.VariantOf(found);
+        return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, Current(current, state).Name,
+            found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
+                v.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray())).ToArray())).ToArray()));
+    }
+
+    private static IResult OpenApi(string vendor, string? variant, ContractStore contracts, MockPipeline pipeline)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var chosen = variant is null ? pipeline.VariantOf(found) : found.Variants.GetValueOrDefault(variant);
+        return chosen is null
+            ? AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).")
+            : TypedResults.Text(chosen.OpenApiJson, "application/json");
+    }
+
+    private static async Task<IResult> SetVariantAsync(string vendor, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (variant, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variant");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!found.Variants.ContainsKey(variant!))
+        {
+            return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).",
+                new Dictionary<string, object?> { ["variants"] = found.Variants.Keys.ToArray() });
+        }
+
+        state.SetVendorVariant(vendor, variant!);
+        return TypedResults.Ok(new VariantSelectionDto(vendor, variant!));
+    }
+
+    private static async Task<IResult> BindAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (scenario, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "scenario");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var catalogue = pipeline.VariantOf(found).Catalogue;
+        if (catalogue.Find(scenario!) is null)
+        {
+            return AdminProblems.UnknownScenario(vendor, scenario!, catalogue.Names);
+        }
+
+        state.Bind(vendor, token, scenario!);
+        return TypedResults.Ok(new TokenBindingDto(vendor, token, scenario!));
+    }
+
+    private static IResult Unbind(string vendor, string token, ContractStore contracts, MockState state) =>
+        contracts.Current.Contracts.Find(vendor) is null
+            ? AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys)
+            : state.Unbind(vendor, token) ? TypedResults.NoContent() : AdminProblems.Problem(StatusCodes.Status404NotFound, "Not bound", $"Token '{token}' has no scenario of its own for '{vendor}'.");
+
+    private static IResult Account(string vendor, string token, ContractStore contracts, MockPipeline pipeline, MockState state)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var variant = pipeline.VariantOf(found);
+        var scenario = pipeline.ScenarioFor(variant, token);
+        var step = scenario.StepAt(scenario.IsSequence ? state.PeekIndex(vendor, token, scenario.Name) : 0);
+        var response = contracts.Current.Responses.Produce(variant, variant.Account, step, token, state.Account(vendor, token));
+        return TypedResults.Ok(ToDto(variant, token, scenario.Name, response));
+    }
+
+    private static async Task<IResult> EditAccountAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (patch, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var variant = pipeline.VariantOf(found);
+        var success = variant.Account.Responses.Values.Where(r => r.Status is >= 200 and < 300 && r.Body is not null).MinBy(r => r.Status)!;
+        var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
+        if (edit is null)
+        {
+            return Invalid(vendor, problems.Select(p => new { pointer = p.Pointer, message = p.Message }));
+        }
+
+        // The edit must keep the token's body valid in its own scenario (or the plain account).
+        var scenario = pipeline.ScenarioFor(variant, token);
+        var step = scenario.Steps[0].Status == success.Status ? scenario.Steps[0] : new ResponseStep(success.Status, null, new Dictionary<string, string>(), null, null, 1);
+        var trial = contracts.Current.Responses.Produce(variant, variant.Account, step, token, OverrideNode.Layer(state.Account(vendor, token), edit));
+        var violations = Core.MockEngine.Validate(variant.Account, trial);
+        if (violations.Count > 0)
+        {
+            return Invalid(vendor, violations.Select(v => new { pointer = v.Pointer, message = $"expected {v.Expected}, actual {v.Actual}" }));
+        }
+
+        state.EditAccount(vendor, token, edit);
+        return Account(vendor, token, contracts, pipeline, state);
+    }
+
+    private static IResult ClearAccount(string vendor, string token, ContractStore contracts, MockState state) =>
+        contracts.Current.Contracts.Find(vendor) is null
+            ? AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys)
+            : state.ClearAccount(vendor, token) ? TypedResults.NoContent() : AdminProblems.Problem(StatusCodes.Status404NotFound, "No edits", $"Token '{token}' has no account edits for '{vendor}'.");
+
+    private static IResult Invalid(string vendor, IEnumerable<object> violations)
+    {
+        var list = violations.ToArray();
+        return AdminProblems.Problem(StatusCodes.Status400BadRequest, "The edit breaks the contract",
+            $"The edit would make '{vendor}' send a body its contract forbids ({list.Length} violation(s)); nothing was changed.",
+            new Dictionary<string, object?> { ["violations"] = list });
+    }
+
+    private static Scenario Current(VariantContract variant, MockState state) =>
+        variant.Catalogue.Find(state.VendorScenario(variant.Vendor) ?? "") ?? variant.Catalogue.Default;
+
+    private static string[] Endpoints(VariantContract variant, string vendor) =>
+        variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();
+
+    private static AccountDto ToDto(VariantContract variant, string token, string scenario, MockResponse response) => new(
+        variant.Vendor, variant.Name, token, scenario, response.Status,
+        response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase),
+        response.Body.Length == 0 ? null : JsonNode.Parse(response.Body));
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Globalization;
+using System.Reflection;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Server.Hosting;
+using MockAccounts.Server.Journal;
+
+namespace MockAccounts.Server.Admin;
+
+/// <summary>
+/// The part of WireMock's admin API a contract mock can honour, with WireMock's paths and JSON:
+/// health, scenarios (one per vendor, its states the vendor's scenarios), the request journal, reset.
+/// </summary>
+internal static class WireMockEndpoints
+{
+    private static readonly string Version =
+        typeof(WireMockEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
+
+    public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/health", Health);
+        admin.MapGet("/scenarios", Scenarios);
+        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync);
+        admin.MapPost("/scenarios/reset", (MockState state) =>
+        {
+            state.ResetScenarios();
+            return TypedResults.Ok();
+        });
+        admin.MapGet("/requests", Requests);
+        admin.MapDelete("/requests", (RequestJournal journal) =>
+        {
+            journal.Clear();
+            return TypedResults.Ok();
+        });
+        admin.MapGet("/requests/{id}", RequestById);
+        admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))));
+        admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))));
+        admin.MapPost("/reset", (MockState state, RequestJournal journal) =>
+        {
+            state.Reset();
+            journal.Clear();
+            return TypedResults.Ok();
+        });
+        return admin;
+    }
+
+    private static Ok<HealthDto> Health(ContractStore contracts, RequestJournal journal)
+    {
+        var error = contracts.LastError;
+        var now = DateTimeOffset.UtcNow;
+        return TypedResults.Ok(new HealthDto(
+            error is null ? "healthy" : "degraded",
+            error is null ? "MockAccounts is ok" : "The last contract reload failed; the last good contracts are still served.",
+            Version,
+            (long)(now - Started).TotalSeconds,
+            now,
+            new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message),
+            new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped)));
+    }
+
+    private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline, MockState state) =>
+        TypedResults.Ok(new ScenariosDto(contracts.Current.Contracts.Vendors.Values.Select(vendor =>
+        {
+            var catalogue = pipeline.VariantOf(vendor).Catalogue;
+            var current = catalogue.Find(state.VendorScenario(vendor.Name) ?? "") ?? catalogue.Default;
+            return new ScenarioDto(vendor.Name, vendor.Name, current.Name, catalogue.Names.ToArray());
+        }).ToArray()));
+
+    private static async Task<IResult> SetScenarioStateAsync(string vendor, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (scenario, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "state");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var catalogue = pipeline.VariantOf(found).Catalogue;
+        if (catalogue.Find(scenario!) is null)
+        {
+            return AdminProblems.UnknownScenario(vendor, scenario!, catalogue.Names);
+        }
+
+        state.SetVendorScenario(vendor, scenario!);
+        return TypedResults.Ok();
+    }
+
+    private static IResult Requests(RequestJournal journal, string? limit, string? since)
+    {
+        var entries = journal.Snapshot().AsEnumerable();
+        if (since is not null)
+        {
+            if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var after))
+            {
+                return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid 'since'", $"'{since}' is not a date-time (expected ISO 8601).");
+            }
+
+            entries = entries.Where(e => e.LoggedAt > after);
+        }
+
+        if (limit is not null)
+        {
+            if (!int.TryParse(limit, CultureInfo.InvariantCulture, out var count) || count < 0)
+            {
+                return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid 'limit'", $"'{limit}' is not a non-negative whole number.");
+            }
+
+            entries = entries.Take(count);
+        }
+
+        var events = entries.Select(ServeEvents.Event).ToArray();
+        return TypedResults.Ok(new ServeEventsDto(events, new MetaDto(journal.Count, journal.Dropped), !journal.Enabled));
+    }
+
+    private static IResult RequestById(string id, RequestJournal journal) =>
+        Guid.TryParse(id, out var guid) && journal.Snapshot().FirstOrDefault(e => e.Id == guid) is { } entry
+            ? TypedResults.Ok(ServeEvents.Event(entry))
+            : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal.");
+
+    private static async Task<IResult> MatchingAsync(HttpContext context, RequestJournal journal, MockAccountsOptions options, Func<IReadOnlyList<JournalEntry>, IResult> answer)
+    {
+        var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var problems = new List<string>();
+        var pattern = RequestPattern.Parse(json, problems);
+        return pattern is null
+            ? AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems),
+                new Dictionary<string, object?> { ["problems"] = problems })
+            : answer(journal.Snapshot().Where(pattern.Matches).ToArray());
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Server.Admin;
+using MockAccounts.Server.Journal;
+using MockAccounts.Server.Vendors;
+
+namespace MockAccounts.Server.Hosting;
+
+/// <summary>Builds and runs the server: options, contracts, Kestrel (h1 + h2c), admin API, vendor fallback.</summary>
+public static class MockAccountsHost
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are.</returns>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(args);
+        }
+        catch (MockAccountsOptionsException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (ContractLoadException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        await using (app)
+        {
+            await app.RunAsync();
+        }
+
+        return 0;
+    }
+
+    /// <param name="customize">Adjusts the builder before the options are read (the testing package binds a free port here).</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        customize?.Invoke(builder);
+        var options = ReadOptions(builder.Configuration);
+        var contracts = await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken);
+
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+
+        // Kestrel's warning 64 says h2c is off on a TLS-less Http1AndHttp2 endpoint; H2cPrefaceDetection turns it on.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AllowAlternateSchemes = true;
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
+            kestrel.ConfigureEndpointDefaults(listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.Use(H2cPrefaceDetection.Middleware);
+            });
+        });
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(contracts);
+        builder.Services.AddSingleton<MockState>();
+        builder.Services.AddSingleton(services => new MockPipeline(contracts, services.GetRequiredService<MockState>(), options.Validation));
+        builder.Services.AddSingleton(new RequestJournal(options.Journal.Capacity));
+        builder.Services.AddSingleton<VendorRequestHandler>();
+        builder.Services.AddProblemDetails();
+        if (options.HotReload)
+        {
+            builder.Services.AddHostedService<ContractWatcher>();
+        }
+
+        var app = builder.Build();
+        app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
+        var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
+        app.MapFallback(vendors.HandleAsync);
+        return app;
+    }
+
+    private static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
+    {
+        MockAccountsOptions options;
+        try
+        {
+            options = configuration.GetSection(MockAccountsOptions.Section).Get<MockAccountsOptions>() ?? new MockAccountsOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new MockAccountsOptionsException($"Invalid MockAccounts options: {e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)}");
+        }
+
+        var problems = options.Problems();
+        return problems.Count == 0
+            ? options
+            : throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Runtime;
+
+namespace MockAccounts.Server.Hosting;
+
+/// <summary>
+/// The <c>MockAccounts</c> configuration section: appsettings, <c>MockAccounts__*</c> environment
+/// variables and <c>--MockAccounts:*</c> arguments, validated before anything starts.
+/// </summary>
+public sealed record MockAccountsOptions
+{
+    public const string Section = "MockAccounts";
+
+    /// <summary>A folder holding <c>schemas/</c> and <c>mocks/</c>; default: the copies beside the binary.</summary>
+    public string? Contracts { get; init; }
+
+    /// <summary>Further contract folders, loaded after <see cref="Contracts"/>: a vendor here replaces one of the same name.</summary>
+    public IReadOnlyList<string> ExtraContracts { get; init; } = [];
+
+    public int Seed { get; init; } = Core.Generation.GenerationOptions.DefaultSeed;
+
+    /// <summary>The moment relative dates count from (ISO 8601); default: today, midnight UTC.</summary>
+    public string? ReferenceTime { get; init; }
+
+    public ValidationMode Validation { get; init; } = ValidationMode.Strict;
+
+    public bool HotReload { get; init; } = true;
+
+    /// <summary>The largest request body read, on vendor and admin endpoints alike.</summary>
+    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    public JournalOptions Journal { get; init; } = new();
+
+    public IReadOnlyList<ContractSources> Sources() =>
+        [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
+
+    public DateTimeOffset Reference() => ReferenceTime is null
+        ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
+        : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>Every problem with these options, each naming the setting and what it accepts.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        foreach (var root in new[] { Contracts }.Concat(ExtraContracts).OfType<string>().Where(r => !Directory.Exists(r)))
+        {
+            problems.Add($"{Section}:Contracts / ExtraContracts: folder '{root}' does not exist (expected a folder holding schemas/ and mocks/)");
+        }
+
+        if (ReferenceTime is not null && !DateTimeOffset.TryParse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            problems.Add($"{Section}:ReferenceTime: '{ReferenceTime}' is not an ISO 8601 date or time (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)");
+        }
+
+        if (Journal.Capacity is < 0 or > 1_000_000)
+        {
+            problems.Add($"{Section}:Journal:Capacity: {Journal.Capacity} is out of range (expected 0 to 1000000; 0 disables the journal)");
+        }
+
+        if (MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
+        {
+            problems.Add($"{Section}:MaxBodyBytes: {MaxBodyBytes} is out of range (expected 1024 to 67108864)");
+        }
+
+        return problems;
+    }
+}
+
+public sealed record JournalOptions
+{
+    public int Capacity { get; init; } = 10_000;
+}
+
+/// <summary>Options that cannot start a server; the message names each setting.</summary>
+public sealed class MockAccountsOptionsException : Exception
+{
+    public MockAccountsOptionsException() { }
+
+    public MockAccountsOptionsException(string message) : base(message) { }
+
+    public MockAccountsOptionsException(string message, Exception innerException) : base(message, innerException) { }
+}

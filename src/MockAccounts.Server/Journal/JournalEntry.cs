@@ -1,0 +1,27 @@
+namespace MockAccounts.Server.Journal;
+
+/// <summary>One served request as the journal keeps it.</summary>
+public sealed record JournalEntry(
+    Guid Id,
+    DateTimeOffset LoggedAt,
+    string Method,
+    string Url,
+    string Path,
+    string AbsoluteUrl,
+    string Protocol,
+    string ClientIp,
+    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
+    string RequestBody,
+    int Status,
+    IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
+    string ResponseBody,
+    string? Vendor,
+    string? Variant,
+    string? Scenario,
+    string? Token,
+    bool WasMatched,
+    double ElapsedMs)
+{
+    public string? RequestHeader(string name) =>
+        RequestHeaders.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+}

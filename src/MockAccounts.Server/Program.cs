@@ -1,0 +1,3 @@
+using MockAccounts.Server.Hosting;
+
+return await MockAccountsHost.RunAsync(args);

@@ -1,0 +1,85 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections.Features;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Server.Vendors;
+
+/// <summary>Puts a served response on the wire: delay first, then the bytes or the fault.</summary>
+internal static class ResponseWriter
+{
+    private static readonly TimeSpan DefaultDribble = TimeSpan.FromSeconds(2);
+    private const int DribbleChunks = 10;
+
+    public static async Task WriteAsync(HttpContext context, Served served, CancellationToken cancellationToken)
+    {
+        if (served.Delay is { } delay && served.Fault != FaultKind.SlowBody)
+        {
+            await Task.Delay(Milliseconds(delay), cancellationToken);
+        }
+
+        switch (served.Fault)
+        {
+            case FaultKind.ConnectionReset:
+                Reset(context);
+                return;
+            case FaultKind.EmptyResponse:
+                // Nothing at all: the connection closes before a status line is sent.
+                context.Abort();
+                return;
+            case FaultKind.MalformedJson:
+                await WriteAsync(context, served.Response, served.Response.Body.AsMemory(0, served.Response.Body.Length / 2), cancellationToken);
+                return;
+            case FaultKind.SlowBody:
+                await DribbleAsync(context, served.Response, served.Delay is { } d ? TimeSpan.FromMilliseconds(Milliseconds(d)) : DefaultDribble, cancellationToken);
+                return;
+            default:
+                await WriteAsync(context, served.Response, served.Response.Body, cancellationToken);
+                return;
+        }
+    }
+
+    public static Task WriteAsync(HttpContext context, MockResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        WriteHead(context, response, body.Length);
+        return body.IsEmpty ? Task.CompletedTask : context.Response.Body.WriteAsync(body, cancellationToken).AsTask();
+    }
+
+    private static void WriteHead(HttpContext context, MockResponse response, long length)
+    {
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers.Append(name, value);
+        }
+
+        context.Response.ContentLength = length;
+    }
+
+    private static async Task DribbleAsync(HttpContext context, MockResponse response, TimeSpan total, CancellationToken cancellationToken)
+    {
+        WriteHead(context, response, response.Body.Length);
+        var chunk = Math.Max(1, (response.Body.Length + DribbleChunks - 1) / DribbleChunks);
+        for (var at = 0; at < response.Body.Length; at += chunk)
+        {
+            await context.Response.Body.WriteAsync(response.Body.AsMemory(at, Math.Min(chunk, response.Body.Length - at)), cancellationToken);
+            await context.Response.Body.FlushAsync(cancellationToken);
+            await Task.Delay(total / DribbleChunks, cancellationToken);
+        }
+    }
+
+    /// <summary>A TCP reset (linger 0) where the socket is reachable; an HTTP/2 stream reset otherwise.</summary>
+    private static void Reset(HttpContext context)
+    {
+        if (context.Request.Protocol == "HTTP/1.1" && context.Features.Get<IConnectionSocketFeature>()?.Socket is Socket socket)
+        {
+            socket.LingerState = new LingerOption(true, 0);
+        }
+
+        context.Abort();
+    }
+
+    private static int Milliseconds(DelaySpec delay) =>
+        delay.MinMs == delay.MaxMs ? delay.MinMs : Random.Shared.Next(delay.MinMs, delay.MaxMs + 1);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Server.Hosting;
+using MockAccounts.Server.Journal;
+
+namespace MockAccounts.Server.Vendors;
+
+/// <summary>Every request that is not admin: the pipeline decides, the writer answers, the journal remembers.</summary>
+internal sealed class VendorRequestHandler
+{
+    private readonly MockPipeline _pipeline;
+    private readonly RequestJournal _journal;
+    private readonly MockAccountsOptions _options;
+    private readonly ILogger<VendorRequestHandler> _log;
+
+    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, ILogger<VendorRequestHandler> log)
+    {
+        _pipeline = pipeline;
+        _journal = journal;
+        _options = options;
+        _log = log;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var aborted = context.RequestAborted;
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
+        if (body is null)
+        {
+            await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {_options.MaxBodyBytes} bytes (MockAccounts:MaxBodyBytes).");
+            Record(context, null, ReadOnlyMemory<byte>.Empty, started);
+            return;
+        }
+
+        var headers = context.Request.Headers;
+        var request = new MockRequest(context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value);
+        var result = _pipeline.Handle(request);
+        switch (result)
+        {
+            case Served served:
+                if (served.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
+                }
+
+                Record(context, served, body.Value, started);
+                await ResponseWriter.WriteAsync(context, served, aborted);
+                break;
+            case Rejected rejected:
+                await Problems.Write(context, StatusCodes.Status400BadRequest, rejected.Title, rejected.Detail);
+                Record(context, null, body.Value, started);
+                break;
+            default:
+                await Problems.Write(context, StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {request.Method} {request.Path}. See GET /__admin/vendors for every vendor's endpoints.");
+                Record(context, null, body.Value, started);
+                break;
+        }
+    }
+
+    private void Record(HttpContext context, Served? served, ReadOnlyMemory<byte> body, long started)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var status = served?.Response.Status ?? context.Response.StatusCode;
+        Log.Served(_log, context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, served?.Vendor ?? "-", served?.Scenario ?? "-", elapsed);
+        if (!_journal.Enabled)
+        {
+            return;
+        }
+
+        var request = context.Request;
+        _journal.Add(new JournalEntry(
+            Guid.NewGuid(),
+            DateTimeOffset.UtcNow,
+            request.Method,
+            request.Path.Value + request.QueryString.Value,
+            request.Path.Value ?? "/",
+            $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}",
+            request.Protocol,
+            context.Connection.RemoteIpAddress?.ToString() ?? "",
+            request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToArray(),
+            Encoding.UTF8.GetString(body.Span),
+            status,
+            served?.Response.Headers ?? [],
+            served is null ? "" : Encoding.UTF8.GetString(served.Response.Body),
+            served?.Vendor,
+            served?.Variant,
+            served?.Scenario,
+            served?.Token,
+            served is not null,
+            elapsed));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using FluentAssertions;
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Server.Tests;
+
+/// <summary>Every scenario of every vendor, over real HTTP, each on its own token, all at once.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class ScenarioServingTests
+{
+    private static RunningServer? _variantServer;
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_variantServer is not null)
+        {
+            await _variantServer.DisposeAsync();
+        }
+    }
+
+    [TestCaseSource(typeof(ScenarioCases), nameof(ScenarioCases.All))]
+    public async Task Scenario_is_served_step_by_step_within_its_contract(string vendor, string variant, string scenarioName)
+    {
+        var server = variant == "documented" ? SharedServer.Instance : await VariantServerAsync(vendor, variant);
+        var scenario = server.Contracts.Current.Variant(vendor, variant).Catalogue.Find(scenarioName)!;
+        var token = Calls.NewToken(scenarioName);
+        await Calls.BindAsync(server, vendor, token, scenarioName);
+
+        var steps = scenario.Steps.SelectMany(s => Enumerable.Repeat(s, Math.Min(s.Repeat, 3))).Append(scenario.Steps[^1]);
+        foreach (var step in steps)
+        {
+            if (step.Fault is FaultKind.ConnectionReset or FaultKind.EmptyResponse)
+            {
+                using var raw = new HttpClient { BaseAddress = server.Address };
+                var call = () => raw.SendAsync(Calls.Account(server, vendor, token));
+                await call.Should().ThrowAsync<HttpRequestException>($"{step.Fault} closes the connection without a response");
+                continue;
+            }
+
+            // The checking client validates the body against the contract on the way in.
+            var (status, _, response) = await Calls.SendAsync(server.Client, Calls.Account(server, vendor, token));
+            status.Should().Be(step.Status);
+            foreach (var (name, value) in step.Headers)
+            {
+                response.Headers.GetValues(name).Should().Equal(value);
+            }
+        }
+    }
+
+    private static async Task<RunningServer> VariantServerAsync(string vendor, string variant)
+    {
+        // Variants are vendor-wide state: one server of their own keeps them away from the shared one.
+        var server = _variantServer ??= await RunningServer.StartAsync();
+        using var response = await server.Client.PutAsJsonAsync($"/__admin/vendors/{vendor}/variant", new { variant });
+        response.EnsureSuccessStatusCode();
+        return server;
+    }
+}
