@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using FluentAssertions;
+
+namespace MockAccounts.Server.Tests;
+
+/// <summary>Every curl line in the README runs against a live server, in order, and succeeds.</summary>
+[NonParallelizable]
+public sealed partial class ReadmeExamplesTests
+{
+    private static IEnumerable<string> CurlLines() =>
+        File.ReadAllLines(Path.Combine(Repository.Root, "README.md")).Where(l => l.StartsWith("curl ", StringComparison.Ordinal));
+
+    [Test]
+    public async Task Every_curl_example_in_the_readme_works()
+    {
+        await using var server = await RunningServer.StartAsync(null);
+        var lines = CurlLines().ToArray();
+        lines.Should().HaveCountGreaterThan(10);
+
+        foreach (var line in lines)
+        {
+            var command = line.Replace("http://localhost:8080", server.Address.ToString().TrimEnd('/'), StringComparison.Ordinal)
+                .Replace(" -i ", " ", StringComparison.Ordinal)
+                .Replace("curl -sS", "curl -sS -i", StringComparison.Ordinal);
+            var (exit, output) = await ShellAsync(command);
+
+            exit.Should().Be(0, line);
+            var response = Parse(output);
+            response.Status.Should().Be(ExpectedStatus(line), $"{line}{Environment.NewLine}{output}");
+            var path = new Uri(Url().Match(command).Value.Trim('\'')).AbsolutePath;
+            if (!path.StartsWith("/__admin", StringComparison.Ordinal))
+            {
+                var match = server.Contracts.Current.Contracts.Match("GET", path)!;
+                var operation = server.Contracts.Current.Variant(match.Vendor.Name).FindOperation("GET", match.Template)!;
+                Core.MockEngine.Validate(operation, response).Should().BeEmpty(line);
+            }
+        }
+    }
+
+    /// <summary>curl -i output: the last status line, its headers, then the body.</summary>
+    private static Core.Responses.MockResponse Parse(string output)
+    {
+        var text = output.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var split = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var head = text[..split].Split('\n');
+        var status = int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var headers = head.Skip(1).Select(h => h.Split(':', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1].Trim())).ToArray();
+        return new Core.Responses.MockResponse(status, headers, System.Text.Encoding.UTF8.GetBytes(text[(split + 2)..]));
+    }
+
+    [GeneratedRegex("'?http://[^ ']+'?")]
+    private static partial Regex Url();
+
+    /// <summary>The README's examples all succeed except the one that asks for a 429 on purpose.</summary>
+    private static int ExpectedStatus(string line) => PreferCode().Match(line) is { Success: true } m
+        ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+        : 200;
+
+    private static async Task<(int Exit, string Output)> ShellAsync(string command)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    [GeneratedRegex("Prefer: code=(\\d{3})")]
+    private static partial Regex PreferCode();
+}

@@ -1,0 +1,52 @@
+using FluentAssertions;
+using MockAccounts.Server.Hosting;
+
+namespace MockAccounts.Server.Tests;
+
+/// <summary>Bad options stop start-up with exit code 2 and a clear message; broken contracts with 1.</summary>
+[NonParallelizable]
+public sealed class StartupTests
+{
+    [TestCase("--MockAccounts:Journal:Capacity=-1", "MockAccounts:Journal:Capacity: -1 is out of range (expected 0 to 1000000")]
+    [TestCase("--MockAccounts:Validation=sometimes", "Invalid MockAccounts options")]
+    [TestCase("--MockAccounts:Seed=many", "Invalid MockAccounts options")]
+    [TestCase("--MockAccounts:ReferenceTime=soon", "MockAccounts:ReferenceTime: 'soon' is not an ISO 8601 date")]
+    [TestCase("--MockAccounts:Contracts=/no/such/folder", "folder '/no/such/folder' does not exist")]
+    [TestCase("--MockAccounts:MaxBodyBytes=10", "MockAccounts:MaxBodyBytes: 10 is out of range")]
+    public async Task Bad_options_exit_with_2_naming_the_setting(string argument, string message)
+    {
+        var (code, error) = await RunAsync(argument, "--urls=http://127.0.0.1:0");
+
+        code.Should().Be(2);
+        error.Should().Contain(message);
+    }
+
+    [Test]
+    public async Task Broken_contracts_exit_with_1_naming_file_and_location()
+    {
+        var root = Repository.CopyOf(Repository.Root);
+        var catalogue = Path.Combine(root, "mocks", "ultravox", "scenarios.json");
+        await File.WriteAllTextAsync(catalogue, (await File.ReadAllTextAsync(catalogue)).Replace("\"free-tier\"", "\"free tier\"", StringComparison.Ordinal));
+
+        var (code, error) = await RunAsync($"--MockAccounts:Contracts={root}", "--urls=http://127.0.0.1:0");
+
+        code.Should().Be(1);
+        error.Should().Contain("mocks/ultravox/scenarios.json").And.Contain("/default").And.Contain("text matching ^[a-z0-9][a-z0-9.-]*$");
+    }
+
+    private static async Task<(int Code, string Error)> RunAsync(params string[] args)
+    {
+        var original = Console.Error;
+        await using var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            var code = await MockAccountsHost.RunAsync(args);
+            return (code, captured.ToString());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+    }
+}
