@@ -38,6 +38,17 @@ public sealed class ScenarioServingTests
                 continue;
             }
 
+            if (step.Fault is FaultKind.MalformedJson)
+            {
+                using var raw = new HttpClient { BaseAddress = server.Address };
+                var cut = await raw.SendAsync(Calls.Account(server, vendor, token));
+                ((int)cut.StatusCode).Should().Be(step.Status);
+                cut.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+                var parse = async () => System.Text.Json.Nodes.JsonNode.Parse(await cut.Content.ReadAsStringAsync());
+                await parse.Should().ThrowAsync<System.Text.Json.JsonException>("the body is cut off on purpose");
+                continue;
+            }
+
             // The checking client validates the body against the contract on the way in.
             var (status, _, response) = await Calls.SendAsync(server.Client, Calls.Account(server, vendor, token));
             status.Should().Be(step.Status);

@@ -14,4 +14,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Contract reload failed; the last good contracts stay in service. {Error}")]
     public static partial void ReloadFailed(ILogger logger, string? error);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Serving {Count} vendor(s): {Vendors} from {Roots}; validation {Validation}")]
+    public static partial void ContractsLoaded(ILogger logger, int count, string vendors, string roots, string validation);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Root path conflict: {Conflict}")]
+    public static partial void RouteConflict(ILogger logger, string conflict);
 }

@@ -86,10 +86,24 @@ public static class MockAccountsHost
         }
 
         var app = builder.Build();
+        LogContracts(app.Logger, contracts, options);
         app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
         app.MapFallback(vendors.HandleAsync);
         return app;
+    }
+
+    private static void LogContracts(ILogger logger, ContractStore contracts, MockAccountsOptions options)
+    {
+        var set = contracts.Current.Contracts;
+        var vendors = string.Join(", ", set.Vendors.Values.Select(v => $"{v.Name} ({string.Join(", ", v.Variants.Keys)})"));
+        var roots = string.Join(", ", options.Sources().Select(s => s.SchemasRoot));
+        var validation = options.Validation.ToString().ToLowerInvariant();
+        Log.ContractsLoaded(logger, set.Vendors.Count, vendors, roots, validation);
+        foreach (var conflict in set.RouteConflicts)
+        {
+            Log.RouteConflict(logger, conflict);
+        }
     }
 
     private static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
