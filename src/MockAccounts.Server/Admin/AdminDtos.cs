@@ -62,3 +62,10 @@ public sealed record VariantSelectionDto(string Vendor, string Variant);
 public sealed record AccountDto(
     string Vendor, string Variant, string Token, string Scenario, int Status,
     IReadOnlyDictionary<string, string> Headers, JsonNode? Body);
+
+/// <summary>WireMock's request pattern as the typed admin client sends it (nulls are left out).</summary>
+public sealed record RequestPatternDto(
+    string? Method = null, string? Url = null, string? UrlPath = null, string? UrlPattern = null, string? UrlPathPattern = null,
+    IReadOnlyDictionary<string, HeaderMatcherDto>? Headers = null);
+
+public sealed record HeaderMatcherDto(string? EqualTo = null, string? Contains = null, string? Matches = null, bool? Absent = null);

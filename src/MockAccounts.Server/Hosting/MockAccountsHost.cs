@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using MockAccounts.Core.Generation;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Admin;
@@ -40,14 +39,24 @@ public static class MockAccountsHost
         return 0;
     }
 
-    /// <param name="customize">Adjusts the builder before the options are read (the testing package binds a free port here).</param>
+    /// <param name="customize">Adjusts the builder before the options are read (tests bind a free port here).</param>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = CreateBuilder(args);
         customize?.Invoke(builder);
-        var options = ReadOptions(builder.Configuration);
-        var contracts = await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken);
+        var runtime = await MockAccountsRuntime.CreateAsync(ReadOptions(builder.Configuration), cancellationToken);
+        var app = Build(builder, runtime, watchContracts: runtime.Options.HotReload);
+        app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
+        return app;
+    }
 
+    public static WebApplicationBuilder CreateBuilder(string[] args) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+    /// <summary>Wires an existing runtime into a host; several hosts may share one runtime.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts)
+    {
+        var options = runtime.Options;
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -73,20 +82,21 @@ public static class MockAccountsHost
             });
         });
 
+        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(contracts);
-        builder.Services.AddSingleton<MockState>();
-        builder.Services.AddSingleton(services => new MockPipeline(contracts, services.GetRequiredService<MockState>(), options.Validation));
-        builder.Services.AddSingleton(new RequestJournal(options.Journal.Capacity));
+        builder.Services.AddSingleton(runtime.Contracts);
+        builder.Services.AddSingleton(runtime.State);
+        builder.Services.AddSingleton(runtime.Pipeline);
+        builder.Services.AddSingleton(runtime.Journal);
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddProblemDetails();
-        if (options.HotReload)
+        if (watchContracts)
         {
             builder.Services.AddHostedService<ContractWatcher>();
         }
 
         var app = builder.Build();
-        LogContracts(app.Logger, contracts, options);
+        LogContracts(app.Logger, runtime.Contracts, options);
         app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
         app.MapFallback(vendors.HandleAsync);
@@ -106,7 +116,7 @@ public static class MockAccountsHost
         }
     }
 
-    private static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
+    public static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
     {
         MockAccountsOptions options;
         try

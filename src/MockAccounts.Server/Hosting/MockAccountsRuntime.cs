@@ -1,0 +1,37 @@
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Server.Journal;
+
+namespace MockAccounts.Server.Hosting;
+
+/// <summary>
+/// Everything a running mock holds, independent of how requests reach it: the same runtime can
+/// sit behind Kestrel and behind an in-memory test server at once.
+/// </summary>
+public sealed class MockAccountsRuntime : IDisposable
+{
+    private MockAccountsRuntime(MockAccountsOptions options, ContractStore contracts)
+    {
+        Options = options;
+        Contracts = contracts;
+        State = new MockState();
+        Pipeline = new MockPipeline(contracts, State, options.Validation);
+        Journal = new RequestJournal(options.Journal.Capacity);
+    }
+
+    public MockAccountsOptions Options { get; }
+
+    public ContractStore Contracts { get; }
+
+    public MockState State { get; }
+
+    public MockPipeline Pipeline { get; }
+
+    public RequestJournal Journal { get; }
+
+    /// <summary>Loads the contracts; throws <see cref="Core.Loading.ContractLoadException"/> when any is broken.</summary>
+    public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, CancellationToken cancellationToken = default) =>
+        new(options, await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken));
+
+    public void Dispose() => Contracts.Dispose();
+}

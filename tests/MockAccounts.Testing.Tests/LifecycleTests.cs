@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+
+namespace MockAccounts.Testing.Tests;
+
+public sealed class LifecycleTests
+{
+    [Test]
+    public async Task A_server_starts_answers_and_stops()
+    {
+        Uri address;
+        await using (var mock = await MockAccountsServer.StartAsync())
+        {
+            address = mock.BaseAddress;
+            address.IsLoopback.Should().BeTrue();
+            var account = await mock.Vendor("runloop").CreateAccountAsync();
+            using var client = mock.CreateClient("runloop", account);
+            (await client.GetFromJsonAsync<JsonNode>("v1/accounts/me"))!["id"]!.GetValue<string>().Should().Be(account.Body!["id"]!.GetValue<string>());
+        }
+
+        using var after = new HttpClient { BaseAddress = address };
+        var call = () => after.GetAsync("__admin/health");
+        await call.Should().ThrowAsync<HttpRequestException>("the port is closed after dispose");
+    }
+
+    [Test]
+    public async Task Two_servers_side_by_side_keep_their_own_state()
+    {
+        await using var one = await MockAccountsServer.StartAsync();
+        await using var two = await MockAccountsServer.StartAsync(o => o.Seed = 7);
+
+        await one.Admin.SetScenarioAsync("ultravox", "unlimited");
+
+        one.BaseAddress.Should().NotBe(two.BaseAddress);
+        (await one.Admin.GetAccountAsync("ultravox", "t")).Scenario.Should().Be("unlimited");
+        (await two.Admin.GetAccountAsync("ultravox", "t")).Scenario.Should().Be("free-tier");
+        (await one.Admin.GetAccountAsync("runloop", "t")).Body!["id"]!.GetValue<string>()
+            .Should().NotBe((await two.Admin.GetAccountAsync("runloop", "t")).Body!["id"]!.GetValue<string>(), "the seeds differ");
+    }
+
+    [Test]
+    public async Task Disposing_while_requests_run_completes_and_fails_them_cleanly()
+    {
+        var mock = await MockAccountsServer.StartAsync();
+        var slow = await mock.Vendor("runloop").CreateAccountAsync("slow");
+        using var client = mock.CreateClient(slow);
+        var inFlight = Enumerable.Range(0, 8).Select(_ => client.GetAsync("v1/accounts/me")).ToArray();
+
+        await mock.DisposeAsync();
+        await mock.DisposeAsync();
+
+        var outcomes = await Task.WhenAll(inFlight.Select(async t =>
+        {
+            try
+            {
+                return (int)(await t).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return -1;
+            }
+        }));
+        outcomes.Should().OnlyContain(s => s == 200 || s == -1, "each request either finished or was cut off, never hung");
+    }
+
+    [Test]
+    public async Task Options_reach_the_server()
+    {
+        await using var mock = await MockAccountsServer.StartAsync(o =>
+        {
+            o.JournalCapacity = 2;
+            o.ReferenceTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        });
+
+        var health = await mock.Admin.GetHealthAsync();
+        var account = await mock.Vendor("runloop").CreateAccountAsync();
+
+        health.Journal.Capacity.Should().Be(2);
+        DateTimeOffset.Parse(account.Body!["created_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).Year.Should().BeInRange(2027, 2029);
+    }
+}
