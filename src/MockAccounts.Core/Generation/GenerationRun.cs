@@ -14,14 +14,15 @@ internal sealed class GenerationRun
     private readonly Dictionary<string, JsonNode?> _done = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (SchemaNode Schema, MergeOverride? Override)> _openObjects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
-    private readonly Faker _faker = new("en");
+    private readonly Faker _faker;
     private readonly ulong _seed;
     private readonly DateTimeOffset _now;
 
-    public GenerationRun(ulong seed, DateTimeOffset now)
+    public GenerationRun(ulong seed, DateTimeOffset now, Faker faker)
     {
         _seed = seed;
         _now = now;
+        _faker = faker;
     }
 
     public JsonNode? Generate(SchemaNode schema, OverrideNode? overrides) => At("", schema, overrides);

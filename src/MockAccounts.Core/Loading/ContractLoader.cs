@@ -36,7 +36,8 @@ public static partial class ContractLoader
         }
 
         var catalogueSchema = await CatalogueSchemaAsync();
-        var checker = new CatalogueChecker(new BodyGenerator(options));
+        using var generator = new BodyGenerator(options);
+        var checker = new CatalogueChecker(generator);
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
         foreach (var source in sources)
         {

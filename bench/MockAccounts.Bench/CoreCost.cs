@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using MockAccounts.Core;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+
+namespace MockAccounts.Bench;
+
+/// <summary>Where a request's time goes inside the core: load, generate, validate (Stopwatch, quick look).</summary>
+internal static class CoreCost
+{
+    public static async Task<int> RunAsync()
+    {
+        var root = FindRoot();
+        var load = Stopwatch.StartNew();
+        var engine = await MockEngine.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
+        Console.WriteLine($"load (first): {load.ElapsedMilliseconds} ms");
+        load.Restart();
+        engine = await MockEngine.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
+        Console.WriteLine($"load (second): {load.ElapsedMilliseconds} ms");
+
+        var variant = engine.Variant("runloop");
+        const int n = 5000;
+        var clock = Stopwatch.StartNew();
+        Core.Responses.MockResponse? last = null;
+        for (var i = 0; i < n; i++)
+        {
+            last = engine.Respond("runloop", "documented", "tok" + i, "enabled");
+        }
+
+        Console.WriteLine($"generate: {clock.Elapsed.TotalMicroseconds / n:F1} µs");
+        clock.Restart();
+        for (var i = 0; i < n; i++)
+        {
+            MockEngine.Validate(variant.Account, last!);
+        }
+
+        Console.WriteLine($"validate: {clock.Elapsed.TotalMicroseconds / n:F1} µs");
+        return 0;
+    }
+
+    internal static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MockAccounts.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MockAccounts.sln not found");
+    }
+}

@@ -1,0 +1,99 @@
+using FluentAssertions;
+using MockAccounts.Testing;
+
+namespace MockAccounts.Examples;
+
+[Parallelizable(ParallelScope.All)]
+public sealed class AccountGateTests
+{
+    private static MockAccountsServer Mock => MockAccountsSetUp.Mock;
+
+    [TestCase("enabled", "Allowed")]
+    [TestCase("quota-reached", "Denied: quota reached")]
+    [TestCase("trial-cancelled", "Denied: trial cancelled")]
+    [TestCase("onboarding", "RetryLater: account not ready")]
+    [TestCase("unauthorized", "Denied: credentials rejected")]
+    [TestCase("rate-limited", "RetryLater: rate limited")]
+    [TestCase("server-error", "RetryLater: vendor unavailable")]
+    public async Task Runloop_accounts_gate_jobs(string scenario, string expected)
+    {
+        var account = await Mock.Vendor("runloop").CreateAccountAsync(scenario);
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).RunloopAsync();
+
+        Describe(decision).Should().Be(expected);
+    }
+
+    [TestCase("funded", "Allowed")]
+    [TestCase("unverified-email", "Denied: email not verified")]
+    [TestCase("zero-balance", "Denied: zero balance")]
+    [TestCase("payment-required", "Denied: credit_insufficient")]
+    [TestCase("account-suspended", "Denied: account_suspended")]
+    [TestCase("rate-limited", "RetryLater: rate limited")]
+    public async Task Depicta_accounts_gate_jobs(string scenario, string expected)
+    {
+        var account = await Mock.Vendor("depicta").CreateAccountAsync(scenario);
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).DepictaAsync();
+
+        Describe(decision).Should().Be(expected);
+    }
+
+    [TestCase("free-tier", "Allowed")]
+    [TestCase("free-time-exhausted", "Denied: free time used up")]
+    [TestCase("at-concurrency-limit", "RetryLater: concurrency cap")]
+    [TestCase("unlimited", "Allowed")]
+    [TestCase("forbidden", "Denied: credentials rejected")]
+    public async Task Ultravox_accounts_gate_jobs(string scenario, string expected)
+    {
+        var account = await Mock.Vendor("ultravox").CreateAccountAsync(scenario);
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).UltravoxAsync();
+
+        Describe(decision).Should().Be(expected);
+    }
+
+    [Test]
+    public async Task A_rate_limited_account_is_retried_after_the_vendors_retry_after()
+    {
+        var account = await Mock.Vendor("runloop").CreateAccountAsync("rate-limited");
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).RunloopAsync();
+
+        decision.Should().Be(new GateDecision.RetryLater(TimeSpan.FromSeconds(30), "rate limited"));
+        Mock.Requests.Should().HaveReceived(1, "runloop", account.Token);
+    }
+
+    [Test]
+    public async Task The_gate_sees_the_account_the_test_was_promised()
+    {
+        var account = await Mock.Vendor("depicta").CreateAccountAsync("unverified-email");
+
+        account.Body!["user"]!["email_verified"]!.GetValue<bool>().Should().BeFalse();
+        account.Body["user"]!["free_trial_pending_eur"]!.GetValue<string>().Should().MatchRegex(@"^\d+\.\d{6}$");
+    }
+
+    [Test]
+    public async Task The_in_memory_handler_needs_no_socket()
+    {
+        var account = await Mock.Vendor("ultravox").CreateAccountAsync("at-concurrency-limit");
+        using var http = new HttpClient(Mock.CreateHandler()) { BaseAddress = Mock.BaseAddress };
+        account.Authorize(http.DefaultRequestHeaders);
+
+        var decision = await new AccountGate(http).UltravoxAsync();
+
+        Describe(decision).Should().Be("RetryLater: concurrency cap");
+    }
+
+    private static string Describe(GateDecision decision) => decision switch
+    {
+        GateDecision.Allowed => "Allowed",
+        GateDecision.Denied denied => $"Denied: {denied.Reason}",
+        GateDecision.RetryLater later => $"RetryLater: {later.Reason}",
+        _ => decision.ToString(),
+    };
+}

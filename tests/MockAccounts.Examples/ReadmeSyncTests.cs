@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+using FluentAssertions;
+
+namespace MockAccounts.Examples;
+
+/// <summary>The README's "Use in NUnit" code is this project's code, to the character.</summary>
+public sealed partial class ReadmeSyncTests
+{
+    [Test]
+    public void Every_csharp_block_of_the_nunit_section_stands_verbatim_in_the_examples()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Use in NUnit", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        var sources = string.Join("\n", Directory.GetFiles(Path.Combine(Repository.Root, "tests", "MockAccounts.Examples"), "*.cs").Select(File.ReadAllText));
+
+        var blocks = CSharpBlock().Matches(section).Select(m => m.Groups[1].Value).ToArray();
+
+        blocks.Should().HaveCountGreaterThanOrEqualTo(3);
+        blocks.Should().OnlyContain(block => sources.Contains(block, StringComparison.Ordinal), "the README shows the examples verbatim");
+    }
+
+    [GeneratedRegex("```csharp\\n(.*?)\\n```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
