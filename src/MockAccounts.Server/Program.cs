@@ -1,3 +1,5 @@
 using MockAccounts.Server.Hosting;
 
-return await MockAccountsHost.RunAsync(args);
+return args is [HealthProbe.Flag, ..]
+    ? await HealthProbe.RunAsync(args[1..])
+    : await MockAccountsHost.RunAsync(args);

@@ -82,6 +82,8 @@ public static class MockAccountsHost
             });
         });
 
+        // SIGTERM (docker stop) stops within a second: in-flight requests get that long to finish.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(runtime.Contracts);

@@ -32,6 +32,9 @@ public sealed record MockAccountsOptions
 
     public JournalOptions Journal { get; init; } = new();
 
+    /// <summary>How long in-flight requests may run after a stop signal.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
     public IReadOnlyList<ContractSources> Sources() =>
         [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
 
@@ -61,6 +64,11 @@ public sealed record MockAccountsOptions
         if (MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             problems.Add($"{Section}:MaxBodyBytes: {MaxBodyBytes} is out of range (expected 1024 to 67108864)");
+        }
+
+        if (ShutdownTimeout < TimeSpan.Zero || ShutdownTimeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"{Section}:ShutdownTimeout: {ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
         }
 
         return problems;

@@ -1,0 +1,30 @@
+# MockAccounts: every vendor's account endpoints plus the admin API on port 8080.
+#   docker build -t mockaccounts .
+#   docker run -p 8080:8080 mockaccounts
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so code edits reuse the restore layer.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/MockAccounts.Core/MockAccounts.Core.csproj src/MockAccounts.Core/
+COPY src/MockAccounts.Server/MockAccounts.Server.csproj src/MockAccounts.Server/
+RUN dotnet restore src/MockAccounts.Server/MockAccounts.Server.csproj
+COPY schemas/ schemas/
+COPY mocks/ mocks/
+COPY src/MockAccounts.Core/ src/MockAccounts.Core/
+COPY src/MockAccounts.Server/ src/MockAccounts.Server/
+RUN dotnet publish src/MockAccounts.Server/MockAccounts.Server.csproj -c Release -o /app --no-restore \
+ && rm -f /app/*.pdb
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app ./
+# The base image's non-root "app" user (uid 1654).
+USER $APP_UID
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_gcServer=0 \
+    MockAccounts__HotReload=true
+EXPOSE 8080
+# The server's own probe mode: no curl or wget in the image.
+HEALTHCHECK --interval=3s --timeout=3s --start-period=15s --retries=3 \
+  CMD ["/app/MockAccounts.Server", "--probe"]
+ENTRYPOINT ["/app/MockAccounts.Server"]

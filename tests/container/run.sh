@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# Container suite: builds the image from the root Dockerfile and exercises it for real:
+# health, every vendor, HTTP/2, a scenario switch, environment configuration, a mounted extra and
+# replacement vendor, a broken mounted contract, the non-root user, one log line per request, stop time.
+# Starts a private Docker engine (../shared/tools/docker-sandbox.sh) when none is reachable, and
+# stops it again. Everything listens on loopback ports. Prints figures and "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+SANDBOX=$ROOT/../shared/tools/docker-sandbox.sh
+IMAGE=mockaccounts:ci
+PORT=18080
+EXTRA_PORT=18082
+passed=0
+failed=0
+started_engine=0
+WORK=$(mktemp -d)
+
+check() { # check "name" command...
+  local name=$1; shift
+  if "$@" >"$WORK/out" 2>&1; then passed=$((passed + 1)); echo "ok   - $name"
+  else failed=$((failed + 1)); echo "FAIL - $name"; sed 's/^/       /' "$WORK/out" | tail -20; fi
+}
+now() { date +%s.%N; }
+elapsed() { echo "$2 - $1" | bc; }
+wait_healthy() { # url, seconds
+  local deadline=$(( $(date +%s) + $2 ))
+  until curl -sf "$1/__admin/health" >/dev/null; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+cleanup() {
+  docker rm -f mockaccounts-ci mockaccounts-ci-extra >/dev/null 2>&1 || true
+  [ "$started_engine" = 1 ] && "$SANDBOX" down >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+if ! docker info >/dev/null 2>&1; then
+  echo "# starting a private Docker engine"
+  eval "$("$SANDBOX" up)" || { echo "0 passed, 1 failed"; exit 1; }
+  started_engine=1
+fi
+
+t0=$(now)
+check "the image builds from the root Dockerfile" docker build --network host -q -t "$IMAGE" .
+build_s=$(elapsed "$t0" "$(now)")
+size_mb=$(( $(docker image inspect -f '{{.Size}}' "$IMAGE" 2>/dev/null || echo 0) / 1000000 ))
+
+docker rm -f mockaccounts-ci >/dev/null 2>&1
+t0=$(now)
+docker run -d --network host --name mockaccounts-ci \
+  -e ASPNETCORE_URLS=http://127.0.0.1:$PORT -e MockAccounts__Journal__Capacity=500 "$IMAGE" >/dev/null
+check "the server answers its health endpoint" wait_healthy "http://127.0.0.1:$PORT" 60
+healthy_s=$(elapsed "$t0" "$(now)")
+BASE=http://127.0.0.1:$PORT
+
+docker_healthy() {
+  for _ in $(seq 120); do
+    [ "$(docker inspect -f '{{.State.Health.Status}}' mockaccounts-ci)" = healthy ] && return 0
+    sleep 0.5
+  done
+  return 1
+}
+check "Docker's HEALTHCHECK (the binary's --probe mode) reports healthy" docker_healthy
+
+expect() { # expect status url curl-args... ; body lands in $WORK/body
+  local want=$1 url=$2; shift 2
+  local got
+  got=$(curl -sS -o "$WORK/body" -w '%{http_code}' "$@" "$url") || return 1
+  [ "$got" = "$want" ] || { echo "expected $want, got $got: $(head -c 300 "$WORK/body")"; return 1; }
+}
+json_has() { grep -q "$1" "$WORK/body" || { echo "missing $1 in: $(head -c 300 "$WORK/body")"; return 1; }; }
+
+vendor_requests=0
+runloop()  { expect 200 "$BASE/v1/accounts/me" -H 'Authorization: Bearer rl_ci' && json_has '"account_status"'; }
+opterius() { expect 200 "$BASE/api/v1/me" -H 'Authorization: Bearer op_ci' && json_has '"data"'; }
+depicta()  { expect 200 "$BASE/v1/account/profile" -H 'Authorization: Bearer dpct_ci' && json_has '"balance_eur"'; }
+ultravox() { expect 200 "$BASE/api/accounts/me" -H 'X-API-Key: abcd1234.0123456789abcdef0123456789abcdef' && json_has '"freeTimeRemaining"'; }
+h2c()      { expect 200 "$BASE/runloop/v1/accounts/me" --http2-prior-knowledge -H 'Authorization: Bearer rl_ci' && json_has '"account_status"'; }
+unauth()   { expect 401 "$BASE/v1/account/profile" && json_has '"auth_invalid"'; }
+check "runloop answers GET /v1/accounts/me" runloop; vendor_requests=$((vendor_requests + 1))
+check "opterius answers GET /api/v1/me" opterius; vendor_requests=$((vendor_requests + 1))
+check "depicta answers GET /v1/account/profile" depicta; vendor_requests=$((vendor_requests + 1))
+check "ultravox answers GET /api/accounts/me" ultravox; vendor_requests=$((vendor_requests + 1))
+check "HTTP/2 cleartext (prior knowledge) on the same port" h2c; vendor_requests=$((vendor_requests + 1))
+check "missing credentials get the vendor's own 401" unauth; vendor_requests=$((vendor_requests + 1))
+
+switch() {
+  expect 200 "$BASE/__admin/scenarios/runloop/state" -X PUT -H 'Content-Type: application/json' -d '{"state": "quota-reached"}' &&
+  expect 200 "$BASE/v1/accounts/me" -H 'Authorization: Bearer rl_ci' && json_has 'ACCOUNT_STATUS_DISABLED_QUOTA_REACHED'
+}
+check "a scenario switch through the admin API takes effect" switch; vendor_requests=$((vendor_requests + 1))
+env_config() { expect 200 "$BASE/__admin/health" && json_has '"capacity":500'; }
+check "configuration by environment (MockAccounts__Journal__Capacity)" env_config
+non_root() { local uid; uid=$(docker exec mockaccounts-ci id -u); echo "uid $uid"; [ "$uid" != 0 ] && [ "$uid" = 1654 ]; }
+check "the server runs as the non-root app user" non_root
+log_lines() {
+  local n; n=$(docker logs mockaccounts-ci 2>&1 | grep -c 'VendorRequestHandler')
+  echo "$n request lines for $vendor_requests vendor requests"; [ "$n" = "$vendor_requests" ]
+}
+check "logs go to stdout, one line per request" log_lines
+
+# A team's own contracts by volume: one adds a vendor (acme), one replaces runloop.
+mkdir -p "$WORK/replace/schemas" "$WORK/replace/mocks"
+cp -r schemas/runloop "$WORK/replace/schemas/" && cp -r mocks/runloop "$WORK/replace/mocks/"
+sed -i 's/"default": "enabled"/"default": "trial"/' "$WORK/replace/mocks/runloop/scenarios.json"
+chmod -R a+rX "$WORK"
+docker rm -f mockaccounts-ci-extra >/dev/null 2>&1
+docker run -d --network host --name mockaccounts-ci-extra \
+  -e ASPNETCORE_URLS=http://127.0.0.1:$EXTRA_PORT \
+  -v "$ROOT/tests/MockAccounts.Core.Tests/TestData/fifth-vendor:/contracts/acme:ro" \
+  -v "$WORK/replace:/contracts/replace:ro" \
+  -e MockAccounts__ExtraContracts__0=/contracts/acme -e MockAccounts__ExtraContracts__1=/contracts/replace \
+  "$IMAGE" >/dev/null
+check "a container with mounted contracts starts" wait_healthy "http://127.0.0.1:$EXTRA_PORT" 60
+extra()    { expect 200 "http://127.0.0.1:$EXTRA_PORT/v1/me" -H 'Authorization: Bearer acme' && json_has '"plan":"free"'; }
+replaced() { expect 200 "http://127.0.0.1:$EXTRA_PORT/v1/accounts/me" -H 'Authorization: Bearer rl' && json_has 'ACCOUNT_TIER_TRIAL'; }
+kept()     { expect 200 "http://127.0.0.1:$EXTRA_PORT/api/accounts/me" -H 'X-API-Key: k.k' && json_has '"accountId"'; }
+check "a mounted extra vendor is served" extra
+check "a mounted vendor replaces the built-in one of the same name" replaced
+check "the other built-in vendors stay" kept
+docker rm -f mockaccounts-ci-extra >/dev/null 2>&1
+
+mkdir -p "$WORK/broken/schemas" "$WORK/broken/mocks"
+cp -r schemas/ultravox "$WORK/broken/schemas/" && cp -r mocks/ultravox "$WORK/broken/mocks/"
+sed -i 's/"status": 429/"status": 418/' "$WORK/broken/mocks/ultravox/scenarios.json"
+chmod -R a+rX "$WORK"
+broken() {
+  local code=0
+  docker run --rm --network host -e ASPNETCORE_URLS=http://127.0.0.1:$EXTRA_PORT \
+    -v "$WORK/broken:/contracts/broken:ro" -e MockAccounts__ExtraContracts__0=/contracts/broken \
+    "$IMAGE" >"$WORK/broken.log" 2>&1 || code=$?
+  echo "exit $code"; cat "$WORK/broken.log" | head -5
+  [ "$code" = 1 ] && grep -q 'mocks/ultravox/scenarios.json' "$WORK/broken.log" && grep -q '418 is not a documented response' "$WORK/broken.log"
+}
+check "a broken mounted contract stops start-up with exit 1, naming file and reason" broken
+
+t0=$(now)
+docker stop mockaccounts-ci >/dev/null
+stop_s=$(elapsed "$t0" "$(now)")
+stopped_cleanly() { local code; code=$(docker inspect -f '{{.State.ExitCode}}' mockaccounts-ci); echo "exit $code"; [ "$code" = 0 ]; }
+check "SIGTERM stops the server cleanly (exit 0, not killed)" stopped_cleanly
+
+echo
+echo "# figures"
+printf '# image size: %s MB\n# docker build: %.1f s\n# docker run to healthy: %.2f s\n# docker stop: %.2f s\n' "$size_mb" "$build_s" "$healthy_s" "$stop_s"
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
