@@ -51,7 +51,6 @@ public sealed class AdminApiTests
     [TestCase("/__admin/scenarios/nobody/state", "{\"state\": \"enabled\"}", 404, "No vendor 'nobody' (vendors: depicta, opterius, runloop, ultravox)")]
     [TestCase("/__admin/scenarios/runloop/state", "{\"state\": 5}", 400, "Expected {\"state\": \"<name>\"}")]
     [TestCase("/__admin/scenarios/runloop/state", "{\"state\": ", 400, "The body is not valid JSON")]
-    [TestCase("/__admin/scenarios/runloop/state", "", 400, "Expected a JSON body")]
     [TestCase("/__admin/vendors/runloop/tokens/t1/scenario", "{\"scenario\": \"nope\"}", 400, "'runloop' has no scenario 'nope'")]
     [TestCase("/__admin/vendors/runloop/tokens/t1/scenario", "[\"enabled\"]", 400, "Expected {\"scenario\": \"<name>\"}")]
     [TestCase("/__admin/vendors/nobody/tokens/t1/scenario", "{\"scenario\": \"enabled\"}", 404, "No vendor 'nobody'")]
@@ -62,6 +61,41 @@ public sealed class AdminApiTests
 
         var problem = await Calls.ProblemAsync(response, status);
         problem["detail"]!.GetValue<string>().Should().Contain(detail);
+    }
+
+    [Test]
+    public async Task A_state_put_without_a_body_resets_that_vendor_only_as_in_wiremock()
+    {
+        (await Client.PutAsJsonAsync("/__admin/scenarios/runloop/state", new { state = "trial" })).EnsureSuccessStatusCode();
+        (await Client.PutAsJsonAsync("/__admin/scenarios/depicta/state", new { state = "zero-balance" })).EnsureSuccessStatusCode();
+
+        (await Client.PutAsync("/__admin/scenarios/runloop/state", null)).EnsureSuccessStatusCode();
+
+        var states = (await Client.GetFromJsonAsync<JsonNode>("/__admin/scenarios"))!["scenarios"]!.AsArray()
+            .ToDictionary(s => s!["id"]!.GetValue<string>(), s => s!["state"]!.GetValue<string>());
+        states["runloop"].Should().Be("enabled");
+        states["depicta"].Should().Be("zero-balance");
+    }
+
+    [Test]
+    public async Task Journal_entries_can_be_removed_one_by_one_or_by_pattern_and_unmatched_ones_listed()
+    {
+        await Calls.SendAsync(Client, Calls.Account(_server, "runloop", "keep"));
+        await Calls.SendAsync(Client, Calls.Account(_server, "opterius", "drop"));
+        await Client.GetAsync("/v1/nowhere");
+
+        var unmatched = await Client.GetFromJsonAsync<JsonNode>("/__admin/requests/unmatched");
+        unmatched!["requests"]!.AsArray().Should().ContainSingle().Which!["url"]!.GetValue<string>().Should().Be("/v1/nowhere");
+
+        var removed = await (await Client.PostAsJsonAsync("/__admin/requests/remove", new { urlPath = "/api/v1/me" })).Content.ReadFromJsonAsync<JsonNode>();
+        removed!["requests"]!.AsArray().Should().ContainSingle();
+        var left = (await Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray();
+        left.Select(r => r!["request"]!["url"]!.GetValue<string>()).Should().Equal("/v1/nowhere", "/v1/accounts/me");
+
+        (await Client.DeleteAsync($"/__admin/requests/{left[0]!["id"]}")).EnsureSuccessStatusCode();
+        await Calls.ProblemAsync(await Client.DeleteAsync($"/__admin/requests/{left[0]!["id"]}"), 404);
+        (await Client.PostAsync("/__admin/requests/reset", null)).EnsureSuccessStatusCode();
+        (await Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray().Should().BeEmpty();
     }
 
     [Test]

@@ -22,7 +22,7 @@ check() { # check "name" command...
   else failed=$((failed + 1)); echo "FAIL - $name"; sed 's/^/       /' "$WORK/out" | tail -20; fi
 }
 now() { date +%s.%N; }
-elapsed() { echo "$2 - $1" | bc; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 wait_healthy() { # url, seconds
   local deadline=$(( $(date +%s) + $2 ))
   until curl -sf "$1/__admin/health" >/dev/null; do

@@ -25,6 +25,13 @@ public sealed class MockState
         ForgetProgress(k => k.Token.Vendor == vendor);
     }
 
+    /// <summary>One vendor back to its default scenario (WireMock: one scenario back to "Started").</summary>
+    public void ResetVendorScenario(string vendor)
+    {
+        _vendorScenarios.TryRemove(vendor, out _);
+        ForgetProgress(k => k.Token.Vendor == vendor);
+    }
+
     public string? VendorVariant(string vendor) => _vendorVariants.GetValueOrDefault(vendor);
 
     public void SetVendorVariant(string vendor, string variant) => _vendorVariants[vendor] = variant;

@@ -34,7 +34,24 @@ internal static class WireMockEndpoints
             journal.Clear();
             return TypedResults.Ok();
         });
+        admin.MapPost("/requests/reset", (RequestJournal journal) =>
+        {
+            journal.Clear();
+            return TypedResults.Ok();
+        });
+        admin.MapGet("/requests/unmatched", (RequestJournal journal) =>
+            TypedResults.Ok(new FoundRequestsDto(journal.Snapshot().Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())));
         admin.MapGet("/requests/{id}", RequestById);
+        admin.MapDelete("/requests/{id}", (string id, RequestJournal journal) =>
+            Guid.TryParse(id, out var guid) && journal.Remove(e => e.Id == guid).Count == 1
+                ? TypedResults.Ok()
+                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."));
+        admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
+            await MatchingAsync(context, journal, options, found =>
+            {
+                var removed = journal.Remove(found.Contains);
+                return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
+            }));
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))));
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
@@ -45,6 +62,11 @@ internal static class WireMockEndpoints
             journal.Clear();
             return TypedResults.Ok();
         });
+
+        // Everything else WireMock has (stub mappings, recordings, settings, near misses, shutdown) does not apply.
+        admin.Map("/{**rest}", (HttpContext context) => AdminProblems.Problem(StatusCodes.Status404NotFound, "Not supported",
+            $"MockAccounts does not support {context.Request.Method} {context.Request.Path}: it serves vendor contracts, not stub mappings, " +
+            "so mappings, recordings, settings, near misses and shutdown are not available. See the README's admin API table."));
         return admin;
     }
 
@@ -75,6 +97,13 @@ internal static class WireMockEndpoints
         if (contracts.Current.Contracts.Find(vendor) is not { } found)
         {
             return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        if (context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            // WireMock: a PUT without a body resets that one scenario.
+            state.ResetVendorScenario(vendor);
+            return TypedResults.Ok();
         }
 
         var (scenario, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "state");

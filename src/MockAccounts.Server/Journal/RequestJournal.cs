@@ -69,6 +69,27 @@ public sealed class RequestJournal
         }
     }
 
+    /// <summary>Removes the entries that match, keeping the others in order; returns the removed ones.</summary>
+    public IReadOnlyList<JournalEntry> Remove(Func<JournalEntry, bool> match)
+    {
+        lock (_gate)
+        {
+            var oldestFirst = Enumerable.Range(0, _count).Select(i => _ring[(_next - _count + i + _ring.Length) % _ring.Length]!).ToArray();
+            var removed = oldestFirst.Where(match).ToArray();
+            if (removed.Length == 0)
+            {
+                return removed;
+            }
+
+            var kept = oldestFirst.Except(removed).ToArray();
+            Array.Clear(_ring);
+            kept.CopyTo(_ring, 0);
+            _count = kept.Length;
+            _next = kept.Length % _ring.Length;
+            return removed;
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)
