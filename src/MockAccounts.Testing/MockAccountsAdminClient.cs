@@ -19,21 +19,25 @@ public sealed class MockAccountsAdminClient : IDisposable
 
     private readonly HttpClient _http;
     private readonly bool _ownsClient;
+    private readonly string? _adminKey;
 
-    public MockAccountsAdminClient(Uri baseAddress)
-        : this(new HttpClient { BaseAddress = baseAddress }, ownsClient: true)
+    /// <param name="adminKey">The mock's <c>MockAccounts:Admin:Key</c>, when it has one.</param>
+    public MockAccountsAdminClient(Uri baseAddress, string? adminKey = null)
+        : this(new HttpClient { BaseAddress = baseAddress }, adminKey, ownsClient: true)
     {
     }
 
     /// <param name="http">A client whose base address is the mock (e.g. over <see cref="MockAccountsServer.CreateHandler"/>).</param>
-    public MockAccountsAdminClient(HttpClient http)
-        : this(http, ownsClient: false)
+    /// <param name="adminKey">The mock's <c>MockAccounts:Admin:Key</c>, when it has one.</param>
+    public MockAccountsAdminClient(HttpClient http, string? adminKey = null)
+        : this(http, adminKey, ownsClient: false)
     {
     }
 
-    private MockAccountsAdminClient(HttpClient http, bool ownsClient)
+    private MockAccountsAdminClient(HttpClient http, string? adminKey, bool ownsClient)
     {
         _http = http;
+        _adminKey = adminKey;
         _ownsClient = ownsClient;
     }
 
@@ -76,7 +80,7 @@ public sealed class MockAccountsAdminClient : IDisposable
     /// <summary>Overrides fields of the token's account; refused (nothing changed) when the result breaks the contract.</summary>
     public async Task<AccountDto> EditAccountAsync(string vendor, string token, JsonObject fields, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Patch, TokenPath(vendor, token, "account")) { Content = JsonContent.Create(fields, options: Json) }, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Patch, TokenPath(vendor, token, "account"), fields, cancellationToken);
         return await ReadAsync<AccountDto>(response, cancellationToken);
     }
 
@@ -88,13 +92,13 @@ public sealed class MockAccountsAdminClient : IDisposable
 
     public async Task<int> CountRequestsAsync(RequestPatternDto pattern, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.PostAsJsonAsync("__admin/requests/count", pattern, Json, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/count", pattern, cancellationToken);
         return (await ReadAsync<CountDto>(response, cancellationToken)).Count;
     }
 
     public async Task<IReadOnlyList<LoggedRequestDto>> FindRequestsAsync(RequestPatternDto pattern, CancellationToken cancellationToken = default)
     {
-        using var response = await _http.PostAsJsonAsync("__admin/requests/find", pattern, Json, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/find", pattern, cancellationToken);
         return (await ReadAsync<FoundRequestsDto>(response, cancellationToken)).Requests;
     }
 
@@ -119,15 +123,25 @@ public sealed class MockAccountsAdminClient : IDisposable
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
-        using var response = await _http.GetAsync(path, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
         return await ReadAsync<T>(response, cancellationToken);
     }
 
     private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
-        using var response = await _http.SendAsync(request, cancellationToken);
+        using var response = await SendRawAsync(method, path, body, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body, body.GetType(), options: Json) };
+        if (_adminKey is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminKey);
+        }
+
+        return await _http.SendAsync(request, cancellationToken);
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -21,14 +21,14 @@ public sealed class MockAccountsServer : IAsyncDisposable
     private readonly HttpClient _adminHttp;
     private int _disposed;
 
-    private MockAccountsServer(WebApplication sockets, WebApplication inMemory, MockAccountsRuntime runtime, Uri baseAddress)
+    private MockAccountsServer(WebApplication sockets, WebApplication inMemory, MockAccountsRuntime runtime, Uri baseAddress, string? adminKey)
     {
         _sockets = sockets;
         _inMemory = inMemory;
         _runtime = runtime;
         BaseAddress = baseAddress;
         _adminHttp = new HttpClient(CreateHandler()) { BaseAddress = baseAddress };
-        Admin = new MockAccountsAdminClient(_adminHttp);
+        Admin = new MockAccountsAdminClient(_adminHttp, adminKey);
     }
 
     /// <summary>Where the mock listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -65,7 +65,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
         }
 
         var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new MockAccountsServer(sockets, inMemory, runtime, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new MockAccountsServer(sockets, inMemory, runtime, new Uri(address.EndsWith('/') ? address : address + "/"), options.AdminKey);
     }
 
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>

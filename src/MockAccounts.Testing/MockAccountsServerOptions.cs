@@ -26,6 +26,14 @@ public sealed record MockAccountsServerOptions
     /// <summary>Watch the contract folders for edits (off by default in tests).</summary>
     public bool HotReload { get; set; }
 
+    /// <summary>Protect the admin API with this key (the server's <see cref="Admin"/> client sends it).</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Show credentials whole in the admin journal (the accounts here are synthetic).</summary>
+    public bool KeepCredentialsInJournal { get; set; }
+
+    public int MaxTokens { get; set; } = Core.Runtime.MockState.DefaultTokenCapacity;
+
     internal string[] ToArguments()
     {
         var args = new List<string>
@@ -35,6 +43,8 @@ public sealed record MockAccountsServerOptions
             "--MockAccounts:Validation", Validation.ToString(),
             "--MockAccounts:Journal:Capacity", JournalCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--MockAccounts:HotReload", HotReload ? "true" : "false",
+            "--MockAccounts:Journal:KeepCredentials", KeepCredentialsInJournal ? "true" : "false",
+            "--MockAccounts:MaxTokens", MaxTokens.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default", "Warning",
         };
         if (Contracts is not null)
@@ -45,6 +55,11 @@ public sealed record MockAccountsServerOptions
         for (var i = 0; i < ExtraContracts.Count; i++)
         {
             args.AddRange([$"--MockAccounts:ExtraContracts:{i}", ExtraContracts[i]]);
+        }
+
+        if (AdminKey is not null)
+        {
+            args.AddRange(["--MockAccounts:Admin:Key", AdminKey]);
         }
 
         if (ReferenceTime is { } reference)

@@ -13,7 +13,8 @@ public sealed class AdminApiTests
     private HttpClient Client => _server.Client;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _server = await RunningServer.StartAsync(null);
+    // WireMock-style header matching on whole tokens: this server keeps credentials in its journal.
+    public async Task StartAsync() => _server = await RunningServer.StartAsync(null, "--MockAccounts:Journal:KeepCredentials=true");
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _server.DisposeAsync();

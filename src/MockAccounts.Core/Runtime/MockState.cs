@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using MockAccounts.Core.Generation;
 
 namespace MockAccounts.Core.Runtime;
@@ -8,28 +7,48 @@ namespace MockAccounts.Core.Runtime;
 /// Everything a running mock remembers: each vendor's current scenario and variant, scenarios
 /// bound to single tokens, sequence progress and per-token account edits. Lock-free: every
 /// request reads each value once, so a switch racing a request yields wholly old or wholly new.
+/// Per-token memory is bounded: past <see cref="TokenCapacity"/> the least recently used go.
 /// </summary>
 public sealed class MockState
 {
+    public const int DefaultTokenCapacity = 100_000;
+
     private readonly ConcurrentDictionary<string, string> _vendorScenarios = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _vendorVariants = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<TokenKey, string> _bindings = new();
-    private readonly ConcurrentDictionary<(TokenKey Token, string Scenario), StrongBox<long>> _progress = new();
-    private readonly ConcurrentDictionary<TokenKey, OverrideNode> _accounts = new();
+    private readonly BoundedMap<TokenKey, string> _bindings;
+    private readonly ConcurrentDictionary<string, long> _vendorEpochs = new(StringComparer.Ordinal);
+    private readonly BoundedMap<TokenKey, Progress> _progress;
+    private readonly BoundedMap<TokenKey, OverrideNode> _accounts;
+
+    public MockState(int tokenCapacity = DefaultTokenCapacity)
+    {
+        TokenCapacity = tokenCapacity;
+        _bindings = new(tokenCapacity);
+        _progress = new(tokenCapacity);
+        _accounts = new(tokenCapacity);
+    }
+
+    public int TokenCapacity { get; }
+
+    /// <summary>Tokens remembered now (bindings, sequence positions, account edits).</summary>
+    public int TokenEntries => _bindings.Count + _progress.Count + _accounts.Count;
+
+    /// <summary>Per-token entries dropped to stay within <see cref="TokenCapacity"/>.</summary>
+    public long EvictedTokenEntries => _bindings.Evicted + _progress.Evicted + _accounts.Evicted;
 
     public string? VendorScenario(string vendor) => _vendorScenarios.GetValueOrDefault(vendor);
 
     public void SetVendorScenario(string vendor, string scenario)
     {
         _vendorScenarios[vendor] = scenario;
-        ForgetProgress(k => k.Token.Vendor == vendor);
+        RestartSequences(vendor);
     }
 
     /// <summary>One vendor back to its default scenario (WireMock: one scenario back to "Started").</summary>
     public void ResetVendorScenario(string vendor)
     {
         _vendorScenarios.TryRemove(vendor, out _);
-        ForgetProgress(k => k.Token.Vendor == vendor);
+        RestartSequences(vendor);
     }
 
     public string? VendorVariant(string vendor) => _vendorVariants.GetValueOrDefault(vendor);
@@ -41,29 +60,43 @@ public sealed class MockState
     public void Bind(string vendor, string token, string scenario)
     {
         var key = new TokenKey(vendor, token);
-        _bindings[key] = scenario;
-        ForgetProgress(k => k.Token == key);
+        _bindings.Set(key, scenario);
+        _progress.TryRemove(key);
     }
 
-    public bool Unbind(string vendor, string token) => _bindings.TryRemove(new TokenKey(vendor, token), out _);
+    public bool Unbind(string vendor, string token) => _bindings.TryRemove(new TokenKey(vendor, token));
 
     /// <summary>Claims the next position in a sequence for this token; atomic under concurrency.</summary>
-    public long NextIndex(string vendor, string token, string scenario) =>
-        Interlocked.Increment(ref _progress.GetOrAdd((new TokenKey(vendor, token), scenario), _ => new StrongBox<long>()).Value) - 1;
+    public long NextIndex(string vendor, string token, string scenario)
+    {
+        var key = new TokenKey(vendor, token);
+        var epoch = _vendorEpochs.GetValueOrDefault(vendor);
+        while (true)
+        {
+            var progress = _progress.GetOrAdd(key, _ => new Progress(scenario, epoch));
+            if (progress.Counts(scenario, epoch))
+            {
+                return Interlocked.Increment(ref progress.Next) - 1;
+            }
+
+            // Counting for another scenario (or before a vendor switch): start over, once, atomically.
+            _progress.TryReplace(key, progress, new Progress(scenario, epoch));
+        }
+    }
 
     /// <summary>The position the next request would take, without claiming it.</summary>
     public long PeekIndex(string vendor, string token, string scenario) =>
-        _progress.TryGetValue((new TokenKey(vendor, token), scenario), out var box) ? Interlocked.Read(ref box.Value) : 0;
+        _progress.TryGetValue(new TokenKey(vendor, token), out var progress) && progress.Counts(scenario, _vendorEpochs.GetValueOrDefault(vendor))
+            ? Interlocked.Read(ref progress.Next)
+            : 0;
 
     public OverrideNode? Account(string vendor, string token) => _accounts.GetValueOrDefault(new TokenKey(vendor, token));
 
     /// <summary>Layers <paramref name="edit"/> over the token's current account edits.</summary>
     public void EditAccount(string vendor, string token, OverrideNode edit) =>
-        _accounts.AddOrUpdate(new TokenKey(vendor, token), edit, (_, current) => OverrideNode.Layer(current, edit)!);
+        _accounts.AddOrUpdate(new TokenKey(vendor, token), edit, current => OverrideNode.Layer(current, edit)!);
 
-    public bool ClearAccount(string vendor, string token) => _accounts.TryRemove(new TokenKey(vendor, token), out _);
-
-    public int TokenCount => _bindings.Count + _accounts.Count;
+    public bool ClearAccount(string vendor, string token) => _accounts.TryRemove(new TokenKey(vendor, token));
 
     /// <summary>Every vendor back to its default scenario and sequences to their start.</summary>
     public void ResetScenarios()
@@ -81,13 +114,16 @@ public sealed class MockState
         _accounts.Clear();
     }
 
-    private void ForgetProgress(Func<(TokenKey Token, string Scenario), bool> which)
-    {
-        foreach (var key in _progress.Keys.Where(which))
-        {
-            _progress.TryRemove(key, out _);
-        }
-    }
+    /// <summary>Every sequence of the vendor starts over: positions recorded before now no longer count.</summary>
+    private void RestartSequences(string vendor) => _vendorEpochs.AddOrUpdate(vendor, 1, (_, epoch) => epoch + 1);
 
     private readonly record struct TokenKey(string Vendor, string Token);
+
+    /// <summary>A token's position in one sequence, valid for one vendor epoch.</summary>
+    private sealed class Progress(string scenario, long epoch)
+    {
+        public long Next;
+
+        public bool Counts(string forScenario, long inEpoch) => scenario == forScenario && epoch == inEpoch;
+    }
 }

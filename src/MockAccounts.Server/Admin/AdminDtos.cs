@@ -6,11 +6,14 @@ namespace MockAccounts.Server.Admin;
 
 public sealed record HealthDto(
     string Status, string Message, string Version, long UptimeInSeconds, DateTimeOffset Timestamp,
-    ContractHealthDto Contracts, JournalHealthDto Journal);
+    ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens);
 
 public sealed record ContractHealthDto(int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError);
 
 public sealed record JournalHealthDto(int Size, int Capacity, long Dropped);
+
+/// <summary>Per-token memory: entries held, the cap, and how many were dropped (least recently used) to keep it.</summary>
+public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted);
 
 public sealed record ScenarioDto(string Id, string Name, string State, IReadOnlyList<string> PossibleStates);
 

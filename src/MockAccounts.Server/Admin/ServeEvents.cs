@@ -28,7 +28,7 @@ internal static class ServeEvents
         new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), entry.ResponseBody),
         entry.WasMatched,
         new TimingDto(entry.ElapsedMs, entry.ElapsedMs),
-        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.Token));
+        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken));
 
     private static Dictionary<string, string> Fold(IEnumerable<KeyValuePair<string, string>> headers)
     {

@@ -18,9 +18,11 @@ internal static class WireMockEndpoints
 
     private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
 
-    public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder admin)
+    /// <returns>The key-protected part of the admin API, for further admin routes.</returns>
+    public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder open)
     {
-        admin.MapGet("/health", Health);
+        open.MapGet("/health", Health);
+        var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
         admin.MapGet("/scenarios", Scenarios);
         admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync);
         admin.MapPost("/scenarios/reset", (MockState state) =>
@@ -70,7 +72,7 @@ internal static class WireMockEndpoints
         return admin;
     }
 
-    private static Ok<HealthDto> Health(ContractStore contracts, RequestJournal journal)
+    private static Ok<HealthDto> Health(ContractStore contracts, MockState state, RequestJournal journal)
     {
         var error = contracts.LastError;
         var now = DateTimeOffset.UtcNow;
@@ -81,7 +83,8 @@ internal static class WireMockEndpoints
             (long)(now - Started).TotalSeconds,
             now,
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message),
-            new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped)));
+            new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
+            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries)));
     }
 
     private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline, MockState state) =>

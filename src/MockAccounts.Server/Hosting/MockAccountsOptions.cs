@@ -32,6 +32,11 @@ public sealed record MockAccountsOptions
 
     public JournalOptions Journal { get; init; } = new();
 
+    /// <summary>Per-token entries remembered (bindings, sequence positions, edits); the least recently used go first.</summary>
+    public int MaxTokens { get; init; } = Core.Runtime.MockState.DefaultTokenCapacity;
+
+    public AdminOptions Admin { get; init; } = new();
+
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -61,6 +66,21 @@ public sealed record MockAccountsOptions
             problems.Add($"{Section}:Journal:Capacity: {Journal.Capacity} is out of range (expected 0 to 1000000; 0 disables the journal)");
         }
 
+        if (MaxTokens is < 1 or > 10_000_000)
+        {
+            problems.Add($"{Section}:MaxTokens: {MaxTokens} is out of range (expected 1 to 10000000)");
+        }
+
+        if (Journal.MaxBodyChars is < 0 or > 1024 * 1024)
+        {
+            problems.Add($"{Section}:Journal:MaxBodyChars: {Journal.MaxBodyChars} is out of range (expected 0 to 1048576)");
+        }
+
+        if (Admin.Key is { Length: < 8 })
+        {
+            problems.Add($"{Section}:Admin:Key: too short (expected at least 8 characters)");
+        }
+
         if (MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
         {
             problems.Add($"{Section}:MaxBodyBytes: {MaxBodyBytes} is out of range (expected 1024 to 67108864)");
@@ -78,6 +98,18 @@ public sealed record MockAccountsOptions
 public sealed record JournalOptions
 {
     public int Capacity { get; init; } = 10_000;
+
+    /// <summary>Keep credentials whole in the journal; by default they keep their scheme and last four characters.</summary>
+    public bool KeepCredentials { get; init; }
+
+    /// <summary>The most of each request and response body the journal keeps.</summary>
+    public int MaxBodyChars { get; init; } = 8 * 1024;
+}
+
+public sealed record AdminOptions
+{
+    /// <summary>When set, <c>/__admin</c> (except health) requires <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    public string? Key { get; init; }
 }
 
 /// <summary>Options that cannot start a server; the message names each setting.</summary>

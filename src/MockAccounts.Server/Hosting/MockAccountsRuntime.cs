@@ -14,7 +14,7 @@ public sealed class MockAccountsRuntime : IDisposable
     {
         Options = options;
         Contracts = contracts;
-        State = new MockState();
+        State = new MockState(options.MaxTokens);
         Pipeline = new MockPipeline(contracts, State, options.Validation);
         Journal = new RequestJournal(options.Journal.Capacity);
     }

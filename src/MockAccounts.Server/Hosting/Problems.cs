@@ -13,6 +13,6 @@ internal static class Problems
         context.Response.ContentType = ContentType;
         var body = JsonSerializer.SerializeToUtf8Bytes(new { type = "about:blank", title, status, detail });
         context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

@@ -22,6 +22,9 @@ public sealed record JournalEntry(
     bool WasMatched,
     double ElapsedMs)
 {
+    /// <summary>The token as the admin API shows it (redacted unless credentials are kept).</summary>
+    public string? DisplayToken { get; init; } = Token;
+
     public string? RequestHeader(string name) =>
         RequestHeaders.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -82,6 +82,13 @@ public sealed class RequestPattern
                 continue;
             }
 
+            var wrongType = m.Where(p => p.Key is "caseInsensitive" or "absent" ? !IsBoolean(p.Value) : !IsString(p.Value)).Select(p => p.Key).ToArray();
+            if (wrongType.Length > 0)
+            {
+                problems.Add($"headers.{name}.{wrongType[0]}: expected {(wrongType[0] is "caseInsensitive" or "absent" ? "true or false" : "a string")}");
+                continue;
+            }
+
             var ignoreCase = m["caseInsensitive"]?.GetValue<bool>() == true;
             var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             if (m["equalTo"] is JsonNode equalTo)
@@ -109,6 +116,10 @@ public sealed class RequestPattern
             }
         }
     }
+
+    private static bool IsBoolean(JsonNode? node) => node is JsonValue v && v.GetValueKind() is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False;
+
+    private static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String;
 
     private static bool IsFullMatch(Regex regex, string value)
     {

@@ -43,7 +43,9 @@ internal static class ResponseWriter
     public static Task WriteAsync(HttpContext context, MockResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         WriteHead(context, response, body.Length);
-        return body.IsEmpty ? Task.CompletedTask : context.Response.Body.WriteAsync(body, cancellationToken).AsTask();
+        return body.IsEmpty || HttpMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : context.Response.Body.WriteAsync(body, cancellationToken).AsTask();
     }
 
     private static void WriteHead(HttpContext context, MockResponse response, long length)

@@ -29,6 +29,12 @@ internal sealed class VendorRequestHandler
         var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
         if (body is null)
         {
+            // The unread rest of the body cannot be drained: tell HTTP/1.1 clients not to reuse the connection.
+            if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
             await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {_options.MaxBodyBytes} bytes (MockAccounts:MaxBodyBytes).");
             Record(context, null, ReadOnlyMemory<byte>.Empty, started);
             return;
@@ -70,6 +76,8 @@ internal sealed class VendorRequestHandler
         }
 
         var request = context.Request;
+        var journal = _options.Journal;
+        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()));
         _journal.Add(new JournalEntry(
             Guid.NewGuid(),
             DateTimeOffset.UtcNow,
@@ -79,16 +87,19 @@ internal sealed class VendorRequestHandler
             $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}",
             request.Protocol,
             context.Connection.RemoteIpAddress?.ToString() ?? "",
-            request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString())).ToArray(),
-            Encoding.UTF8.GetString(body.Span),
+            journal.KeepCredentials ? headers.ToArray() : Redaction.Headers(headers, Redaction.CredentialHeaders),
+            Redaction.Body(Encoding.UTF8.GetString(body.Span), journal.MaxBodyChars),
             status,
             served?.Response.Headers ?? [],
-            served is null ? "" : Encoding.UTF8.GetString(served.Response.Body),
+            served is null ? "" : Redaction.Body(Encoding.UTF8.GetString(served.Response.Body), journal.MaxBodyChars),
             served?.Vendor,
             served?.Variant,
             served?.Scenario,
             served?.Token,
             served is not null,
-            elapsed));
+            elapsed)
+        {
+            DisplayToken = served?.Token is { } token && !journal.KeepCredentials ? Redaction.Secret(token) : served?.Token,
+        });
     }
 }

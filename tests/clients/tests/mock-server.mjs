@@ -24,7 +24,8 @@ export async function startMock() {
   const dll = process.env.MOCKACCOUNTS_SERVER_DLL
     ?? path.join(repo, 'src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll');
   const child = spawn('dotnet', [dll, '--urls', `http://127.0.0.1:${port}`,
-    '--MockAccounts:HotReload=false', '--Logging:LogLevel:Default=Warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // The suites find their requests by token, so this server keeps credentials whole in its journal.
+    '--MockAccounts:HotReload=false', '--MockAccounts:Journal:KeepCredentials=true', '--Logging:LogLevel:Default=Warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,0 +1,25 @@
+namespace MockAccounts.Server.Journal;
+
+/// <summary>
+/// What the journal shows of a secret: its scheme and last four characters (<c>Bearer ****wxyz</c>),
+/// so a shared mock's journal never hands out working credentials.
+/// </summary>
+public static class Redaction
+{
+    public static readonly IReadOnlySet<string> CredentialHeaders =
+        new HashSet<string>(["Authorization", "X-API-Key", "X-Unsafe-API-Key", "Cookie", "Proxy-Authorization"], StringComparer.OrdinalIgnoreCase);
+
+    public static string Secret(string value)
+    {
+        var space = value.IndexOf(' ', StringComparison.Ordinal);
+        var (scheme, secret) = space > 0 ? (value[..(space + 1)], value[(space + 1)..].Trim()) : ("", value.Trim());
+        return scheme + (secret.Length <= 4 ? "****" : "****" + secret[^4..]);
+    }
+
+    public static IReadOnlyList<KeyValuePair<string, string>> Headers(IEnumerable<KeyValuePair<string, string>> headers, IReadOnlySet<string> secret) =>
+        headers.Select(h => secret.Contains(h.Key) ? new KeyValuePair<string, string>(h.Key, Secret(h.Value)) : h).ToArray();
+
+    /// <summary>A body cut to <paramref name="limit"/> characters, saying how much was left out.</summary>
+    public static string Body(string body, int limit) =>
+        body.Length <= limit ? body : $"{body[..limit]}…({body.Length - limit} more characters not kept)";
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+
+namespace MockAccounts.Server.Tests;
+
+/// <summary>Admin protection, credential redaction and bounded per-token memory.</summary>
+public sealed class SecurityTests
+{
+    private const string Key = "s3cret-admin-key";
+
+    [Test]
+    public async Task With_an_admin_key_admin_calls_need_it_and_vendor_calls_and_health_do_not()
+    {
+        await using var server = await RunningServer.StartAsync(null, $"--MockAccounts:Admin:Key={Key}");
+
+        var refused = await server.Client.GetAsync("/__admin/scenarios");
+        (await Calls.ProblemAsync(refused, 401))["title"]!.GetValue<string>().Should().Be("Admin key required");
+        refused.Headers.WwwAuthenticate.Should().ContainSingle(h => h.Scheme == "Bearer");
+        var wrong = new HttpRequestMessage(HttpMethod.Put, "/__admin/scenarios/runloop/state") { Content = Calls.Json("""{"state": "trial"}""") };
+        wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-key");
+        await Calls.ProblemAsync(await server.Client.SendAsync(wrong), 401);
+        (await server.Client.PostAsync("/__admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await server.Client.GetAsync("/__admin/mappings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "even unsupported admin paths are behind the key");
+
+        (await server.Client.GetAsync("/__admin/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "vendor-call"))).Status.Should().Be(200);
+
+        var allowed = new HttpRequestMessage(HttpMethod.Put, "/__admin/scenarios/runloop/state") { Content = Calls.Json("""{"state": "trial"}""") };
+        allowed.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        (await server.Client.SendAsync(allowed)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "after-switch"))).Body!["tier"]!.GetValue<string>().Should().Be("ACCOUNT_TIER_TRIAL");
+    }
+
+    [Test]
+    public async Task The_journal_shows_credentials_only_by_scheme_and_last_four_characters()
+    {
+        await using var server = await RunningServer.StartAsync(null);
+        await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "rl_live_0123456789abcd"));
+        var ultravox = new HttpRequestMessage(HttpMethod.Get, "/api/accounts/me");
+        ultravox.Headers.TryAddWithoutValidation("X-API-Key", "abcd1234.0123456789abcdef0123456789abcdef");
+        ultravox.Headers.TryAddWithoutValidation("X-Unsafe-API-Key", "unsafe-key-9876");
+        await Calls.SendAsync(server.Client, ultravox);
+
+        var journal = (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray();
+        var text = journal.ToJsonString();
+
+        journal[1]!["request"]!["headers"]!["Authorization"]!.GetValue<string>().Should().Be("Bearer ****abcd");
+        journal[1]!["mockAccounts"]!["token"]!.GetValue<string>().Should().Be("****abcd");
+        journal[0]!["request"]!["headers"]!["X-API-Key"]!.GetValue<string>().Should().Be("****cdef");
+        journal[0]!["request"]!["headers"]!["X-Unsafe-API-Key"]!.GetValue<string>().Should().Be("****9876");
+        text.Should().NotContain("0123456789").And.NotContain("unsafe-key");
+    }
+
+    [Test]
+    public async Task Credentials_can_be_kept_whole_and_long_bodies_are_cut()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:Journal:KeepCredentials=true", "--MockAccounts:Journal:MaxBodyChars=64");
+        var patch = new HttpRequestMessage(HttpMethod.Patch, "/v1/account/profile") { Content = Calls.Json($$"""{"name": "{{new string('x', 90)}}"}""") };
+        patch.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "dpct_whole_token");
+        await Calls.SendAsync(server.Client, patch);
+
+        var entry = (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]![0]!;
+
+        entry["request"]!["headers"]!["Authorization"]!.GetValue<string>().Should().Be("Bearer dpct_whole_token");
+        entry["request"]!["body"]!.GetValue<string>().Should().StartWith("{\"name\": \"xxx").And.EndWith("…(38 more characters not kept)");
+    }
+
+    [Test]
+    public async Task Per_token_memory_stays_within_its_cap_dropping_the_least_recently_used()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:MaxTokens=20");
+        for (var i = 0; i < 100; i++)
+        {
+            await Calls.BindAsync(server, "runloop", $"cap-{i}", "quota-reached");
+        }
+
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
+        health!["tokens"]!["capacity"]!.GetValue<int>().Should().Be(20);
+        health["tokens"]!["entries"]!.GetValue<int>().Should().BeLessThanOrEqualTo(20);
+        health["tokens"]!["evicted"]!.GetValue<long>().Should().BeGreaterThanOrEqualTo(80);
+        (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "cap-99"))).Body!["account_status"]!.GetValue<string>()
+            .Should().Be("ACCOUNT_STATUS_DISABLED_QUOTA_REACHED", "the newest binding is kept");
+        (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "cap-0"))).Body!["account_status"]!.GetValue<string>()
+            .Should().Be("ACCOUNT_STATUS_ENABLED", "the oldest binding was dropped, so the token falls back to the default");
+    }
+}
