@@ -97,7 +97,7 @@ check "configuration by environment (MockAccounts__Journal__Capacity)" env_confi
 non_root() { local uid; uid=$(docker exec mockaccounts-ci id -u); echo "uid $uid"; [ "$uid" != 0 ] && [ "$uid" = 1654 ]; }
 check "the server runs as the non-root app user" non_root
 log_lines() {
-  local n; n=$(docker logs mockaccounts-ci 2>&1 | grep -c 'VendorRequestHandler')
+  local n; n=$(docker logs mockaccounts-ci 2>&1 | grep -cE '^[0-9:]{8} (GET|POST|PUT|PATCH|DELETE|HEAD) /.* -> [0-9]{3} ')
   echo "$n request lines for $vendor_requests vendor requests"; [ "$n" = "$vendor_requests" ]
 }
 check "logs go to stdout, one line per request" log_lines

@@ -21,12 +21,14 @@ public sealed class MockPipeline
     private readonly ContractStore _contracts;
     private readonly MockState _state;
     private readonly ValidationMode _validation;
+    private readonly ResponseCache _cache;
 
-    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation)
+    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null)
     {
         _contracts = contracts;
         _state = state;
         _validation = validation;
+        _cache = cache ?? new ResponseCache();
     }
 
     public PipelineResult Handle(MockRequest request)
@@ -136,11 +138,17 @@ public sealed class MockPipeline
     private Served Serve(MockEngine engine, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step)
     {
         var account = token is null ? null : _state.Account(variant.Vendor, token);
-        var response = engine.Responses.Produce(variant, operation, step, token ?? AnonymousToken, account);
-        IReadOnlyList<Violation> violations = [];
-        if (_validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse))
+        var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
+        var cached = _cache.GetOrAdd(engine, operation, step, token ?? AnonymousToken, account, () =>
         {
-            violations = MockEngine.Validate(operation, response);
+            var produced = engine.Responses.Produce(variant, operation, step, token ?? AnonymousToken, account);
+            return new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []);
+        });
+        var response = cached.Response;
+        IReadOnlyList<Violation> violations = [];
+        if (validate)
+        {
+            violations = cached.Violations;
             if (violations.Count > 0)
             {
                 response = _validation == ValidationMode.Strict

@@ -6,11 +6,14 @@ namespace MockAccounts.Server.Admin;
 
 public sealed record HealthDto(
     string Status, string Message, string Version, long UptimeInSeconds, DateTimeOffset Timestamp,
-    ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens);
+    ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens, RequestLogHealthDto RequestLog);
 
 public sealed record ContractHealthDto(int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError);
 
 public sealed record JournalHealthDto(int Size, int Capacity, long Dropped);
+
+/// <summary>Request log lines dropped because stdout could not keep up (requests never wait for it).</summary>
+public sealed record RequestLogHealthDto(bool Enabled, long Dropped);
 
 /// <summary>Per-token memory: entries held, the cap, and how many were dropped (least recently used) to keep it.</summary>
 public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted);

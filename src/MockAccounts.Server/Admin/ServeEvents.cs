@@ -21,11 +21,11 @@ internal static class ServeEvents
         Convert.ToBase64String(Encoding.UTF8.GetBytes(entry.RequestBody)),
         entry.Protocol);
 
-    public static ServeEventDto Event(JournalEntry entry) => new(
+    public static ServeEventDto Event(JournalEntry entry, int maxBodyChars) => new(
         entry.Id.ToString(),
         Request(entry),
         new ResponseDefinitionDto(entry.Status),
-        new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), entry.ResponseBody),
+        new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), Journal.Redaction.Body(entry.ResponseBody, maxBodyChars)),
         entry.WasMatched,
         new TimingDto(entry.ElapsedMs, entry.ElapsedMs),
         new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken));

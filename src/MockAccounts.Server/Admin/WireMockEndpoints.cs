@@ -72,7 +72,7 @@ internal static class WireMockEndpoints
         return admin;
     }
 
-    private static Ok<HealthDto> Health(ContractStore contracts, MockState state, RequestJournal journal)
+    private static Ok<HealthDto> Health(ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options)
     {
         var error = contracts.LastError;
         var now = DateTimeOffset.UtcNow;
@@ -84,7 +84,8 @@ internal static class WireMockEndpoints
             now,
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message),
             new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
-            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries)));
+            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries),
+            new RequestLogHealthDto(options.RequestLog, requestLog.Dropped)));
     }
 
     private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline, MockState state) =>
@@ -125,7 +126,7 @@ internal static class WireMockEndpoints
         return TypedResults.Ok();
     }
 
-    private static IResult Requests(RequestJournal journal, string? limit, string? since)
+    private static IResult Requests(RequestJournal journal, MockAccountsOptions options, string? limit, string? since)
     {
         var entries = journal.Snapshot().AsEnumerable();
         if (since is not null)
@@ -148,13 +149,13 @@ internal static class WireMockEndpoints
             entries = entries.Take(count);
         }
 
-        var events = entries.Select(ServeEvents.Event).ToArray();
+        var events = entries.Select(e => ServeEvents.Event(e, options.Journal.MaxBodyChars)).ToArray();
         return TypedResults.Ok(new ServeEventsDto(events, new MetaDto(journal.Count, journal.Dropped), !journal.Enabled));
     }
 
-    private static IResult RequestById(string id, RequestJournal journal) =>
+    private static IResult RequestById(string id, RequestJournal journal, MockAccountsOptions options) =>
         Guid.TryParse(id, out var guid) && journal.Snapshot().FirstOrDefault(e => e.Id == guid) is { } entry
-            ? TypedResults.Ok(ServeEvents.Event(entry))
+            ? TypedResults.Ok(ServeEvents.Event(entry, options.Journal.MaxBodyChars))
             : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal.");
 
     private static async Task<IResult> MatchingAsync(HttpContext context, RequestJournal journal, MockAccountsOptions options, Func<IReadOnlyList<JournalEntry>, IResult> answer)

@@ -11,6 +11,9 @@ internal sealed class ContractWatcher : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
+    // inotify can lose events or run out of instances; a cheap fingerprint check catches what it misses.
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
     private readonly ContractStore _contracts;
     private readonly ILogger<ContractWatcher> _log;
 
@@ -23,21 +26,36 @@ internal sealed class ContractWatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var watchers = _contracts.Sources
-            .SelectMany(s => new[] { s.SchemasRoot, s.MocksRoot })
-            .Where(Directory.Exists)
-            .Select(root => Watch(root, changes.Writer))
-            .ToList();
+        var roots = _contracts.Sources.SelectMany(s => new[] { s.SchemasRoot, s.MocksRoot }).Where(Directory.Exists).ToArray();
+        var watchers = roots.Select(root => TryWatch(root, changes.Writer)).OfType<FileSystemWatcher>().ToList();
+        var fingerprint = Fingerprint(roots);
         try
         {
-            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                {
+                    poll.CancelAfter(Poll);
+                    try
+                    {
+                        await changes.Reader.WaitToReadAsync(poll.Token);
+                    }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                    {
+                        if (Fingerprint(roots) == fingerprint)
+                        {
+                            continue;
+                        }
+                    }
+                }
+
                 await Task.Delay(Quiet, stoppingToken);
                 while (changes.Reader.TryRead(out _))
                 {
                     // Coalesce a burst of events (editors write, rename and touch) into one reload.
                 }
 
+                fingerprint = Fingerprint(roots);
                 if (await _contracts.ReloadAsync(stoppingToken))
                 {
                     Log.Reloaded(_log, _contracts.Current.Contracts.Vendors.Count);
@@ -58,19 +76,43 @@ internal sealed class ContractWatcher : BackgroundService
         }
     }
 
-    private static FileSystemWatcher Watch(string root, ChannelWriter<string> changes)
+    /// <summary>Every contract file's path, size and time, hashed: changes when anything is edited, added or removed.</summary>
+    private static int Fingerprint(string[] roots)
     {
-        var watcher = new FileSystemWatcher(root)
+        var hash = new HashCode();
+        foreach (var file in roots.SelectMany(r => Directory.EnumerateFiles(r, "*", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        FileSystemEventHandler changed = (_, e) => changes.TryWrite(e.FullPath);
-        watcher.Changed += changed;
-        watcher.Created += changed;
-        watcher.Deleted += changed;
-        watcher.Renamed += (_, e) => changes.TryWrite(e.FullPath);
-        watcher.EnableRaisingEvents = true;
-        return watcher;
+            var info = new FileInfo(file);
+            hash.Add(file);
+            hash.Add(info.Exists ? info.Length : -1);
+            hash.Add(info.Exists ? info.LastWriteTimeUtc.Ticks : 0);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <returns>The watcher, or null when the system will not give one (polling still works).</returns>
+    private static FileSystemWatcher? TryWatch(string root, ChannelWriter<string> changes)
+    {
+        try
+        {
+            var watcher = new FileSystemWatcher(root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+            };
+            FileSystemEventHandler changed = (_, e) => changes.TryWrite(e.FullPath);
+            watcher.Changed += changed;
+            watcher.Created += changed;
+            watcher.Deleted += changed;
+            watcher.Renamed += (_, e) => changes.TryWrite(e.FullPath);
+            watcher.Error += (_, _) => changes.TryWrite(root);
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 }

@@ -3,9 +3,6 @@ namespace MockAccounts.Server.Hosting;
 /// <summary>The server's log lines, source-generated so the request path pays nothing when a level is off.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms")]
-    public static partial void Served(ILogger logger, string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs);
-
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Method} {Path}: {Vendor}/{Scenario} breaks its contract: {Violations}")]
     public static partial void ContractViolation(ILogger logger, string method, string path, string vendor, string scenario, string violations);
 

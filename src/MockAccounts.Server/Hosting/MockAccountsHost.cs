@@ -50,8 +50,9 @@ public static class MockAccountsHost
         return app;
     }
 
+    /// <remarks>appsettings are read once: the contracts have their own watcher, and every file watcher costs an inotify instance.</remarks>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args], ContentRootPath = AppContext.BaseDirectory });
 
     /// <summary>Wires an existing runtime into a host; several hosts may share one runtime.</summary>
     public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts)
@@ -91,6 +92,8 @@ public static class MockAccountsHost
         builder.Services.AddSingleton(runtime.Pipeline);
         builder.Services.AddSingleton(runtime.Journal);
         builder.Services.AddSingleton<VendorRequestHandler>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<RequestLog>());
         builder.Services.AddProblemDetails();
         if (watchContracts)
         {
@@ -98,7 +101,13 @@ public static class MockAccountsHost
         }
 
         var app = builder.Build();
+
         LogContracts(app.Logger, runtime.Contracts, options);
+        // Admin endpoints may not read a body at all; vendor requests get (and journal) their 413 in the handler.
+        app.Use((context, next) =>
+            context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
+                ? Problems.TooLarge(context, options.MaxBodyBytes)
+                : next(context));
         app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
         app.MapFallback(vendors.HandleAsync);

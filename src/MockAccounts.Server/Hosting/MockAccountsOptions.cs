@@ -37,6 +37,9 @@ public sealed record MockAccountsOptions
 
     public AdminOptions Admin { get; init; } = new();
 
+    /// <summary>One stdout line per vendor request.</summary>
+    public bool RequestLog { get; init; } = true;
+
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
 

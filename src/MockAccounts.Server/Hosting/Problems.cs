@@ -7,6 +7,20 @@ internal static class Problems
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>
+    /// 413 for a declared body over the limit, before any endpoint runs: the unread rest cannot be
+    /// drained, so HTTP/1.x clients are told not to reuse the connection.
+    /// </summary>
+    public static Task TooLarge(HttpContext context, int limit)
+    {
+        if (!HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
+        return Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {limit} bytes (MockAccounts:MaxBodyBytes).");
+    }
+
     public static Task Write(HttpContext context, int status, string title, string detail)
     {
         context.Response.StatusCode = status;

@@ -14,7 +14,7 @@ public sealed record JournalEntry(
     string RequestBody,
     int Status,
     IReadOnlyList<KeyValuePair<string, string>> ResponseHeaders,
-    string ResponseBody,
+    byte[] ResponseBytes,
     string? Vendor,
     string? Variant,
     string? Scenario,
@@ -22,6 +22,9 @@ public sealed record JournalEntry(
     bool WasMatched,
     double ElapsedMs)
 {
+    /// <summary>The response body as text. The entry keeps the response's own bytes (shared, not copied) and decodes on demand.</summary>
+    public string ResponseBody => System.Text.Encoding.UTF8.GetString(ResponseBytes);
+
     /// <summary>The token as the admin API shows it (redacted unless credentials are kept).</summary>
     public string? DisplayToken { get; init; } = Token;
 

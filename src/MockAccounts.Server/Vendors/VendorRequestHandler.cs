@@ -12,13 +12,15 @@ internal sealed class VendorRequestHandler
     private readonly MockPipeline _pipeline;
     private readonly RequestJournal _journal;
     private readonly MockAccountsOptions _options;
+    private readonly RequestLog _requestLog;
     private readonly ILogger<VendorRequestHandler> _log;
 
-    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, ILogger<VendorRequestHandler> log)
+    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log)
     {
         _pipeline = pipeline;
         _journal = journal;
         _options = options;
+        _requestLog = requestLog;
         _log = log;
     }
 
@@ -29,13 +31,7 @@ internal sealed class VendorRequestHandler
         var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
         if (body is null)
         {
-            // The unread rest of the body cannot be drained: tell HTTP/1.1 clients not to reuse the connection.
-            if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
-            {
-                context.Response.Headers.Connection = "close";
-            }
-
-            await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {_options.MaxBodyBytes} bytes (MockAccounts:MaxBodyBytes).");
+            await Problems.TooLarge(context, _options.MaxBodyBytes);
             Record(context, null, ReadOnlyMemory<byte>.Empty, started);
             return;
         }
@@ -69,7 +65,7 @@ internal sealed class VendorRequestHandler
     {
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var status = served?.Response.Status ?? context.Response.StatusCode;
-        Log.Served(_log, context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, served?.Vendor ?? "-", served?.Scenario ?? "-", elapsed);
+        _requestLog.Write(context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, served?.Vendor ?? "-", served?.Scenario ?? "-", elapsed);
         if (!_journal.Enabled)
         {
             return;
@@ -88,10 +84,10 @@ internal sealed class VendorRequestHandler
             request.Protocol,
             context.Connection.RemoteIpAddress?.ToString() ?? "",
             journal.KeepCredentials ? headers.ToArray() : Redaction.Headers(headers, Redaction.CredentialHeaders),
-            Redaction.Body(Encoding.UTF8.GetString(body.Span), journal.MaxBodyChars),
+            body.IsEmpty ? "" : Redaction.Body(Encoding.UTF8.GetString(body.Span), journal.MaxBodyChars),
             status,
             served?.Response.Headers ?? [],
-            served is null ? "" : Redaction.Body(Encoding.UTF8.GetString(served.Response.Body), journal.MaxBodyChars),
+            served?.Response.Body ?? [],
             served?.Vendor,
             served?.Variant,
             served?.Scenario,

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# One command: builds Release, then measures MockAccounts beside a raw Kestrel baseline on loopback,
+# one server at a time, and prints a markdown table (ratios are to the baseline of the same run).
+#   bash bench/run.sh            # DURATION=15 WARMUP=3 by default
+# Needs wrk and h2load (Debian: apt-get install wrk nghttp2-client).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-3}
+MILLION=${MILLION:-1000000}
+command -v wrk >/dev/null && command -v h2load >/dev/null || { echo "needs wrk and h2load (apt-get install wrk nghttp2-client)" >&2; exit 2; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build -c Release bench/Baseline/Baseline.csproj -v q -nologo >/dev/null
+dotnet build -c Release bench/MockAccounts.Bench/MockAccounts.Bench.csproj -v q -nologo >/dev/null
+BASE_DLL=bench/Baseline/bin/Release/net10.0/Baseline.dll
+MOCK_DLL=src/MockAccounts.Server/bin/Release/net10.0/MockAccounts.Server.dll
+WORK=$(mktemp -d)
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+serve() { # serve dll port args...; sets PID, waits until it answers
+  local dll=$1 port=$2; shift 2
+  if [ "$dll" = "$BASE_DLL" ]; then dotnet "$dll" "$port" "$@" >/dev/null 2>&1 &
+  else dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >/dev/null 2>&1 &
+  fi
+  PID=$!
+  until curl -s -o /dev/null "http://127.0.0.1:$port/v1/accounts/me"; do sleep 0.05; done
+}
+stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; PID=; }
+rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$PID/status"; }
+ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
+
+load() { # load url [wrk args...] -> "rps p50 p99" (after a warm-up)
+  local url=$1; shift
+  wrk -t1 -c32 -d"${WARMUP}s" "$@" "$url" >/dev/null
+  wrk -t1 -c32 -d"${DURATION}s" --latency "$@" "$url" >"$WORK/wrk"
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec/ { printf "%d", $2 }' "$WORK/wrk")
+  p50=$(ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk")")
+  p99=$(ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk")")
+  echo "$rps $p50 $p99"
+}
+h2() { # h2 url [headers...] -> "rps mean_ms"
+  local url=$1; shift
+  h2load -c 32 -m 1 -t 1 -D "$WARMUP" "$@" "$url" >/dev/null
+  h2load -c 32 -m 1 -t 1 -D "$DURATION" "$@" "$url" >"$WORK/h2"
+  local rps mean
+  rps=$(awk '/^finished in/ { gsub(",", "", $4); printf "%d", $4 }' "$WORK/h2")
+  mean=$(ms "$(awk '/^time for request:/ { print $6 }' "$WORK/h2")")
+  echo "$rps $mean"
+}
+
+cat >"$WORK/tokens.lua" <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/v1/accounts/me", { ["Authorization"] = "Bearer tok-" .. (n % 100000) })
+end
+LUA
+
+row() { echo "$1" >>"$WORK/rows"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
+
+MOCK_ARGS=(--MockAccounts:HotReload=false)
+AUTH=(-H "Authorization: Bearer bench-token")
+
+# Baseline
+serve "$BASE_DLL" 19001 19011
+read -r b_rps b_p50 b_p99 < <(load http://127.0.0.1:19001/v1/accounts/me "${AUTH[@]}")
+b_rss=$(rss_mb)
+read -r b_h2 b_h2mean < <(h2 http://127.0.0.1:19011/v1/accounts/me -H "authorization: Bearer bench-token")
+stop
+row "| raw Kestrel, static bytes (baseline) | h1 | $b_rps | $b_p50 | $b_p99 | $b_rss | 1.00 | 1.00 | 1.00 |"
+row "| raw Kestrel, static bytes (baseline) | h2c | $b_h2 | mean $b_h2mean | - | - | 1.00 | - | - |"
+
+measure() { # name validation url [wrk args...]
+  local name=$1 validation=$2 url=$3; shift 3
+  serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}" --MockAccounts:Validation="$validation"
+  curl -s -o /dev/null -X PUT "http://127.0.0.1:19002/__admin/vendors/depicta/tokens/bench-402/scenario" -H 'Content-Type: application/json' -d '{"scenario": "payment-required"}'
+  read -r rps p50 p99 < <(load "$url" "$@")
+  local rss; rss=$(rss_mb)
+  stop
+  row "| $name | h1 | $rps | $p50 | $p99 | $rss | $(ratio "$rps" "$b_rps") | $(ratio "$p99" "$b_p99") | $(ratio "$rss" "$b_rss") |"
+  echo "$rps"
+}
+R=http://127.0.0.1:19002
+one_off=$(measure "Runloop 200, validation off" off $R/v1/accounts/me "${AUTH[@]}")
+measure "Runloop 401, validation off" off $R/v1/accounts/me >/dev/null
+one_strict=$(measure "Runloop 200, validation strict" strict $R/v1/accounts/me "${AUTH[@]}")
+measure "Runloop 401, validation strict" strict $R/v1/accounts/me >/dev/null
+measure "Depicta 402 payment-required, validation off" off $R/v1/account/profile -H "Authorization: Bearer bench-402" >/dev/null
+measure "Depicta 402 payment-required, validation strict" strict $R/v1/account/profile -H "Authorization: Bearer bench-402" >/dev/null
+many_strict=$(measure "Runloop 200, strict, 100,000 distinct tokens" strict $R/v1/accounts/me -s "$WORK/tokens.lua")
+
+serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}"
+read -r m_h2 m_h2mean < <(h2 $R/v1/accounts/me -H "authorization: Bearer bench-token")
+stop
+row "| Runloop 200, strict | h2c | $m_h2 | mean $m_h2mean | - | - | $(ratio "$m_h2" "$b_h2") | - | - |"
+
+# A million requests (journal long at capacity): memory before and after.
+serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}"
+before=$(rss_mb)
+secs=$(awk -v m="$MILLION" -v r="$one_strict" 'BEGIN { s = int(m / (r > 0 ? r : 1)) + 1; print (s > 300 ? 300 : s) }')
+wrk -t1 -c32 -d"${secs}s" -s "$WORK/tokens.lua" $R/v1/accounts/me >"$WORK/million"
+sent=$(awk '/requests in/ { print $1 }' "$WORK/million")
+after=$(rss_mb)
+journal=$(curl -s $R/__admin/health | sed -E 's/.*"journal":\{"size":([0-9]+),"capacity":([0-9]+),"dropped":([0-9]+)\}.*/\1 kept, \3 dropped/')
+stop
+
+# Process start to first 200 (median of 5), as a container starts it.
+first200() {
+  local dll=$1 times=()
+  for _ in 1 2 3 4 5; do
+    local t0; t0=$(date +%s%N)
+    if [ "$dll" = "$BASE_DLL" ]; then dotnet "$dll" 19003 19013 >/dev/null 2>&1 &
+    else dotnet "$dll" --urls http://127.0.0.1:19003 "${MOCK_ARGS[@]}" >/dev/null 2>&1 &
+    fi
+    local pid=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer x' http://127.0.0.1:19003/v1/accounts/me)" = 200 ]; do sleep 0.01; done
+    times+=($(( ($(date +%s%N) - t0) / 1000000 )))
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+mock_start=$(first200 "$MOCK_DLL")
+base_start=$(first200 "$BASE_DLL")
+fixture=$(dotnet bench/MockAccounts.Bench/bin/Release/net10.0/MockAccounts.Bench.dll fixture 2>/dev/null | grep '^| StartAsync\|^| one request\|^| in-memory')
+
+echo "## Load on loopback (wrk -t1 -c32 -d${DURATION}s after ${WARMUP}s warm-up; h2load -c32 -m1)"
+echo
+echo "| target | protocol | req/s | p50 ms | p99 ms | RSS after MB | req/s ratio | p99 ratio | RSS ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+cat "$WORK/rows"
+echo
+echo "## Scaling and memory"
+echo
+echo "| measure | value |"
+echo "| --- | --- |"
+echo "| throughput, 1 token vs 100,000 tokens (strict) | $one_strict vs $many_strict req/s ($(ratio "$many_strict" "$one_strict")) |"
+echo "| ${sent} requests, 100,000 tokens: RSS before / after | $before MB / $after MB (journal: $journal) |"
+echo "| process start to first 200: MockAccounts / baseline (median of 5) | $mock_start ms / $base_start ms |"
+echo
+echo "## In-process fixture"
+echo
+echo "| measure | value |"
+echo "| --- | --- |"
+echo "$fixture"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(dotnet --version) SDK; load generator and server share the machine."
