@@ -4,12 +4,13 @@ return args.FirstOrDefault() switch
 {
     "fixture" => await FixtureCost.RunAsync(),
     "core" => await CoreCost.RunAsync(),
+    "micro" => CoreBenchmarks.Run(args[1..]),
     "soak" => await Soak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | soak [requests]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests]");
     return 2;
 }

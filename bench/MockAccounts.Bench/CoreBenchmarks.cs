@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using MockAccounts.Core;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Bench;
+
+/// <summary>
+/// The core pipeline per vendor, time and allocations: generating a body (a cache miss), validating
+/// it, and a whole request through the pipeline when cached and when not.
+/// </summary>
+[MemoryDiagnoser]
+public class CoreBenchmarks
+{
+    private ContractStore _store = null!;
+    private MockPipeline _pipeline = null!;
+    private VariantContract _variant = null!;
+    private ResponseStep _step = null!;
+    private MockResponse _response = null!;
+    private MockRequest _cached = null!;
+    private int _token;
+
+    [Params("runloop", "opterius", "depicta", "ultravox")]
+    public string Vendor { get; set; } = "runloop";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _store = ContractStore.LoadAsync([ContractSources.Under(CoreCost.FindRoot())], GenerationOptions.StartingToday()).GetAwaiter().GetResult();
+        _pipeline = new MockPipeline(_store, new MockState(), ValidationMode.Strict);
+        _variant = _store.Current.Variant(Vendor);
+        _step = _variant.Catalogue.Default.Steps[0];
+        _response = _store.Current.Responses.Produce(_variant, _variant.Account, _step, "bench");
+        _cached = Request("bench");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _store.Dispose();
+
+    [Benchmark(Description = "generate a body")]
+    public MockResponse Generate() => _store.Current.Responses.Produce(_variant, _variant.Account, _step, $"t{_token++}");
+
+    [Benchmark(Description = "validate a body (NJsonSchema)")]
+    public int Validate() => MockEngine.Validate(_variant.Account, _response).Count;
+
+    [Benchmark(Description = "request, cached response")]
+    public PipelineResult RequestCached() => _pipeline.Handle(_cached);
+
+    [Benchmark(Description = "request, new token (miss)")]
+    public PipelineResult RequestNewToken() => _pipeline.Handle(Request($"n{_token++}"));
+
+    private MockRequest Request(string token)
+    {
+        var location = _variant.Account.Security[0][0];
+        var value = location.Kind == CredentialKind.Bearer ? $"Bearer {token}" : token;
+        return new MockRequest("GET", _variant.Account.Path, name => string.Equals(name, location.HeaderName, StringComparison.OrdinalIgnoreCase) ? value : null, ReadOnlyMemory<byte>.Empty);
+    }
+
+    public static int Run(string[] args) =>
+        BenchmarkSwitcher.FromTypes([typeof(CoreBenchmarks)]).RunAll(
+            DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance)).WithOptions(ConfigOptions.DisableOptimizationsValidator),
+            args).Any() ? 0 : 1;
+}
