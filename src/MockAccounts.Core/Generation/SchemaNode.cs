@@ -45,8 +45,6 @@ public sealed class SchemaNode
 
     public bool HasType(SchemaTypes type) => Types == SchemaTypes.None || (Types & type) != 0;
 
-    public bool IsNullable => (Types & SchemaTypes.Null) != 0;
-
     public void AddProperty(string name, SchemaNode schema)
     {
         if (_properties.TryAdd(name, schema))

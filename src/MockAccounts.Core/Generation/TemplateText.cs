@@ -23,13 +23,7 @@ public sealed partial class TemplateText
 
     private readonly IReadOnlyList<(string Literal, string? Alphabet, int Length)> _parts;
 
-    private TemplateText(string text, IReadOnlyList<(string, string?, int)> parts)
-    {
-        Text = text;
-        _parts = parts;
-    }
-
-    public string Text { get; }
+    private TemplateText(IReadOnlyList<(string, string?, int)> parts) => _parts = parts;
 
     public static TemplateText Parse(string text)
     {
@@ -54,7 +48,7 @@ public sealed partial class TemplateText
         }
 
         parts.Add((tail, null, 0));
-        return new TemplateText(text, parts);
+        return new TemplateText(parts);
     }
 
     public string Render(Randomizer random)

@@ -24,18 +24,18 @@ internal static class HintParser
             return kind switch
             {
                 "const" => new ConstHint(value?.DeepClone()),
-                "pick" => new PickHint(List(value, at)),
-                "faker" => Faker(Text(value, at)),
-                "template" => new TemplateHint(TemplateText.Parse(Text(value, at))),
+                "pick" => new PickHint(List(value)),
+                "faker" => Faker(Text(value)),
+                "template" => new TemplateHint(TemplateText.Parse(Text(value))),
                 "uuid" => new UuidHint(),
-                "int" => new IntHint((long)Number(value, "min", at), (long)Number(value, "max", at)),
-                "decimal" => new DecimalHint(Number(value, "min", at), Number(value, "max", at), (int)Number(value, "places", at)),
-                "duration" => new DurationHint((long)Number(value, "min", at), (long)Number(value, "max", at)),
-                "date" => new DateHint(Offset(value, "from", at), Offset(value, "to", at)),
-                "copy" => new CopyHint(Pointer(Text(value, at), at)),
+                "int" => new IntHint((long)Number(value, "min"), (long)Number(value, "max")),
+                "decimal" => new DecimalHint(Number(value, "min"), Number(value, "max"), (int)Number(value, "places")),
+                "duration" => new DurationHint((long)Number(value, "min"), (long)Number(value, "max")),
+                "date" => new DateHint(Offset(value, "from"), Offset(value, "to")),
+                "copy" => new CopyHint(Pointer(Text(value))),
                 "when" => When(hint, location, fail),
-                "array" => new ArrayHint((int)Number(value, "min", at), (int)Number(value, "max", at)),
-                "subset" => new SubsetHint(List(value, at)),
+                "array" => new ArrayHint((int)Number(value, "min"), (int)Number(value, "max")),
+                "subset" => new SubsetHint(List(value)),
                 _ => throw new FormatException($"unknown hint '{kind}' (expected one of: {string.Join(", ", Kinds)})"),
             };
         }
@@ -54,15 +54,14 @@ internal static class HintParser
             throw new FormatException($"unknown key '{unknown[0]}' in a when-hint (expected when, then, else)");
         }
 
-        var at = JsonPointer.Append(location, "when");
         if (hint["when"] is not JsonObject condition || condition["path"] is not JsonValue
             || condition.Count != 2 || (!condition.ContainsKey("equals") && !condition.ContainsKey("in")))
         {
             throw new FormatException("expected {\"path\": \"/pointer\", \"equals\": value} or {\"path\": ..., \"in\": [values]}");
         }
 
-        var pointer = Pointer(Text(condition["path"], at), at);
-        var values = condition.ContainsKey("equals") ? [condition["equals"]?.DeepClone()] : List(condition["in"], at);
+        var pointer = Pointer(Text(condition["path"]));
+        var values = condition.ContainsKey("equals") ? [condition["equals"]?.DeepClone()] : List(condition["in"]);
         var then = hint["then"] is null ? null : Parse(hint["then"], JsonPointer.Append(location, "then"), fail);
         var otherwise = hint["else"] is null ? null : Parse(hint["else"], JsonPointer.Append(location, "else"), fail);
         return new WhenHint(pointer, values, then, otherwise);
@@ -72,22 +71,22 @@ internal static class HintParser
         ? new FakerHint(name)
         : throw new FormatException($"unknown faker '{name}' (expected one of: {string.Join(", ", FakerRegistry.Names)})");
 
-    private static string Text(JsonNode? node, string at) =>
+    private static string Text(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<string>(out var text) ? text : throw new FormatException("expected a string");
 
-    private static string Pointer(string text, string at) =>
+    private static string Pointer(string text) =>
         JsonPointer.IsValid(text) ? text : throw new FormatException($"'{text}' is not a JSON pointer (expected e.g. /billing/stripe)");
 
-    private static List<JsonNode?> List(JsonNode? node, string at) => node is JsonArray { Count: > 0 } array
+    private static List<JsonNode?> List(JsonNode? node) => node is JsonArray { Count: > 0 } array
         ? array.Select(v => v?.DeepClone()).ToList()
         : throw new FormatException("expected a non-empty array of values");
 
-    private static decimal Number(JsonNode? node, string key, string at) =>
+    private static decimal Number(JsonNode? node, string key) =>
         node is JsonObject obj && obj[key] is JsonValue v && v.TryGetValue<decimal>(out var n)
             ? n
             : throw new FormatException($"expected an object with a number '{key}'");
 
-    private static RelativeTime Offset(JsonNode? node, string key, string at) =>
+    private static RelativeTime Offset(JsonNode? node, string key) =>
         node is JsonObject obj && obj[key] is JsonValue v && v.TryGetValue<string>(out var text) && RelativeTime.TryParse(text, out var time)
             ? time!
             : throw new FormatException($"expected '{key}' as an offset such as \"-3y\", \"+7d\" or \"0s\"");

@@ -27,8 +27,6 @@ public sealed class BoundedMap<TKey, TValue>
 
     public long Evicted => Interlocked.Read(ref _evicted);
 
-    public IEnumerable<TKey> Keys => _slots.Keys;
-
     public bool TryGetValue(TKey key, out TValue value)
     {
         if (_slots.TryGetValue(key, out var slot))

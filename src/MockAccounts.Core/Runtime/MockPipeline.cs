@@ -51,7 +51,7 @@ public sealed class MockPipeline
         }
 
         var token = credentials.Token!;
-        var (scenario, source, problem) = Select(request, catalogue, variant.Vendor, token);
+        var (scenario, source, problem) = Select(request, variant, token);
         if (scenario is null)
         {
             return new Rejected(variant.Vendor, "Unknown scenario", problem!);
@@ -67,16 +67,18 @@ public sealed class MockPipeline
     }
 
     /// <summary>The scenario a token is in right now (binding, else vendor state, else default).</summary>
-    public Scenario ScenarioFor(VariantContract variant, string token) =>
-        Find(variant.Catalogue, _state.Binding(variant.Vendor, token))
-        ?? Find(variant.Catalogue, _state.VendorScenario(variant.Vendor))
-        ?? variant.Catalogue.Default;
+    public Scenario ScenarioFor(VariantContract variant, string token) => Standing(variant, token).Scenario;
+
+    /// <summary>The vendor's current scenario: the one set through the admin API, else the catalogue default.</summary>
+    public Scenario VendorScenarioOf(VariantContract variant) =>
+        Find(variant.Catalogue, _state.VendorScenario(variant.Vendor)) ?? variant.Catalogue.Default;
 
     public VariantContract VariantOf(VendorContract vendor) =>
         vendor.Variants.GetValueOrDefault(_state.VendorVariant(vendor.Name) ?? "") ?? vendor.Documented;
 
-    private (Scenario? Scenario, ScenarioSource Source, string? Problem) Select(MockRequest request, ScenarioCatalogue catalogue, string vendor, string token)
+    private (Scenario? Scenario, ScenarioSource Source, string? Problem) Select(MockRequest request, VariantContract variant, string token)
     {
+        var (catalogue, vendor) = (variant.Catalogue, variant.Vendor);
         if (ScenarioRequest.From(request.Header) is { } asked)
         {
             var chosen = asked.Name is not null ? catalogue.Find(asked.Name) : catalogue.FindByStatus(asked.Status!.Value);
@@ -87,14 +89,20 @@ public sealed class MockPipeline
                     : $"'{vendor}' has no scenario answering {asked.Status} (statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())})");
         }
 
-        if (Find(catalogue, _state.Binding(vendor, token)) is { } bound)
+        var (standing, source) = Standing(variant, token);
+        return (standing, source, null);
+    }
+
+    private (Scenario Scenario, ScenarioSource Source) Standing(VariantContract variant, string token)
+    {
+        if (Find(variant.Catalogue, _state.Binding(variant.Vendor, token)) is { } bound)
         {
-            return (bound, ScenarioSource.TokenBinding, null);
+            return (bound, ScenarioSource.TokenBinding);
         }
 
-        return Find(catalogue, _state.VendorScenario(vendor)) is { } current
-            ? (current, ScenarioSource.VendorState, null)
-            : (catalogue.Default, ScenarioSource.CatalogueDefault, null);
+        return Find(variant.Catalogue, _state.VendorScenario(variant.Vendor)) is { } current
+            ? (current, ScenarioSource.VendorState)
+            : (variant.Catalogue.Default, ScenarioSource.CatalogueDefault);
     }
 
     /// <summary>A follow-up call: validate its body, change the token's account, and say what to answer.</summary>

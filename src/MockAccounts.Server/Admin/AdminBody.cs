@@ -12,11 +12,7 @@ internal static class AdminBody
         var bytes = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted);
         if (bytes is null)
         {
-            if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
-            {
-                context.Response.Headers.Connection = "close";
-            }
-
+            Problems.CloseAfterResponse(context);
             return (null, AdminProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Admin bodies are limited to {limit} bytes."));
         }
 

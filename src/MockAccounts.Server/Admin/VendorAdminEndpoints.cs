@@ -27,14 +27,14 @@ internal static class VendorAdminEndpoints
         return admin;
     }
 
-    private static Ok<VendorsDto> List(ContractStore contracts, MockPipeline pipeline, MockState state) =>
+    private static Ok<VendorsDto> List(ContractStore contracts, MockPipeline pipeline) =>
         TypedResults.Ok(new VendorsDto(contracts.Current.Contracts.Vendors.Values.Select(v =>
         {
             var variant = pipeline.VariantOf(v);
-            return new VendorSummaryDto(v.Name, v.Title, variant.Name, Current(variant, state).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name));
+            return new VendorSummaryDto(v.Name, v.Title, variant.Name, pipeline.VendorScenarioOf(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name));
         }).ToArray()));
 
-    private static IResult Describe(string vendor, ContractStore contracts, MockPipeline pipeline, MockState state)
+    private static IResult Describe(string vendor, ContractStore contracts, MockPipeline pipeline)
     {
         if (contracts.Current.Contracts.Find(vendor) is not { } found)
         {
@@ -42,7 +42,7 @@ internal static class VendorAdminEndpoints
         }
 
         var current = pipeline.VariantOf(found);
-        return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, Current(current, state).Name,
+        return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, pipeline.VendorScenarioOf(current).Name,
             found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
                 v.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray())).ToArray())).ToArray()));
     }
@@ -172,9 +172,6 @@ internal static class VendorAdminEndpoints
             $"The edit would make '{vendor}' send a body its contract forbids ({list.Length} violation(s)); nothing was changed.",
             new Dictionary<string, object?> { ["violations"] = list });
     }
-
-    private static Scenario Current(VariantContract variant, MockState state) =>
-        variant.Catalogue.Find(state.VendorScenario(variant.Vendor) ?? "") ?? variant.Catalogue.Default;
 
     private static string[] Endpoints(VariantContract variant, string vendor) =>
         variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();

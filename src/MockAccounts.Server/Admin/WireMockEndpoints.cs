@@ -88,12 +88,11 @@ internal static class WireMockEndpoints
             new RequestLogHealthDto(options.RequestLog, requestLog.Dropped)));
     }
 
-    private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline, MockState state) =>
+    private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline) =>
         TypedResults.Ok(new ScenariosDto(contracts.Current.Contracts.Vendors.Values.Select(vendor =>
         {
-            var catalogue = pipeline.VariantOf(vendor).Catalogue;
-            var current = catalogue.Find(state.VendorScenario(vendor.Name) ?? "") ?? catalogue.Default;
-            return new ScenarioDto(vendor.Name, vendor.Name, current.Name, catalogue.Names.ToArray());
+            var variant = pipeline.VariantOf(vendor);
+            return new ScenarioDto(vendor.Name, vendor.Name, pipeline.VendorScenarioOf(variant).Name, variant.Catalogue.Names.ToArray());
         }).ToArray()));
 
     private static async Task<IResult> SetScenarioStateAsync(string vendor, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)

@@ -13,12 +13,17 @@ internal static class Problems
     /// </summary>
     public static Task TooLarge(HttpContext context, int limit)
     {
+        CloseAfterResponse(context);
+        return Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {limit} bytes (MockAccounts:MaxBodyBytes).");
+    }
+
+    /// <summary>An unread body cannot be drained: HTTP/1.x clients must not reuse the connection.</summary>
+    public static void CloseAfterResponse(HttpContext context)
+    {
         if (!HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
         {
             context.Response.Headers.Connection = "close";
         }
-
-        return Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {limit} bytes (MockAccounts:MaxBodyBytes).");
     }
 
     public static Task Write(HttpContext context, int status, string title, string detail)
