@@ -104,7 +104,7 @@ internal sealed class OpenApiContractReader
                 continue;
             }
 
-            var schemaJson = Resolve(raw["responses"]![code], compiler)?["content"]?["application/json"]?["schema"];
+            var schemaJson = compiler.Resolve(raw["responses"]![code])?["content"]?["application/json"]?["schema"];
             var schemaAt = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(at, "content"), "application/json"), "schema");
             var required = (response.Headers ?? new Dictionary<string, IOpenApiHeader>())
                 .Where(h => h.Value.Required).Select(h => h.Key).ToArray();
@@ -116,7 +116,7 @@ internal sealed class OpenApiContractReader
                 required);
         }
 
-        var requestSchema = Resolve(raw["requestBody"], compiler)?["content"]?["application/json"]?["schema"];
+        var requestSchema = compiler.Resolve(raw["requestBody"])?["content"]?["application/json"]?["schema"];
         var requestAt = JsonPointer.Append(location, "requestBody");
         var requestBody = requestSchema is null ? null : new RequestBodyContract(
             operation.RequestBody?.Required ?? false,
@@ -170,12 +170,6 @@ internal sealed class OpenApiContractReader
         _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");
         return null;
     }
-
-    /// <summary>Follows a <c>$ref</c> to <c>#/components/...</c> for responses and request bodies.</summary>
-    private static JsonNode? Resolve(JsonNode? node, SchemaCompiler compiler) =>
-        node?["$ref"] is JsonValue reference && reference.ToString().StartsWith("#/", StringComparison.Ordinal)
-            ? compiler.Lookup(reference.ToString()[1..])
-            : node;
 
     private T? Fail<T>(string location, string message)
     {

@@ -26,6 +26,7 @@ internal sealed class SchemaCompiler
     private readonly JsonObject _document;
     private readonly Action<string, string> _fail;
     private readonly Dictionary<string, SchemaNode> _components = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<JsonNode, JsonSchema>? _validators;
 
     public SchemaCompiler(JsonObject document, Action<string, string> fail)
     {
@@ -54,6 +55,12 @@ internal sealed class SchemaCompiler
     /// <summary>A validator for <paramref name="schema"/>, with component refs rewritten to <c>definitions</c>.</summary>
     public async Task<JsonSchema?> ValidatorAsync(JsonNode schema, string location)
     {
+        _validators ??= await ValidatorBatch.CompileAsync(_document, Resolve);
+        if (_validators.TryGetValue(schema, out var compiled))
+        {
+            return compiled;
+        }
+
         var root = Rewrite(schema.DeepClone());
         if (root is JsonObject obj && _document["components"]?["schemas"] is JsonObject components)
         {
@@ -71,8 +78,14 @@ internal sealed class SchemaCompiler
         }
     }
 
+    /// <summary>Follows a <c>$ref</c> to <c>#/components/...</c> for responses and request bodies.</summary>
+    public JsonNode? Resolve(JsonNode? node) =>
+        node?["$ref"] is JsonValue reference && reference.ToString().StartsWith("#/", StringComparison.Ordinal)
+            ? Lookup(reference.ToString()[1..])
+            : node;
+
     /// <summary>The raw JSON at a pointer into the document (for response and body refs).</summary>
-    public JsonNode? Lookup(string pointer)
+    private JsonNode? Lookup(string pointer)
     {
         JsonNode? node = _document;
         foreach (var segment in JsonPointer.Split(pointer))
@@ -177,7 +190,8 @@ internal sealed class SchemaCompiler
 
     private static decimal? Decimal(JsonNode? node) => node is JsonValue v && v.TryGetValue<decimal>(out var d) ? d : null;
 
-    private static JsonNode? Rewrite(JsonNode? node)
+    /// <summary>Component refs pointed at <c>definitions</c>, and the mock hints dropped, in place.</summary>
+    internal static JsonNode? Rewrite(JsonNode? node)
     {
         switch (node)
         {

@@ -12,7 +12,11 @@ public sealed record RouteMatch(VendorContract Vendor, string Method, string Tem
 public sealed class RouteTable
 {
     private readonly List<(string Method, string[] Segments, string Template, VendorContract Vendor)> _root = [];
+    /// <summary>No operation path is this deep; a deeper request path matches nothing.</summary>
+    private const int MaxSegments = 32;
+
     private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>> _byVendor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>>.AlternateLookup<ReadOnlySpan<char>> _byVendorLookup;
 
     public RouteTable(IEnumerable<VendorContract> vendors)
     {
@@ -26,6 +30,12 @@ public sealed class RouteTable
             _byVendor[vendor.Name] = routes;
             foreach (var (method, segments, template) in routes)
             {
+                if (segments.Length >= MaxSegments)
+                {
+                    conflicts.Add($"{method} {template}: deeper than {MaxSegments - 1} segments; never matched");
+                    continue;
+                }
+
                 var owner = _root.FirstOrDefault(r => r.Method == method && Overlap(r.Segments, segments));
                 if (owner.Vendor is not null)
                 {
@@ -38,28 +48,47 @@ public sealed class RouteTable
         }
 
         Conflicts = conflicts;
+        _byVendorLookup = _byVendor.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public IReadOnlyList<string> Conflicts { get; }
 
     public RouteMatch? Match(string method, string path, IReadOnlyDictionary<string, VendorContract> vendors)
     {
-        var segments = Split(path);
+        // Segments as ranges of the path: matching a request allocates nothing.
+        Span<Range> segments = stackalloc Range[MaxSegments];
+        var count = 0;
+        foreach (var segment in path.AsSpan().Split('/'))
+        {
+            if (segment.Start.Equals(segment.End))
+            {
+                continue;
+            }
+
+            if (count == MaxSegments)
+            {
+                return null;
+            }
+
+            segments[count++] = segment;
+        }
+
+        var parts = new PathSegments(path, segments[..count]);
         foreach (var route in _root)
         {
-            if (route.Method == method && Matches(route.Segments, segments, 0))
+            if (route.Method == method && Matches(route.Segments, parts, 0))
             {
                 return new RouteMatch(route.Vendor, method, route.Template, Prefixed: false);
             }
         }
 
-        if (segments.Length > 1 && _byVendor.TryGetValue(segments[0], out var routes))
+        if (count > 1 && _byVendorLookup.TryGetValue(parts[0], out var name, out var routes))
         {
             foreach (var route in routes)
             {
-                if (route.Method == method && Matches(route.Segments, segments, 1))
+                if (route.Method == method && Matches(route.Segments, parts, 1))
                 {
-                    return new RouteMatch(vendors[segments[0]], method, route.Template, Prefixed: true);
+                    return new RouteMatch(vendors[name], method, route.Template, Prefixed: true);
                 }
             }
         }
@@ -71,22 +100,31 @@ public sealed class RouteTable
 
     private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
-    private static bool Matches(string[] template, string[] path, int offset)
+    private static bool Matches(string[] template, PathSegments path, int offset)
     {
-        if (path.Length - offset != template.Length)
+        if (path.Count - offset != template.Length)
         {
             return false;
         }
 
         for (var i = 0; i < template.Length; i++)
         {
-            if (!IsParameter(template[i]) && !string.Equals(template[i], path[i + offset], StringComparison.Ordinal))
+            if (!IsParameter(template[i]) && !path[i + offset].SequenceEqual(template[i]))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private readonly ref struct PathSegments(string path, ReadOnlySpan<Range> ranges)
+    {
+        private readonly ReadOnlySpan<Range> _ranges = ranges;
+
+        public int Count => _ranges.Length;
+
+        public ReadOnlySpan<char> this[int index] => path.AsSpan()[_ranges[index]];
     }
 
     private static bool Overlap(string[] a, string[] b) =>

@@ -4,8 +4,9 @@ namespace MockAccounts.Core.Runtime;
 
 /// <summary>
 /// A concurrent map that never holds more than its capacity: when an insert overflows it, the
-/// least recently used tenth is dropped and counted. Reads stay lock-free; only the rare trim
-/// takes a lock, and it never awaits.
+/// least recently used tenth is dropped and counted. Reads are lock-free and, for a key already
+/// stamped since the last insert, write nothing: recency is kept per insert, not per read, so a hot
+/// key read from every core does not bounce a cache line. Only the rare trim takes a lock, and it never awaits.
 /// </summary>
 public sealed class BoundedMap<TKey, TValue>
     where TKey : notnull
@@ -15,6 +16,9 @@ public sealed class BoundedMap<TKey, TValue>
     private readonly int _capacity;
     private long _clock;
     private long _evicted;
+
+    // ConcurrentDictionary.Count takes every lock; this approximate count decides when to trim.
+    private int _approximateCount;
 
     public BoundedMap(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
@@ -31,7 +35,7 @@ public sealed class BoundedMap<TKey, TValue>
     {
         if (_slots.TryGetValue(key, out var slot))
         {
-            slot.Touch(Tick());
+            slot.Touch(Volatile.Read(ref _clock));
             value = slot.Value;
             return true;
         }
@@ -42,25 +46,45 @@ public sealed class BoundedMap<TKey, TValue>
 
     public TValue? GetValueOrDefault(TKey key) => TryGetValue(key, out var value) ? value : default;
 
-    public void Set(TKey key, TValue value)
+    public void Set(TKey key, TValue value) => AddOrUpdate(key, value, _ => value);
+
+    /// <summary>Adds <paramref name="value"/> unless the key is there already; returns the value the map holds.</summary>
+    public TValue GetOrAdd(TKey key, TValue value)
     {
-        _slots[key] = new Slot(value, Tick());
-        TrimIfFull();
+        while (true)
+        {
+            if (TryGetValue(key, out var existing))
+            {
+                return existing;
+            }
+
+            if (TryInsert(key, new Slot(value, Tick())))
+            {
+                return value;
+            }
+        }
     }
 
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
-    {
-        var slot = _slots.GetOrAdd(key, k => new Slot(create(k), Tick()));
-        slot.Touch(Tick());
-        TrimIfFull();
-        return slot.Value;
-    }
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) =>
+        TryGetValue(key, out var existing) ? existing : GetOrAdd(key, create(key));
 
     public TValue AddOrUpdate(TKey key, TValue add, Func<TValue, TValue> update)
     {
-        var slot = _slots.AddOrUpdate(key, _ => new Slot(add, Tick()), (_, current) => new Slot(update(current.Value), Tick()));
-        TrimIfFull();
-        return slot.Value;
+        while (true)
+        {
+            if (_slots.TryGetValue(key, out var current))
+            {
+                var updated = new Slot(update(current.Value), Tick());
+                if (_slots.TryUpdate(key, updated, current))
+                {
+                    return updated.Value;
+                }
+            }
+            else if (TryInsert(key, new Slot(add, Tick())))
+            {
+                return add;
+            }
+        }
     }
 
     /// <summary>Replaces the value only if it is still <paramref name="expected"/> (by reference).</summary>
@@ -69,37 +93,60 @@ public sealed class BoundedMap<TKey, TValue>
         && ReferenceEquals(slot.Value, expected)
         && _slots.TryUpdate(key, new Slot(replacement, Tick()), slot);
 
-    public bool TryRemove(TKey key) => _slots.TryRemove(key, out _);
+    public bool TryRemove(TKey key)
+    {
+        if (!_slots.TryRemove(key, out _))
+        {
+            return false;
+        }
 
-    public void Clear() => _slots.Clear();
+        Interlocked.Decrement(ref _approximateCount);
+        return true;
+    }
+
+    public void Clear()
+    {
+        _slots.Clear();
+        Volatile.Write(ref _approximateCount, 0);
+    }
 
     private long Tick() => Interlocked.Increment(ref _clock);
 
-    private void TrimIfFull()
+    private bool TryInsert(TKey key, Slot slot)
     {
-        if (_slots.Count <= _capacity)
+        if (!_slots.TryAdd(key, slot))
         {
-            return;
+            return false;
         }
 
+        if (Interlocked.Increment(ref _approximateCount) > _capacity)
+        {
+            Trim();
+        }
+
+        return true;
+    }
+
+    private void Trim()
+    {
         lock (_trimming)
         {
             var excess = _slots.Count - _capacity;
-            if (excess <= 0)
+            if (excess > 0)
             {
-                return;
-            }
-
-            // Drop a tenth beyond the overflow so a steady stream of new keys trims rarely.
-            var drop = excess + Math.Max(1, _capacity / 10);
-            // ToArray snapshots atomically; LINQ over the live dictionary races with writers.
-            foreach (var (key, _) in _slots.ToArray().OrderBy(p => p.Value.LastUsed).Take(drop))
-            {
-                if (_slots.TryRemove(key, out _))
+                // Drop a tenth beyond the overflow so a steady stream of new keys trims rarely.
+                var drop = excess + Math.Max(1, _capacity / 10);
+                // ToArray snapshots atomically; LINQ over the live dictionary races with writers.
+                foreach (var (key, _) in _slots.ToArray().OrderBy(p => p.Value.LastUsed).Take(drop))
                 {
-                    Interlocked.Increment(ref _evicted);
+                    if (_slots.TryRemove(key, out _))
+                    {
+                        Interlocked.Increment(ref _evicted);
+                    }
                 }
             }
+
+            Volatile.Write(ref _approximateCount, _slots.Count);
         }
     }
 
@@ -109,8 +156,14 @@ public sealed class BoundedMap<TKey, TValue>
 
         public TValue Value { get; } = value;
 
-        public long LastUsed => Interlocked.Read(ref _lastUsed);
+        public long LastUsed => Volatile.Read(ref _lastUsed);
 
-        public void Touch(long tick) => Interlocked.Exchange(ref _lastUsed, tick);
+        public void Touch(long tick)
+        {
+            if (Volatile.Read(ref _lastUsed) < tick)
+            {
+                Volatile.Write(ref _lastUsed, tick);
+            }
+        }
     }
 }

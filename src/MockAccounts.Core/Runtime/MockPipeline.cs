@@ -147,11 +147,13 @@ public sealed class MockPipeline
     {
         var account = token is null ? null : _state.Account(variant.Vendor, token);
         var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
-        var cached = _cache.GetOrAdd(engine, operation, step, token ?? AnonymousToken, account, () =>
+        var key = token ?? AnonymousToken;
+        if (!_cache.TryGet(engine, operation, step, key, account, out var cached))
         {
-            var produced = engine.Responses.Produce(variant, operation, step, token ?? AnonymousToken, account);
-            return new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []);
-        });
+            var produced = engine.Responses.Produce(variant, operation, step, key, account);
+            cached = _cache.Add(engine, operation, step, key, account, new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []));
+        }
+
         var response = cached.Response;
         IReadOnlyList<Violation> violations = [];
         if (validate)

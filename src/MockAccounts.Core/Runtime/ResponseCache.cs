@@ -22,8 +22,12 @@ public sealed class ResponseCache
 
     public int Count => _entries.Count;
 
-    public Entry GetOrAdd(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Func<Entry> produce) =>
-        _entries.GetOrAdd(new Key(engine, operation, step, token, account), _ => produce());
+    public bool TryGet(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, out Entry entry) =>
+        _entries.TryGetValue(new Key(engine, operation, step, token, account), out entry);
+
+    /// <summary>Keeps <paramref name="entry"/> unless another request stored one first; returns the one kept.</summary>
+    public Entry Add(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry) =>
+        _entries.GetOrAdd(new Key(engine, operation, step, token, account), entry);
 
     public sealed record Entry(MockResponse Response, IReadOnlyList<Violation> Violations);
 

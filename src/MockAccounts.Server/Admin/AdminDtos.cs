@@ -6,7 +6,7 @@ namespace MockAccounts.Server.Admin;
 
 public sealed record HealthDto(
     string Status, string Message, string Version, long UptimeInSeconds, DateTimeOffset Timestamp,
-    ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens, RequestLogHealthDto RequestLog);
+    ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens, RequestLogHealthDto RequestLog, MemoryHealthDto Memory);
 
 public sealed record ContractHealthDto(int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError);
 
@@ -14,6 +14,14 @@ public sealed record JournalHealthDto(int Size, int Capacity, long Dropped);
 
 /// <summary>Request log lines dropped because stdout could not keep up (requests never wait for it).</summary>
 public sealed record RequestLogHealthDto(bool Enabled, long Dropped);
+
+/// <summary>What the process holds: for watching a long-running mock's memory from outside.</summary>
+public sealed record MemoryHealthDto(long WorkingSetBytes, long HeapBytes, long CommittedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections)
+{
+    public static MemoryHealthDto Now() => new(
+        Environment.WorkingSet, GC.GetTotalMemory(forceFullCollection: false), GC.GetGCMemoryInfo().TotalCommittedBytes,
+        GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+}
 
 /// <summary>Per-token memory: entries held, the cap, and how many were dropped (least recently used) to keep it.</summary>
 public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted);

@@ -51,7 +51,9 @@ internal static class WireMockEndpoints
         admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found =>
             {
-                var removed = journal.Remove(found.Contains);
+                // Entries are unpacked afresh on every read, so they are matched by id, not by reference.
+                var ids = found.Select(e => e.Id).ToHashSet();
+                var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
             }));
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
@@ -85,7 +87,8 @@ internal static class WireMockEndpoints
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message),
             new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
             new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries),
-            new RequestLogHealthDto(options.RequestLog, requestLog.Dropped)));
+            new RequestLogHealthDto(options.RequestLog, requestLog.Dropped),
+            MemoryHealthDto.Now()));
     }
 
     private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline) =>

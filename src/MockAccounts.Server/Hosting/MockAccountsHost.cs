@@ -66,6 +66,8 @@ public static class MockAccountsHost
 
         // Kestrel's warning 64 says h2c is off on a TLS-less Http1AndHttp2 endpoint; H2cPrefaceDetection turns it on.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
+        // Any enabled level here makes hosting start an Activity per request for log scopes; the request log covers requests.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -108,8 +110,11 @@ public static class MockAccountsHost
             context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
                 ? Problems.TooLarge(context, options.MaxBodyBytes)
                 : next(context));
-        app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
+        // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed.
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
+        app.Use((context, next) => context.Request.Path.StartsWithSegments("/__admin") ? next(context) : vendors.HandleAsync(context));
+        app.UseRouting();
+        app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
         app.MapFallback(vendors.HandleAsync);
         return app;
     }

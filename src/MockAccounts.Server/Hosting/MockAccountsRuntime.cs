@@ -16,7 +16,7 @@ public sealed class MockAccountsRuntime : IDisposable
         Contracts = contracts;
         State = new MockState(options.MaxTokens);
         Pipeline = new MockPipeline(contracts, State, options.Validation);
-        Journal = new RequestJournal(options.Journal.Capacity);
+        Journal = new RequestJournal(options.Journal);
     }
 
     public MockAccountsOptions Options { get; }

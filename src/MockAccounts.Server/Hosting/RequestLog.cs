@@ -1,21 +1,24 @@
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 
 namespace MockAccounts.Server.Hosting;
 
 /// <summary>
-/// One stdout line per vendor request, written off the request path: lines queue in a bounded
-/// channel and a background writer flushes them in batches. A request never waits for the console;
-/// if the console cannot keep up, lines are dropped and counted (health: requestLog.dropped).
+/// One stdout line per vendor request, written off the request path: the request queues the line's
+/// parts (no text is formatted on the request path) and a background writer formats and flushes them
+/// in batches. A request never waits for the console; if the console cannot keep up, lines are
+/// dropped and counted (health: requestLog.dropped).
 /// </summary>
 public sealed class RequestLog : BackgroundService
 {
     private const int QueueCapacity = 20_000;
+    private const int BatchChars = 64 * 1024;
 
-    private readonly Channel<string> _lines = Channel.CreateBounded<string>(
-        new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-
+    // Unbounded so that writers never take the channel's lock; the queue is bounded by the count below.
+    private readonly Channel<Line> _lines = Channel.CreateUnbounded<Line>(new UnboundedChannelOptions { SingleReader = true });
     private readonly bool _enabled;
+    private int _queued;
     private long _dropped;
 
     public RequestLog(MockAccountsOptions options) => _enabled = options.RequestLog;
@@ -24,8 +27,14 @@ public sealed class RequestLog : BackgroundService
 
     public void Write(string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs)
     {
-        if (_enabled && !_lines.Writer.TryWrite($"{DateTime.UtcNow:HH:mm:ss} {method} {path} {protocol} -> {status} {vendor}/{scenario} {elapsedMs:F1} ms"))
+        if (!_enabled)
         {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _queued) > QueueCapacity || !_lines.Writer.TryWrite(new Line(DateTime.UtcNow, method, path, protocol, status, vendor, scenario, elapsedMs)))
+        {
+            Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _dropped);
         }
     }
@@ -37,12 +46,8 @@ public sealed class RequestLog : BackgroundService
         {
             while (await _lines.Reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Length < 64 * 1024 && _lines.Reader.TryRead(out var line))
-                {
-                    batch.Append(line).Append('\n');
-                }
-
-                await Console.Out.WriteAsync(batch.ToString());
+                Drain(batch, BatchChars);
+                await Console.Out.WriteAsync(batch, stoppingToken);
                 batch.Clear();
             }
         }
@@ -51,11 +56,21 @@ public sealed class RequestLog : BackgroundService
             // Stopping: what is queued is written below.
         }
 
-        while (_lines.Reader.TryRead(out var rest))
-        {
-            batch.Append(rest).Append('\n');
-        }
+        Drain(batch, int.MaxValue);
+        await Console.Out.WriteAsync(batch, CancellationToken.None);
+    }
 
-        await Console.Out.WriteAsync(batch.ToString());
+    private void Drain(StringBuilder batch, int limit)
+    {
+        while (batch.Length < limit && _lines.Reader.TryRead(out var line))
+        {
+            Interlocked.Decrement(ref _queued);
+            line.AppendTo(batch);
+        }
+    }
+
+    private readonly record struct Line(DateTime At, string Method, string? Path, string Protocol, int Status, string Vendor, string Scenario, double ElapsedMs)
+    {
+        public void AppendTo(StringBuilder text) => text.Append(CultureInfo.InvariantCulture, $"{At:HH:mm:ss} {Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms\n");
     }
 }

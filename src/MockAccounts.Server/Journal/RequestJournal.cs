@@ -1,22 +1,40 @@
+using System.Text;
+using MockAccounts.Core.Runtime;
+using MockAccounts.Server.Hosting;
+
 namespace MockAccounts.Server.Journal;
 
 /// <summary>
-/// The last N served requests, oldest dropped first (and counted). The lock guards a few
-/// array writes, never I/O or awaits.
+/// The last N served requests, oldest dropped first (and counted). Each slot keeps its byte buffer
+/// from one request to the next, so a journal at capacity allocates nothing that outlives the request;
+/// entries are unpacked (and redacted) only when read. The lock guards array writes and copies,
+/// never I/O or awaits.
 /// </summary>
 public sealed class RequestJournal
 {
+    private const int InitialSlots = 1024;
+
+    /// <summary>A slot's buffer is kept for reuse up to this size; a larger entry gets a buffer of its own.</summary>
+    private const int ReusedBufferLimit = 4096;
+
     private readonly Lock _gate = new();
-    private readonly JournalEntry?[] _ring;
+    private readonly JournalOptions _options;
+    private readonly JournalIds _ids = new();
+    private JournalSlot[] _slots;
     private int _next;
     private int _count;
     private long _dropped;
+    private long _sequence;
 
-    public RequestJournal(int capacity) => _ring = new JournalEntry?[capacity];
+    public RequestJournal(JournalOptions options)
+    {
+        _options = options;
+        _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
+    }
 
-    public int Capacity => _ring.Length;
+    public int Capacity => _options.Capacity;
 
-    public bool Enabled => _ring.Length > 0;
+    public bool Enabled => _options.Capacity > 0;
 
     public int Count
     {
@@ -31,26 +49,87 @@ public sealed class RequestJournal
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    public void Add(JournalEntry entry)
+    /// <summary>Records one request; <paramref name="served"/> is null when no vendor operation answered.</summary>
+    public void Add(HttpContext context, Served? served, int status, ReadOnlySpan<byte> body, double elapsedMs)
     {
         if (!Enabled)
         {
             return;
         }
 
+        var request = context.Request;
+        var packed = new PackedRequest();
+        try
+        {
+            packed.Add(request.Path.Value ?? "/");
+            packed.Add(request.QueryString.Value);
+            packed.Add(request.Host.Value);
+            packed.Add(request.PathBase.Value);
+            if (context.Connection.RemoteIpAddress is { } address)
+            {
+                packed.Add(address);
+            }
+            else
+            {
+                packed.Add(string.Empty);
+            }
+
+            packed.Add(served?.Token);
+            if (body.Length <= _options.MaxBodyChars)
+            {
+                packed.Add(body);
+            }
+            else
+            {
+                // Longer in bytes may still fit in characters; only a long body pays for decoding here.
+                packed.Add(Redaction.Body(Encoding.UTF8.GetString(body), _options.MaxBodyChars));
+            }
+
+            packed.AddInt(request.Headers.Count);
+            foreach (var (name, value) in request.Headers)
+            {
+                packed.Add(name);
+                packed.Add(value.Count == 1 ? value[0] : value.ToString());
+            }
+
+            var info = new JournalSlot.Fixed(
+                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, status, elapsedMs, served?.Vendor, served?.Variant, served?.Scenario, served?.Response);
+            Store(info, packed.Written);
+        }
+        finally
+        {
+            packed.Return();
+        }
+    }
+
+    private void Store(in JournalSlot.Fixed info, ReadOnlySpan<byte> packed)
+    {
         lock (_gate)
         {
-            if (_count == _ring.Length)
+            if (_count == _options.Capacity)
             {
                 _dropped++;
             }
             else
             {
                 _count++;
+                if (_next == _slots.Length)
+                {
+                    Array.Resize(ref _slots, Math.Min(_options.Capacity, _slots.Length * 2));
+                }
             }
 
-            _ring[_next] = entry;
-            _next = (_next + 1) % _ring.Length;
+            ref var slot = ref _slots[_next];
+            if (slot.Packed is null || slot.Packed.Length < packed.Length || slot.Packed.Length > ReusedBufferLimit)
+            {
+                slot.Packed = new byte[Math.Max(packed.Length, 512)];
+            }
+
+            packed.CopyTo(slot.Packed);
+            slot.PackedLength = packed.Length;
+            slot.Sequence = ++_sequence;
+            slot.Info = info;
+            _next = (_next + 1) % _options.Capacity;
         }
     }
 
@@ -62,7 +141,7 @@ public sealed class RequestJournal
             var entries = new JournalEntry[_count];
             for (var i = 0; i < _count; i++)
             {
-                entries[i] = _ring[(_next - 1 - i + _ring.Length) % _ring.Length]!;
+                entries[i] = Unpack(_slots[SlotIndex(_count - 1 - i)]);
             }
 
             return entries;
@@ -74,18 +153,38 @@ public sealed class RequestJournal
     {
         lock (_gate)
         {
-            var oldestFirst = Enumerable.Range(0, _count).Select(i => _ring[(_next - _count + i + _ring.Length) % _ring.Length]!).ToArray();
-            var removed = oldestFirst.Where(match).ToArray();
-            if (removed.Length == 0)
+            var used = new bool[_slots.Length];
+            var kept = new List<JournalSlot>(_count);
+            var spare = new List<JournalSlot>();
+            var removed = new List<JournalEntry>();
+            for (var age = 0; age < _count; age++)
+            {
+                var index = SlotIndex(age);
+                used[index] = true;
+                var slot = _slots[index];
+                var entry = Unpack(slot);
+                if (match(entry))
+                {
+                    removed.Add(entry);
+                    spare.Add(slot with { Info = default });
+                }
+                else
+                {
+                    kept.Add(slot);
+                }
+            }
+
+            if (removed.Count == 0)
             {
                 return removed;
             }
 
-            var kept = oldestFirst.Except(removed).ToArray();
-            Array.Clear(_ring);
-            kept.CopyTo(_ring, 0);
-            _count = kept.Length;
-            _next = kept.Length % _ring.Length;
+            // Kept entries move to the front in order; every slot's buffer stays in the ring for reuse.
+            var unused = Enumerable.Range(0, _slots.Length).Where(i => !used[i]).Select(i => _slots[i]);
+            var reordered = kept.Concat(spare).Concat(unused).ToArray();
+            reordered.CopyTo(_slots, 0);
+            _count = kept.Count;
+            _next = _count;
             return removed;
         }
     }
@@ -94,10 +193,60 @@ public sealed class RequestJournal
     {
         lock (_gate)
         {
-            Array.Clear(_ring);
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                _slots[i].Info = default;
+            }
+
             _next = 0;
             _count = 0;
             _dropped = 0;
         }
+    }
+
+    /// <summary>The slot of the entry <paramref name="age"/> places after the oldest.</summary>
+    private int SlotIndex(int age) => (_next - _count + age + 2 * _slots.Length) % _slots.Length;
+
+    private JournalEntry Unpack(in JournalSlot slot)
+    {
+        var info = slot.Info;
+        var reader = new PackedRequest.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
+        var path = reader.ReadString()!;
+        var query = reader.ReadString() ?? "";
+        var host = new HostString(reader.ReadString()!);
+        var pathBase = new PathString(reader.ReadString());
+        var clientIp = reader.ReadString()!;
+        var token = reader.ReadString();
+        var body = reader.ReadString()!;
+        var headers = new KeyValuePair<string, string>[reader.ReadInt()];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            headers[i] = new(reader.ReadString()!, reader.ReadString()!);
+        }
+
+        var keep = _options.KeepCredentials;
+        return new JournalEntry(
+            _ids.For(slot.Sequence),
+            new DateTimeOffset(info.Ticks, TimeSpan.Zero),
+            info.Method,
+            path + query,
+            path,
+            $"{info.Scheme}://{host}{pathBase}{new PathString(path)}{query}",
+            info.Protocol,
+            clientIp,
+            keep ? headers : Redaction.Headers(headers, Redaction.CredentialHeaders),
+            body,
+            info.Status,
+            info.Response?.Headers ?? [],
+            info.Response?.Body ?? [],
+            info.Vendor,
+            info.Variant,
+            info.Scenario,
+            token,
+            info.Response is not null,
+            info.ElapsedMs)
+        {
+            DisplayToken = token is not null && !keep ? Redaction.Secret(token) : token,
+        };
     }
 }

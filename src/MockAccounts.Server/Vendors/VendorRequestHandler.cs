@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
@@ -66,36 +65,6 @@ internal sealed class VendorRequestHandler
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var status = served?.Response.Status ?? context.Response.StatusCode;
         _requestLog.Write(context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, served?.Vendor ?? "-", served?.Scenario ?? "-", elapsed);
-        if (!_journal.Enabled)
-        {
-            return;
-        }
-
-        var request = context.Request;
-        var journal = _options.Journal;
-        var headers = request.Headers.Select(h => new KeyValuePair<string, string>(h.Key, h.Value.ToString()));
-        _journal.Add(new JournalEntry(
-            Guid.NewGuid(),
-            DateTimeOffset.UtcNow,
-            request.Method,
-            request.Path.Value + request.QueryString.Value,
-            request.Path.Value ?? "/",
-            $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{request.QueryString}",
-            request.Protocol,
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
-            journal.KeepCredentials ? headers.ToArray() : Redaction.Headers(headers, Redaction.CredentialHeaders),
-            body.IsEmpty ? "" : Redaction.Body(Encoding.UTF8.GetString(body.Span), journal.MaxBodyChars),
-            status,
-            served?.Response.Headers ?? [],
-            served?.Response.Body ?? [],
-            served?.Vendor,
-            served?.Variant,
-            served?.Scenario,
-            served?.Token,
-            served is not null,
-            elapsed)
-        {
-            DisplayToken = served?.Token is { } token && !journal.KeepCredentials ? Redaction.Secret(token) : served?.Token,
-        });
+        _journal.Add(context, served, status, body.Span, elapsed);
     }
 }

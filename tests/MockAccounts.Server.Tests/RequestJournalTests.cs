@@ -1,0 +1,100 @@
+using System.Text;
+using FluentAssertions;
+using Microsoft.AspNetCore.Http;
+using MockAccounts.Server.Hosting;
+using MockAccounts.Server.Journal;
+using NUnit.Framework;
+
+namespace MockAccounts.Server.Tests;
+
+/// <summary>The journal ring on its own: wrap-around, growth, removal and what an entry reads back as.</summary>
+public sealed class RequestJournalTests
+{
+    [Test]
+    public void A_full_journal_keeps_the_newest_entries_in_order_and_counts_the_dropped()
+    {
+        var journal = new RequestJournal(new JournalOptions { Capacity = 1500 });
+
+        for (var i = 0; i < 4000; i++)
+        {
+            Add(journal, $"/r/{i}");
+        }
+
+        var entries = journal.Snapshot();
+        entries.Should().HaveCount(1500);
+        entries[0].Path.Should().Be("/r/3999");
+        entries[^1].Path.Should().Be("/r/2500");
+        entries.Select(e => e.Id).Should().OnlyHaveUniqueItems();
+        journal.Dropped.Should().Be(2500);
+    }
+
+    [Test]
+    public void Removing_keeps_the_others_in_order_and_later_entries_follow_them()
+    {
+        var journal = new RequestJournal(new JournalOptions { Capacity = 5 });
+        for (var i = 0; i < 7; i++)
+        {
+            Add(journal, $"/r/{i}");
+        }
+
+        var removed = journal.Remove(e => e.Path is "/r/3" or "/r/5");
+        Add(journal, "/r/7");
+        Add(journal, "/r/8");
+        Add(journal, "/r/9");
+
+        removed.Select(e => e.Path).Should().Equal("/r/3", "/r/5");
+        journal.Snapshot().Select(e => e.Path).Should().Equal("/r/9", "/r/8", "/r/7", "/r/6", "/r/4");
+        journal.Count.Should().Be(5);
+    }
+
+    [Test]
+    public void An_entry_reads_back_what_was_sent_with_credentials_redacted_and_a_stable_id()
+    {
+        var journal = new RequestJournal(new JournalOptions { MaxBodyChars = 10 });
+        var context = Request("/v1/accounts/me", "{\"name\":\"ünïcode body\"}");
+        context.Request.QueryString = new QueryString("?a=1");
+        context.Request.Headers.Authorization = "Bearer secret-token-wxyz";
+        context.Request.Headers["X-Trace"] = new(["one", "two"]);
+
+        journal.Add(context, null, 404, Encoding.UTF8.GetBytes("{\"name\":\"ünïcode body\"}"), 1.5);
+
+        var entry = journal.Snapshot().Should().ContainSingle().Subject;
+        entry.Url.Should().Be("/v1/accounts/me?a=1");
+        entry.AbsoluteUrl.Should().Be("http://mock.test/v1/accounts/me?a=1");
+        entry.RequestHeader("Authorization").Should().Be("Bearer ****wxyz");
+        entry.RequestHeader("X-Trace").Should().Be("one,two");
+        entry.RequestBody.Should().StartWith("{\"name\":\"ü").And.Contain("more characters not kept");
+        entry.Status.Should().Be(404);
+        entry.WasMatched.Should().BeFalse();
+        journal.Snapshot()[0].Id.Should().Be(entry.Id);
+    }
+
+    [Test]
+    public void Clearing_empties_the_journal_and_new_entries_get_new_ids()
+    {
+        var journal = new RequestJournal(new JournalOptions { Capacity = 3 });
+        Add(journal, "/a");
+        var first = journal.Snapshot()[0].Id;
+
+        journal.Clear();
+        Add(journal, "/a");
+
+        journal.Snapshot().Should().ContainSingle().Which.Id.Should().NotBe(first);
+        journal.Dropped.Should().Be(0);
+    }
+
+    private static void Add(RequestJournal journal, string path) =>
+        journal.Add(Request(path, ""), null, 404, [], 0.1);
+
+    private static DefaultHttpContext Request(string path, string body)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("mock.test");
+        context.Request.Path = path;
+        context.Request.Protocol = "HTTP/1.1";
+        context.Request.ContentLength = Encoding.UTF8.GetByteCount(body);
+        return context;
+    }
+}
