@@ -7,12 +7,16 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MockAccounts.Core/MockAccounts.Core.csproj src/MockAccounts.Core/
 COPY src/MockAccounts.Server/MockAccounts.Server.csproj src/MockAccounts.Server/
-RUN dotnet restore src/MockAccounts.Server/MockAccounts.Server.csproj
+# ReadyToRun needs a runtime identifier (this machine's architecture) and the crossgen pack at restore.
+RUN dotnet restore src/MockAccounts.Server/MockAccounts.Server.csproj -p:PublishReadyToRun=true \
+      -r linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')
 COPY schemas/ schemas/
 COPY mocks/ mocks/
 COPY src/MockAccounts.Core/ src/MockAccounts.Core/
 COPY src/MockAccounts.Server/ src/MockAccounts.Server/
-RUN dotnet publish src/MockAccounts.Server/MockAccounts.Server.csproj -c Release -o /app --no-restore \
+# ReadyToRun: precompiled code starts about 0.4 s sooner than JIT-only (docs/performance.md).
+RUN dotnet publish src/MockAccounts.Server/MockAccounts.Server.csproj -c Release --no-restore -o /app \
+      -r linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/') --self-contained false -p:PublishReadyToRun=true \
  && rm -f /app/*.pdb
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
@@ -21,7 +25,6 @@ COPY --from=build /app ./
 # The base image's non-root "app" user (uid 1654).
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    DOTNET_gcServer=0 \
     MockAccounts__HotReload=true
 EXPOSE 8080
 # The server's own probe mode: no curl or wget in the image.

@@ -11,6 +11,15 @@ internal static class CoreCost
     public static async Task<int> RunAsync()
     {
         var root = FindRoot();
+        var probe = Stopwatch.StartNew();
+        var schema = await NJsonSchema.JsonSchema.FromJsonAsync(File.ReadAllText(Path.Combine(root, "schemas/scenario-catalogue.schema.json")));
+        Console.WriteLine($"cold: first NJsonSchema parse (catalogue schema): {probe.ElapsedMilliseconds} ms");
+        probe.Restart();
+        var errors = schema.Validate(File.ReadAllText(Path.Combine(root, "mocks/runloop/scenarios.json")));
+        Console.WriteLine($"cold: first NJsonSchema validation: {probe.ElapsedMilliseconds} ms ({errors.Count})");
+        probe.Restart();
+        _ = new Bogus.Faker("en").Name.FirstName();
+        Console.WriteLine($"cold: first Bogus Faker: {probe.ElapsedMilliseconds} ms");
         var load = Stopwatch.StartNew();
         var engine = await MockEngine.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
         Console.WriteLine($"load (first): {load.ElapsedMilliseconds} ms");

@@ -56,28 +56,38 @@ public static partial class ContractLoader
         ContractSources sources, JsonSchema catalogueSchema, CatalogueChecker checker,
         Dictionary<string, VendorContract> vendors, List<ContractError> errors, CancellationToken cancellationToken)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var folder in Directory.GetDirectories(sources.SchemasRoot).Order(StringComparer.Ordinal))
+        // Vendors load in parallel (each is parsing and proving, CPU-bound); results and errors keep folder order.
+        var folders = Directory.GetDirectories(sources.SchemasRoot).Order(StringComparer.Ordinal).ToArray();
+        var loaded = await Task.WhenAll(folders.Select(folder => Task.Run(() => LoadVendorAsync(folder, sources.MocksRoot, catalogueSchema, checker, cancellationToken), cancellationToken)));
+        foreach (var (vendor, vendorErrors) in loaded)
         {
-            var vendor = Path.GetFileName(folder);
-            var variants = new Dictionary<string, VariantContract>(StringComparer.Ordinal);
-            foreach (var (variant, schemaDir, mockDir) in Variants(vendor, folder, sources.MocksRoot))
-            {
-                var loaded = await LoadVariantAsync(vendor, variant, schemaDir, mockDir, catalogueSchema, checker, errors, cancellationToken);
-                if (loaded is not null)
-                {
-                    variants[variant] = loaded;
-                }
-            }
-
-            vendors[vendor] = new VendorContract(vendor, variants);
-            found.Add(vendor);
+            vendors[vendor.Name] = vendor;
+            errors.AddRange(vendorErrors);
         }
 
+        var found = loaded.Select(l => l.Vendor.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var orphan in Directory.GetDirectories(sources.MocksRoot).Select(Path.GetFileName).Where(m => !found.Contains(m!)))
         {
             errors.Add(new ContractError(Display(Path.Combine(sources.MocksRoot, orphan!)), "", $"scenarios for '{orphan}', but there is no {Display(Path.Combine(sources.SchemasRoot, orphan!, OpenApiFile))}"));
         }
+    }
+
+    private static async Task<(VendorContract Vendor, List<ContractError> Errors)> LoadVendorAsync(
+        string folder, string mocksRoot, JsonSchema catalogueSchema, CatalogueChecker checker, CancellationToken cancellationToken)
+    {
+        var vendor = Path.GetFileName(folder);
+        var errors = new List<ContractError>();
+        var variants = new Dictionary<string, VariantContract>(StringComparer.Ordinal);
+        foreach (var (variant, schemaDir, mockDir) in Variants(vendor, folder, mocksRoot))
+        {
+            var loaded = await LoadVariantAsync(vendor, variant, schemaDir, mockDir, catalogueSchema, checker, errors, cancellationToken);
+            if (loaded is not null)
+            {
+                variants[variant] = loaded;
+            }
+        }
+
+        return (new VendorContract(vendor, variants), errors);
     }
 
     private static IEnumerable<(string Variant, string SchemaDir, string MockDir)> Variants(string vendor, string schemaDir, string mocksRoot)

@@ -41,23 +41,38 @@ public static class ResponseValidator
 
     public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, ReadOnlySpan<byte> body)
     {
-        JsonNode? parsed;
+        // NJsonSchema reads text with Newtonsoft; the body goes to it as text directly (no JsonNode round trip),
+        // after a strict, allocation-free syntax check, and is parsed into nodes only to describe violations.
+        if (SyntaxError(body) is { } problem)
+        {
+            return [new Violation("", "a JSON body", $"unparseable JSON ({problem})")];
+        }
+
+        var errors = schema.Validate(Encoding.UTF8.GetString(body));
+        return errors.Count == 0 ? [] : Describe(errors, JsonNode.Parse(body));
+    }
+
+    public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, JsonNode? body) =>
+        Describe(schema.Validate(body?.ToJsonString() ?? "null"), body);
+
+    private static Violation[] Describe(ICollection<ValidationError> errors, JsonNode? body) =>
+        Flatten(errors).Select(e => Describe(e, body)).Distinct().ToArray();
+
+    private static string? SyntaxError(ReadOnlySpan<byte> body)
+    {
+        var reader = new Utf8JsonReader(body);
         try
         {
-            parsed = JsonNode.Parse(body);
+            while (reader.Read())
+            {
+            }
+
+            return null;
         }
         catch (JsonException e)
         {
-            return [new Violation("", "a JSON body", $"unparseable JSON ({e.Message})")];
+            return e.Message;
         }
-
-        return ValidateBody(schema, parsed);
-    }
-
-    public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, JsonNode? body)
-    {
-        var errors = schema.Validate(body?.ToJsonString() ?? "null");
-        return Flatten(errors).Select(e => Describe(e, body)).Distinct().ToArray();
     }
 
     /// <summary>Item and property errors arrive wrapped; a reader wants the innermost cause.</summary>
