@@ -14,13 +14,16 @@ public static class FieldSeed
     public static ulong Of(int seed, string vendor, string token) =>
         Mix(Mix(Mix(Offset, BitConverter.GetBytes(seed)), vendor), token);
 
-    public static int ForField(ulong baseSeed, string pointer)
-    {
-        var hash = Mix(baseSeed, pointer);
-        return (int)(hash ^ (hash >> 32));
-    }
+    public static ulong ForField(ulong baseSeed, string pointer) => Mix(baseSeed, pointer);
 
-    private static ulong Mix(ulong hash, string text) => Mix(Mix(hash, Encoding.UTF8.GetBytes(text)), [0xFF]);
+    private static ulong Mix(ulong hash, string text)
+    {
+        // Hashes the UTF-8 bytes without allocating them for the usual short pointer or token.
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> bytes = max <= 512 ? stackalloc byte[max] : new byte[max];
+        var length = Encoding.UTF8.GetBytes(text, bytes);
+        return Mix(Mix(hash, bytes[..length]), [0xFF]);
+    }
 
     private static ulong Mix(ulong hash, ReadOnlySpan<byte> bytes)
     {

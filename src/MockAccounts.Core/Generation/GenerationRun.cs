@@ -210,7 +210,7 @@ internal sealed class GenerationRun
     private static bool Matches(JsonNode? actual, IReadOnlyList<JsonNode?> values) =>
         values.Any(v => JsonNode.DeepEquals(v, actual));
 
-    private Randomizer Random(string pointer) => new(FieldSeed.ForField(_seed, pointer));
+    private FieldRandomizer Random(string pointer) => new(FieldSeed.ForField(_seed, pointer));
 
     private Faker FakerFor(string pointer)
     {
