@@ -35,7 +35,8 @@ public static partial class ContractLoader
             throw new ContractLoadException(errors);
         }
 
-        var catalogueSchema = await CatalogueSchemaAsync();
+        // Parsed while the OpenAPI documents are read: the first NJsonSchema parse is the slowest step of a cold start.
+        var catalogueSchema = Task.Run(CatalogueSchemaAsync, cancellationToken);
         using var generator = new BodyGenerator(options);
         var checker = new CatalogueChecker(generator);
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ public static partial class ContractLoader
     }
 
     private static async Task LoadRootAsync(
-        ContractSources sources, JsonSchema catalogueSchema, CatalogueChecker checker,
+        ContractSources sources, Task<JsonSchema> catalogueSchema, CatalogueChecker checker,
         Dictionary<string, VendorContract> vendors, List<ContractError> errors, CancellationToken cancellationToken)
     {
         // Vendors load in parallel (each is parsing and proving, CPU-bound); results and errors keep folder order.
@@ -73,7 +74,7 @@ public static partial class ContractLoader
     }
 
     private static async Task<(VendorContract Vendor, List<ContractError> Errors)> LoadVendorAsync(
-        string folder, string mocksRoot, JsonSchema catalogueSchema, CatalogueChecker checker, CancellationToken cancellationToken)
+        string folder, string mocksRoot, Task<JsonSchema> catalogueSchema, CatalogueChecker checker, CancellationToken cancellationToken)
     {
         var vendor = Path.GetFileName(folder);
         var errors = new List<ContractError>();
@@ -105,7 +106,7 @@ public static partial class ContractLoader
     }
 
     private static async Task<VariantContract?> LoadVariantAsync(
-        string vendor, string variant, string schemaDir, string mockDir, JsonSchema catalogueSchema,
+        string vendor, string variant, string schemaDir, string mockDir, Task<JsonSchema> catalogueSchema,
         CatalogueChecker checker, List<ContractError> errors, CancellationToken cancellationToken)
     {
         var openApiPath = Path.Combine(schemaDir, OpenApiFile);
@@ -136,7 +137,7 @@ public static partial class ContractLoader
         }
 
         var account = openApi.Operations.Single(o => o.Role == OperationRole.Account);
-        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), catalogueSchema).ReadAsync(cataloguePath, account, cancellationToken);
+        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), await catalogueSchema).ReadAsync(cataloguePath, account, cancellationToken);
         if (catalogue is null || errors.Count > before)
         {
             return null;
