@@ -20,7 +20,8 @@ dotnet publish -c Release src/MockAccounts.Server/MockAccounts.Server.csproj -r 
 MOCK_DLL=$WORK/mock/MockAccounts.Server.dll
 JIT_DLL=src/MockAccounts.Server/bin/Release/net10.0/MockAccounts.Server.dll
 PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+BPID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; [ -n "$BPID" ] && kill "$BPID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 serve() { # serve dll port args...; sets PID, waits until it answers
   local dll=$1 port=$2; shift 2
@@ -31,7 +32,7 @@ serve() { # serve dll port args...; sets PID, waits until it answers
   until curl -s -o /dev/null "http://127.0.0.1:$port/v1/accounts/me"; do sleep 0.05; done
 }
 stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null || true; PID=; }
-rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$PID/status"; }
+rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/${1:-$PID}/status"; }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
 
 load() { # load url [wrk args...] -> "rps p50 p99" (after a warm-up)
@@ -68,38 +69,45 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%
 MOCK_ARGS=(--MockAccounts:HotReload=false)
 AUTH=(-H "Authorization: Bearer bench-token")
 
-# Baseline
+# The baseline keeps running, idle, and is measured again right before each MockAccounts row: this
+# shared machine's speed drifts by tens of percent within minutes, so each ratio is to its own baseline.
 serve "$BASE_DLL" 19001 19011
-read -r b_rps b_p50 b_p99 < <(load http://127.0.0.1:19001/v1/accounts/me "${AUTH[@]}")
-b_rss=$(rss_mb)
+BPID=$PID
+PID=
+B=http://127.0.0.1:19001/v1/accounts/me
+read -r b_rps b_p50 b_p99 < <(load $B "${AUTH[@]}")
 read -r b_h2 b_h2mean < <(h2 http://127.0.0.1:19011/v1/accounts/me -H "authorization: Bearer bench-token")
-stop
-row "| raw Kestrel, static bytes (baseline) | h1 | $b_rps | $b_p50 | $b_p99 | $b_rss | 1.00 | 1.00 | 1.00 |"
-row "| raw Kestrel, static bytes (baseline) | h2c | $b_h2 | mean $b_h2mean | - | - | 1.00 | - | - |"
+row "| raw Kestrel, static bytes (baseline) | h1 | $b_rps | $b_p50 | $b_p99 | $(rss_mb "$BPID") | $b_rps | 1.00 | 1.00 | 1.00 |"
+row "| raw Kestrel, static bytes (baseline) | h2c | $b_h2 | mean $b_h2mean | - | - | $b_h2 | 1.00 | - | - |"
 
 measure() { # name validation url [wrk args...]
   local name=$1 validation=$2 url=$3; shift 3
+  local b_rps b_p50 b_p99 b_rss
+  read -r b_rps b_p50 b_p99 < <(load $B "${AUTH[@]}")
+  b_rss=$(rss_mb "$BPID")
   serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}" --MockAccounts:Validation="$validation"
   curl -s -o /dev/null -X PUT "http://127.0.0.1:19002/__admin/vendors/depicta/tokens/bench-402/scenario" -H 'Content-Type: application/json' -d '{"scenario": "payment-required"}'
   read -r rps p50 p99 < <(load "$url" "$@")
   local rss; rss=$(rss_mb)
   stop
-  row "| $name | h1 | $rps | $p50 | $p99 | $rss | $(ratio "$rps" "$b_rps") | $(ratio "$p99" "$b_p99") | $(ratio "$rss" "$b_rss") |"
-  echo "$rps"
+  row "| $name | h1 | $rps | $p50 | $p99 | $rss | $b_rps | $(ratio "$rps" "$b_rps") | $(ratio "$p99" "$b_p99") | $(ratio "$rss" "$b_rss") |"
+  echo "$rps $b_rps"
 }
 R=http://127.0.0.1:19002
-one_off=$(measure "Runloop 200, validation off" off $R/v1/accounts/me "${AUTH[@]}")
+measure "Runloop 200, validation off" off $R/v1/accounts/me "${AUTH[@]}" >/dev/null
 measure "Runloop 401, validation off" off $R/v1/accounts/me >/dev/null
-one_strict=$(measure "Runloop 200, validation strict" strict $R/v1/accounts/me "${AUTH[@]}")
+read -r one_strict one_base < <(measure "Runloop 200, validation strict" strict $R/v1/accounts/me "${AUTH[@]}")
 measure "Runloop 401, validation strict" strict $R/v1/accounts/me >/dev/null
 measure "Depicta 402 payment-required, validation off" off $R/v1/account/profile -H "Authorization: Bearer bench-402" >/dev/null
 measure "Depicta 402 payment-required, validation strict" strict $R/v1/account/profile -H "Authorization: Bearer bench-402" >/dev/null
-many_strict=$(measure "Runloop 200, strict, 100,000 distinct tokens" strict $R/v1/accounts/me -s "$WORK/tokens.lua")
+read -r many_strict many_base < <(measure "Runloop 200, strict, 100,000 distinct tokens" strict $R/v1/accounts/me -s "$WORK/tokens.lua")
 
+read -r b_h2 b_h2mean < <(h2 http://127.0.0.1:19011/v1/accounts/me -H "authorization: Bearer bench-token")
 serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}"
 read -r m_h2 m_h2mean < <(h2 $R/v1/accounts/me -H "authorization: Bearer bench-token")
 stop
-row "| Runloop 200, strict | h2c | $m_h2 | mean $m_h2mean | - | - | $(ratio "$m_h2" "$b_h2") | - | - |"
+row "| Runloop 200, strict | h2c | $m_h2 | mean $m_h2mean | - | - | $b_h2 | $(ratio "$m_h2" "$b_h2") | - | - |"
+kill "$BPID"; wait "$BPID" 2>/dev/null || true; BPID=
 
 # A million requests over 1,000 tokens: RSS at rest, once the journal is full (after a tenth), and at the end.
 cat >"$WORK/thousand.lua" <<'LUA'
@@ -127,37 +135,40 @@ after=$(rss_mb)
 journal=$(curl -s $R/__admin/health | sed -E 's/.*"journal":\{"size":([0-9]+),"capacity":([0-9]+),"dropped":([0-9]+)\}.*/\1 kept, \3 dropped/')
 stop
 
-# Process start to first 200 (median of 5), as a container starts it.
-first200() {
-  local dll=$1 times=()
-  for _ in 1 2 3 4 5; do
-    local t0; t0=$(date +%s%N)
-    if [ "$dll" = "$BASE_DLL" ]; then dotnet "$dll" 19003 19013 >/dev/null 2>&1 &
-    else dotnet "$dll" --urls http://127.0.0.1:19003 "${MOCK_ARGS[@]}" >/dev/null 2>&1 &
-    fi
-    local pid=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer x' http://127.0.0.1:19003/v1/accounts/me)" = 200 ]; do sleep 0.01; done
-    times+=($(( ($(date +%s%N) - t0) / 1000000 )))
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+# Process start to first 200 (median of 5 rounds, the three builds taking turns), as a container starts it.
+first200() { # one start of dll -> milliseconds
+  local dll=$1 t0 pid
+  t0=$(date +%s%N)
+  if [ "$dll" = "$BASE_DLL" ]; then dotnet "$dll" 19003 19013 >/dev/null 2>&1 &
+  else dotnet "$dll" --urls http://127.0.0.1:19003 "${MOCK_ARGS[@]}" >/dev/null 2>&1 &
+  fi
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer x' http://127.0.0.1:19003/v1/accounts/me)" = 200 ]; do sleep 0.01; done
+  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null || true
 }
-mock_start=$(first200 "$MOCK_DLL")
-jit_start=$(first200 "$JIT_DLL")
-base_start=$(first200 "$BASE_DLL")
+for _ in 1 2 3 4 5; do
+  first200 "$BASE_DLL" >>"$WORK/start-base"
+  first200 "$MOCK_DLL" >>"$WORK/start-mock"
+  first200 "$JIT_DLL" >>"$WORK/start-jit"
+done
+median() { sort -n "$1" | sed -n 3p; }
+base_start=$(median "$WORK/start-base")
+mock_start=$(median "$WORK/start-mock")
+jit_start=$(median "$WORK/start-jit")
 fixture=$(dotnet bench/MockAccounts.Bench/bin/Release/net10.0/MockAccounts.Bench.dll fixture 2>/dev/null | grep '^| StartAsync\|^| one request\|^| in-memory')
 
 echo "## Load on loopback (wrk -t1 -c32 -d${DURATION}s after ${WARMUP}s warm-up; h2load -c32 -m1)"
 echo
-echo "| target | protocol | req/s | p50 ms | p99 ms | RSS after MB | req/s ratio | p99 ratio | RSS ratio |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| target | protocol | req/s | p50 ms | p99 ms | RSS after MB | baseline req/s (just before) | req/s ratio | p99 ratio | RSS ratio |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 cat "$WORK/rows"
 echo
 echo "## Scaling and memory"
 echo
 echo "| measure | value |"
 echo "| --- | --- |"
-echo "| throughput, 1 token vs 100,000 tokens (strict) | $one_strict vs $many_strict req/s ($(ratio "$many_strict" "$one_strict")) |"
+echo "| throughput, 1 token vs 100,000 tokens (strict), each as a ratio to its baseline | $(ratio "$one_strict" "$one_base") vs $(ratio "$many_strict" "$many_base") ($(ratio "$(ratio "$many_strict" "$many_base")" "$(ratio "$one_strict" "$one_base")")) |"
 echo "| ${sent} requests, 1,000 tokens: RSS at rest / journal full / after | $before MB / $full MB / $after MB (journal: $journal) |"
 echo "| process start to first 200: MockAccounts (ReadyToRun, as shipped) / baseline (median of 5) | $mock_start ms / $base_start ms ($(ratio "$mock_start" "$base_start")) |"
 echo "| process start to first 200: MockAccounts JIT-only build | $jit_start ms |"

@@ -23,13 +23,17 @@ public sealed class AdminApiTests
     public async Task ResetAsync() => (await Client.PostAsync("/__admin/reset", null)).EnsureSuccessStatusCode();
 
     [Test]
-    public async Task Health_reports_contracts_and_journal()
+    public async Task Health_reports_contracts_journal_and_memory()
     {
         var health = await Client.GetFromJsonAsync<JsonNode>("/__admin/health");
 
         health!["status"]!.GetValue<string>().Should().Be("healthy");
         health["contracts"]!["vendors"]!.GetValue<int>().Should().Be(4);
         health["journal"]!["capacity"]!.GetValue<int>().Should().Be(10_000);
+        var memory = health["memory"]!;
+        memory["workingSetBytes"]!.GetValue<long>().Should().BeGreaterThan(memory["heapBytes"]!.GetValue<long>());
+        memory["committedBytes"]!.GetValue<long>().Should().BeGreaterThan(0);
+        memory["gen0Collections"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(memory["gen2Collections"]!.GetValue<int>());
     }
 
     [Test]

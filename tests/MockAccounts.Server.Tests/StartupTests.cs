@@ -3,7 +3,7 @@ using MockAccounts.Server.Hosting;
 
 namespace MockAccounts.Server.Tests;
 
-/// <summary>Bad options stop start-up with exit code 2 and a clear message; broken contracts with 1.</summary>
+/// <summary>Bad options stop start-up with exit code 2 and a clear message; broken contracts with 1; an address in use with 3.</summary>
 [NonParallelizable]
 public sealed class StartupTests
 {
@@ -32,6 +32,19 @@ public sealed class StartupTests
 
         code.Should().Be(1);
         error.Should().Contain("mocks/ultravox/scenarios.json").And.Contain("/default").And.Contain("text matching ^[a-z0-9][a-z0-9.-]*$");
+    }
+
+    [Test]
+    public async Task An_address_in_use_exits_with_3_naming_the_address()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupied.Start();
+        var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
+
+        var (code, error) = await RunAsync($"--urls=http://127.0.0.1:{port}", "--MockAccounts:HotReload=false");
+
+        code.Should().Be(3);
+        error.Should().Contain($"Cannot listen: Failed to bind to address http://127.0.0.1:{port}").And.Contain("address already in use");
     }
 
     private static async Task<(int Code, string Error)> RunAsync(params string[] args)

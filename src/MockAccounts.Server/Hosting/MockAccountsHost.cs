@@ -12,7 +12,7 @@ public static class MockAccountsHost
 {
     public const string DefaultUrl = "http://localhost:8080";
 
-    /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are.</returns>
+    /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are; 3 when the address cannot be bound.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
         WebApplication app;
@@ -33,7 +33,18 @@ public static class MockAccountsHost
 
         await using (app)
         {
-            await app.RunAsync();
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException e)
+            {
+                // Kestrel's bind failure (address in use, no permission): one line, not an unhandled-exception dump.
+                await Console.Error.WriteLineAsync($"Cannot listen: {e.Message}");
+                return 3;
+            }
+
+            await app.WaitForShutdownAsync();
         }
 
         return 0;
