@@ -55,13 +55,17 @@ h2() { # h2 url [headers...] -> "rps mean_ms"
   echo "$rps $mean"
 }
 
-cat >"$WORK/tokens.lua" <<'LUA'
+tokens_script() { # tokens_script file count: a wrk script cycling through count distinct bearer tokens
+  cat >"$1" <<LUA
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", "/v1/accounts/me", { ["Authorization"] = "Bearer tok-" .. (n % 100000) })
+  return wrk.format("GET", "/v1/accounts/me", { ["Authorization"] = "Bearer tok-" .. (n % $2) })
 end
 LUA
+}
+tokens_script "$WORK/tokens.lua" 100000
+tokens_script "$WORK/thousand.lua" 1000
 
 row() { echo "$1" >>"$WORK/rows"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
@@ -110,13 +114,6 @@ row "| Runloop 200, strict | h2c | $m_h2 | mean $m_h2mean | - | - | $b_h2 | $(ra
 kill "$BPID"; wait "$BPID" 2>/dev/null || true; BPID=
 
 # A million requests over 1,000 tokens: RSS at rest, once the journal is full (after a tenth), and at the end.
-cat >"$WORK/thousand.lua" <<'LUA'
-local n = 0
-request = function()
-  n = n + 1
-  return wrk.format("GET", "/v1/accounts/me", { ["Authorization"] = "Bearer soak-" .. (n % 1000) })
-end
-LUA
 serve "$MOCK_DLL" 19002 "${MOCK_ARGS[@]}"
 before=$(rss_mb)
 secs=$(awk -v m="$MILLION" -v r="$one_strict" 'BEGIN { s = int(m / (r > 0 ? r : 1)) + 1; print (s > 300 ? 300 : s) }')
