@@ -12,8 +12,6 @@ namespace MockAccounts.Core.Loading;
 /// </summary>
 internal sealed class OpenApiContractReader
 {
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
-
     private readonly Action<string, string> _fail;
 
     public OpenApiContractReader(Action<string, string> fail) => _fail = fail;

@@ -19,8 +19,6 @@ internal sealed class PackedRequest
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
-    public void Reset() => _length = 0;
-
     /// <summary>Gives the rented buffer back; the packer must not be used afterwards.</summary>
     public void Return()
     {
