@@ -7,7 +7,7 @@ using MockAccounts.Server.Vendors;
 
 namespace MockAccounts.Server.Hosting;
 
-/// <summary>Builds and runs the server: options, contracts, Kestrel (h1 + h2c), admin API, vendor fallback.</summary>
+/// <summary>Builds and runs the server: options, contracts, Kestrel (h1 + h2c), admin API, vendor requests straight to the pipeline.</summary>
 public static class MockAccountsHost
 {
     public const string DefaultUrl = "http://localhost:8080";
@@ -121,12 +121,12 @@ public static class MockAccountsHost
             context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
                 ? Problems.TooLarge(context, options.MaxBodyBytes)
                 : next(context));
-        // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed.
+        // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed,
+        // and its catch-all answers every admin path the API does not have.
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
         app.Use((context, next) => context.Request.Path.StartsWithSegments("/__admin") ? next(context) : vendors.HandleAsync(context));
         app.UseRouting();
         app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
-        app.MapFallback(vendors.HandleAsync);
         return app;
     }
 
