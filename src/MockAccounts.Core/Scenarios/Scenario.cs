@@ -11,6 +11,12 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Res
     /// <summary>The status of the first response, which is what <c>Prefer: code=</c> matches.</summary>
     public int Status => Steps[0].Status;
 
+    public ScenarioGroup Group =>
+        IsSequence ? ScenarioGroup.Sequence
+        : Steps[0].Fault is not null || Steps[0].Delay is not null ? ScenarioGroup.Fault
+        : Status is >= 200 and < 300 ? ScenarioGroup.Persona
+        : ScenarioGroup.Error;
+
     /// <summary>The step that answers the request with this 0-based index within the sequence.</summary>
     public ResponseStep StepAt(long requestIndex)
     {

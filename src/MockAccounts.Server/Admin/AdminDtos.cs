@@ -58,11 +58,20 @@ public sealed record FoundRequestsDto(IReadOnlyList<LoggedRequestDto> Requests);
 
 // Our extensions.
 
-public sealed record ScenarioInfoDto(string Name, string Description, int Status, bool Sequence, IReadOnlyList<int> Statuses);
+/// <param name="Group">persona (2xx), error (4xx/5xx), fault (delays, broken wire) or sequence.</param>
+public sealed record ScenarioInfoDto(string Name, string Description, int Status, bool Sequence, IReadOnlyList<int> Statuses, string Group);
+
+/// <summary>A header the vendor reads its credential from; <c>Scheme</c> is <c>Bearer</c> for <c>Authorization: Bearer</c>.</summary>
+public sealed record CredentialDto(string Header, string? Scheme);
 
 public sealed record VariantDto(string Name, string Title, IReadOnlyList<string> Endpoints, string DefaultScenario, IReadOnlyList<ScenarioInfoDto> Scenarios);
 
-public sealed record VendorSummaryDto(string Name, string Title, string Variant, string Scenario, IReadOnlyList<string> Variants, IReadOnlyList<string> Endpoints);
+/// <summary>A vendor as it serves now: everything a dashboard needs in one call.</summary>
+/// <param name="AccountEndpoint">The account call, e.g. <c>GET /v1/accounts/me</c>.</param>
+/// <param name="Scenarios">The current variant's scenarios, in catalogue order.</param>
+public sealed record VendorSummaryDto(
+    string Name, string Title, string Variant, string Scenario, IReadOnlyList<string> Variants, IReadOnlyList<string> Endpoints,
+    string DefaultScenario, string AccountEndpoint, IReadOnlyList<CredentialDto> Credentials, IReadOnlyList<ScenarioInfoDto> Scenarios);
 
 public sealed record VendorsDto(IReadOnlyList<VendorSummaryDto> Vendors);
 

@@ -34,3 +34,6 @@ internal sealed class AdminKeyFilter : IEndpointFilter
         return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()) : null;
     }
 }
+
+/// <summary>Marks the endpoints behind <see cref="AdminKeyFilter"/>, for the admin API's description.</summary>
+internal sealed class AdminKeyRequiredMetadata;

@@ -15,15 +15,15 @@ internal static class VendorAdminEndpoints
     public static RouteGroupBuilder MapVendorAdmin(this RouteGroupBuilder admin)
     {
         var vendors = admin.MapGroup("/vendors");
-        vendors.MapGet("/", List);
-        vendors.MapGet("/{vendor}", Describe);
-        vendors.MapGet("/{vendor}/openapi", OpenApi);
-        vendors.MapPut("/{vendor}/variant", SetVariantAsync);
-        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync);
-        vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind);
-        vendors.MapGet("/{vendor}/tokens/{token}/account", Account);
-        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync);
-        vendors.MapDelete("/{vendor}/tokens/{token}/account", ClearAccount);
+        vendors.MapGet("/", List).WithSummary("Every vendor with its variant, current scenario, scenarios (status, description, group), credentials and endpoints");
+        vendors.MapGet("/{vendor}", Describe).WithSummary("One vendor with every variant and its scenarios");
+        vendors.MapGet("/{vendor}/openapi", OpenApi).WithSummary("The contract being served (?variant= for another variant)");
+        vendors.MapPut("/{vendor}/variant", SetVariantAsync).WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
+        vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind).WithSummary("The token follows the vendor's scenario again");
+        vendors.MapGet("/{vendor}/tokens/{token}/account", Account).WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
+        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync).WithSummary("Edit fields of the token's account (a partial body, checked against the contract)");
+        vendors.MapDelete("/{vendor}/tokens/{token}/account", ClearAccount).WithSummary("Drop the token's account edits");
         return admin;
     }
 
@@ -31,7 +31,10 @@ internal static class VendorAdminEndpoints
         TypedResults.Ok(new VendorsDto(contracts.Current.Contracts.Vendors.Values.Select(v =>
         {
             var variant = pipeline.VariantOf(v);
-            return new VendorSummaryDto(v.Name, v.Title, variant.Name, pipeline.VendorScenarioOf(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name));
+            return new VendorSummaryDto(v.Name, v.Title, variant.Name, pipeline.VendorScenarioOf(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
+                variant.Catalogue.Default.Name, variant.Account.Display,
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null)).ToArray(),
+                Scenarios(variant));
         }).ToArray()));
 
     private static IResult Describe(string vendor, ContractStore contracts, MockPipeline pipeline)
@@ -44,7 +47,7 @@ internal static class VendorAdminEndpoints
         var current = pipeline.VariantOf(found);
         return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, pipeline.VendorScenarioOf(current).Name,
             found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
-                v.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray())).ToArray())).ToArray()));
+                Scenarios(v))).ToArray()));
     }
 
     private static IResult OpenApi(string vendor, string? variant, ContractStore contracts, MockPipeline pipeline)
@@ -172,6 +175,10 @@ internal static class VendorAdminEndpoints
             $"The edit would make '{vendor}' send a body its contract forbids ({list.Length} violation(s)); nothing was changed.",
             new Dictionary<string, object?> { ["violations"] = list });
     }
+
+    private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
+        variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(
+            s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant())).ToArray();
 
     private static string[] Endpoints(VariantContract variant, string vendor) =>
         variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();

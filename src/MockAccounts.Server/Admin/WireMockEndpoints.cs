@@ -21,33 +21,35 @@ internal static class WireMockEndpoints
     /// <returns>The key-protected part of the admin API, for further admin routes.</returns>
     public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder open)
     {
-        open.MapGet("/health", Health);
-        var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>();
-        admin.MapGet("/scenarios", Scenarios);
-        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync);
+        open.MapGet("/health", Health).WithSummary("Status, version, contract reload state (last error with file and pointer), journal and token counts, memory; never needs the admin key");
+        var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new AdminKeyRequiredMetadata());
+        admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios");
+        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithSummary("Switch a vendor's scenario: {\"state\": \"<scenario>\"}; no body resets it");
         admin.MapPost("/scenarios/reset", (MockState state) =>
         {
             state.ResetScenarios();
             return TypedResults.Ok();
-        });
-        admin.MapGet("/requests", Requests);
+        }).WithSummary("Every vendor back to its default scenario");
+        admin.MapGet("/requests", Requests).WithSummary("The journal, newest first (?limit=, ?since=)");
         admin.MapDelete("/requests", (RequestJournal journal) =>
         {
             journal.Clear();
             return TypedResults.Ok();
-        });
+        }).WithSummary("Clear the journal");
         admin.MapPost("/requests/reset", (RequestJournal journal) =>
         {
             journal.Clear();
             return TypedResults.Ok();
-        });
+        }).WithSummary("Clear the journal (WireMock's older form)");
         admin.MapGet("/requests/unmatched", (RequestJournal journal) =>
-            TypedResults.Ok(new FoundRequestsDto(journal.Snapshot().Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())));
-        admin.MapGet("/requests/{id}", RequestById);
+            TypedResults.Ok(new FoundRequestsDto(journal.Snapshot().Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())))
+            .WithSummary("Requests that matched no vendor operation");
+        admin.MapGet("/requests/{id}", RequestById).WithSummary("One journal entry");
         admin.MapDelete("/requests/{id}", (string id, RequestJournal journal) =>
             Guid.TryParse(id, out var guid) && journal.Remove(e => e.Id == guid).Count == 1
                 ? TypedResults.Ok()
-                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."));
+                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."))
+            .WithSummary("Remove one journal entry");
         admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found =>
             {
@@ -55,22 +57,20 @@ internal static class WireMockEndpoints
                 var ids = found.Select(e => e.Id).ToHashSet();
                 var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
-            }));
+            })).WithSummary("Remove the journal entries matching a WireMock request pattern");
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))));
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))))
+            .WithSummary("Count journal entries matching a WireMock request pattern (method, url, urlPath, urlPattern, urlPathPattern, headers)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))));
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))))
+            .WithSummary("Journal entries matching a WireMock request pattern");
         admin.MapPost("/reset", (MockState state, RequestJournal journal) =>
         {
             state.Reset();
             journal.Clear();
             return TypedResults.Ok();
-        });
+        }).WithSummary("Back to a fresh start: scenarios, token bindings, account edits, variants and journal");
 
-        // Everything else WireMock has (stub mappings, recordings, settings, near misses, shutdown) does not apply.
-        admin.Map("/{**rest}", (HttpContext context) => AdminProblems.Problem(StatusCodes.Status404NotFound, "Not supported",
-            $"MockAccounts does not support {context.Request.Method} {context.Request.Path}: it serves vendor contracts, not stub mappings, " +
-            "so mappings, recordings, settings, near misses and shutdown are not available. See the README's admin API table."));
         return admin;
     }
 

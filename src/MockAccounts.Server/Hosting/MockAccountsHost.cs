@@ -106,6 +106,7 @@ public static class MockAccountsHost
         builder.Services.AddSingleton(runtime.Journal);
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<AdminRoutes>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RequestLog>());
         builder.Services.AddProblemDetails();
         if (watchContracts)
@@ -124,9 +125,10 @@ public static class MockAccountsHost
         // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed,
         // and its catch-all answers every admin path the API does not have.
         var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
-        app.Use((context, next) => context.Request.Path.StartsWithSegments("/__admin") ? next(context) : vendors.HandleAsync(context));
+        // The bare root leads a person to the dashboard.
+        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminRoutes.Prefix) || context.Request.Path == "/" ? next(context) : vendors.HandleAsync(context));
         app.UseRouting();
-        app.MapGroup("/__admin").MapWireMockAdmin().MapVendorAdmin();
+        app.MapAdmin();
         return app;
     }
 

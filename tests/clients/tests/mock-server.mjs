@@ -19,13 +19,15 @@ function freePort() {
   });
 }
 
-export async function startMock() {
+/** @param {{ adminKey?: string }} [options] adminKey: start the server with MockAccounts:Admin:Key set (the helpers send it). */
+export async function startMock({ adminKey } = {}) {
   const port = await freePort();
   const dll = process.env.MOCKACCOUNTS_SERVER_DLL
     ?? path.join(repo, 'src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll');
   const child = spawn('dotnet', [dll, '--urls', `http://127.0.0.1:${port}`,
     // The suites find their requests by token, so this server keeps credentials whole in its journal.
-    '--MockAccounts:HotReload=false', '--MockAccounts:Journal:KeepCredentials=true', '--Logging:LogLevel:Default=Warning'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    '--MockAccounts:HotReload=false', '--MockAccounts:Journal:KeepCredentials=true', '--Logging:LogLevel:Default=Warning',
+    ...(adminKey ? [`--MockAccounts:Admin:Key=${adminKey}`] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -44,7 +46,10 @@ export async function startMock() {
   const admin = async (method, pathAndQuery, body) => {
     const response = await fetch(`${baseUrl}${pathAndQuery}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(adminKey ? { authorization: `Bearer ${adminKey}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -1,0 +1,49 @@
+using MockAccounts.Core.Runtime;
+
+namespace MockAccounts.Server.Admin;
+
+/// <summary>
+/// Every admin request no route took: a known path asked with another method (405 with <c>Allow</c>),
+/// a WireMock feature this mock deliberately lacks ("Not supported"), or a path that does not exist
+/// (404 listing the routes that do).
+/// </summary>
+internal static class AdminFallback
+{
+    /// <summary>WireMock admin paths that a contract mock has no use for, by their path under <c>/__admin</c>.</summary>
+    private static readonly string[] AbsentWireMockFeatures =
+        ["mappings", "recordings", "settings", "near-misses", "requests/unmatched/near-misses", "requests/remove-by-metadata", "shutdown", "files"];
+
+    public static RouteHandlerBuilder MapAdminFallback(this RouteGroupBuilder admin) =>
+        admin.Map("/{**rest}", Answer).WithMetadata(new AdminFallbackMetadata()).ExcludeFromDescription();
+
+    private static IResult Answer(HttpContext context, AdminRoutes routes)
+    {
+        var (method, path) = (context.Request.Method, context.Request.Path);
+        var all = routes.All();
+        var under = path.Value![AdminRoutes.Prefix.Length..].Trim('/');
+        // A feature counts as absent only while no route serves it.
+        if (AbsentWireMockFeatures.FirstOrDefault(f => under == f || under.StartsWith(f + "/", StringComparison.Ordinal)) is { } feature
+            && !all.Any(r => r.Pattern.StartsWith($"{AdminRoutes.Prefix}/{feature}", StringComparison.Ordinal)))
+        {
+            return AdminProblems.Problem(StatusCodes.Status404NotFound, "Not supported",
+                $"MockAccounts does not support WireMock's /__admin/{feature}: it serves vendor contracts, not stub mappings, " +
+                "so mappings, recordings, settings, near misses, files and shutdown are not available. See the README's admin API table.");
+        }
+
+        var matching = AdminRoutes.Matching(all, path);
+        if (matching.Count > 0)
+        {
+            var allowed = matching.SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return AdminProblems.Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                $"{EchoedInput.Cut(path)} answers {string.Join(", ", allowed)}, not {EchoedInput.Cut(method)}.",
+                new Dictionary<string, object?> { ["allow"] = allowed });
+        }
+
+        var known = all.Where(r => r.Documented).Select(r => r.ToString()).ToArray();
+        return AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown admin path",
+            $"No admin route is {EchoedInput.Cut(method)} {EchoedInput.Cut(path)}. The admin API has: {string.Join("; ", known)}. " +
+            $"The dashboard is at {AdminRoutes.Prefix}/ and the API's description at {AdminRoutes.Prefix}/openapi.json.",
+            new Dictionary<string, object?> { ["routes"] = known });
+    }
+}

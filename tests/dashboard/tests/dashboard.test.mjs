@@ -1,0 +1,292 @@
+// The /__admin/ dashboard in a real browser (Debian's chromium through playwright-core), against the
+// real server: what a person does by hand, clicked and typed, checked both on the page and on the wire.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { newToken, startMock } from '../../clients/tests/mock-server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const screenshotPath = process.env.DASHBOARD_SCREENSHOT ?? path.join(here, '../out/dashboard.png');
+/** The dashboard polls the journal every 500 ms: a request shows within a second; the margin is for slow CI machines. */
+const SHOWS_WITHIN_MS = 3000;
+
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // CI runs as root, where chromium's sandbox cannot start.
+    args: ['--no-sandbox'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** A page that records every request it makes and every script error, so tests can assert there were none elsewhere. */
+async function openDashboard(mock, viewport = { width: 1440, height: 1000 }) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requested = [];
+  const errors = [];
+  page.on('request', (r) => requested.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The browser also logs every 4xx the page asked for on purpose (a refused edit): only script errors count.
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+  const response = await page.goto(`${mock.baseUrl}/`);
+  return { page, context, response, requested, errors };
+}
+
+const vendorRequest = (mock, token, extra = {}) =>
+  fetch(`${mock.baseUrl}/v1/accounts/me`, { headers: { authorization: `Bearer ${token}`, ...extra } });
+
+describe('the dashboard without an admin key', () => {
+  let mock;
+  let page;
+  let opened;
+
+  before(async () => {
+    mock = await startMock();
+    opened = await openDashboard(mock);
+    page = opened.page;
+    await page.locator('[role=tab]').first().waitFor();
+  });
+
+  after(async () => {
+    await opened?.context.close();
+    await mock?.stop();
+  });
+
+  test('the server root leads to /__admin/, served with a Content-Security-Policy', async () => {
+    assert.equal(new URL(page.url()).pathname, '/__admin/');
+    const csp = opened.response.headers()['content-security-policy'];
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'self'/);
+  });
+
+  test('every vendor has a tab showing its current scenario', async () => {
+    const { vendors } = await mock.admin('GET', '/__admin/vendors');
+    const tabs = await page.locator('[role=tab]').allInnerTexts();
+    assert.equal(tabs.length, vendors.length);
+    for (const vendor of vendors) {
+      assert.ok(tabs.some((t) => t.includes(vendor.title) && t.includes(vendor.scenario)), `no tab for ${vendor.title} showing ${vendor.scenario}: ${tabs}`);
+    }
+  });
+
+  test('Runloop\'s scenarios are grouped as personas, errors, faults and sequences, each with status and description', async () => {
+    await page.click('#tab-runloop');
+    const groups = await page.locator('#vendor-panel .group h3').allInnerTexts();
+    for (const name of ['Personas', 'Errors', 'Faults', 'Sequences']) {
+      assert.ok(groups.some((g) => g.startsWith(name)), `no ${name} group in ${groups}`);
+    }
+    const group = (name) => page.locator('#vendor-panel .group').filter({ has: page.locator('h3', { hasText: name }) });
+    const quota = group('Personas').locator('[data-scenario="quota-reached"]');
+    assert.equal(await quota.count(), 1);
+    assert.match(await quota.innerText(), /200/);
+    const { vendors } = await mock.admin('GET', '/__admin/vendors');
+    const described = vendors.find((v) => v.name === 'runloop').scenarios.find((s) => s.name === 'quota-reached').description;
+    assert.ok((await quota.innerText()).includes(described), 'the description is shown');
+    assert.match(await group('Errors').locator('[data-scenario="rate-limited"]').innerText(), /429/);
+    assert.equal(await group('Faults').locator('[data-scenario="connection-reset"]').count(), 1);
+    assert.match(await group('Sequences').locator('[data-scenario="flaky"]').innerText(), /500→200/);
+  });
+
+  test('clicking quota-reached switches Runloop: a real request then gets ACCOUNT_STATUS_DISABLED_QUOTA_REACHED', async () => {
+    await page.click('#tab-runloop');
+    await page.click('#vendor-panel [data-scenario="quota-reached"]');
+    await page.locator('#vendor-panel [data-scenario="quota-reached"][aria-pressed="true"]').waitFor();
+    assert.match(await page.locator('#tab-runloop').innerText(), /quota-reached/);
+
+    const token = newToken('rl_dash');
+    const response = await vendorRequest(mock, token);
+    assert.equal(response.status, 200);
+    const body = await response.json();
+    assert.equal(body.account_status, 'ACCOUNT_STATUS_DISABLED_QUOTA_REACHED');
+
+    // ...and that request shows in the journal view by itself.
+    const row = page.locator('#journal-rows tr', { hasText: token });
+    await row.waitFor({ timeout: SHOWS_WITHIN_MS });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.equal(cells[1], 'runloop');
+    assert.equal(cells[2], 'GET /v1/accounts/me');
+    assert.equal(cells[3], '200');
+    assert.equal(cells[4], 'quota-reached');
+    assert.match(cells[6], /ACCOUNT_STATUS_DISABLED_QUOTA_REACHED/);
+    assert.equal(await page.locator('#journal-rows tr').first().getAttribute('data-id'), await row.getAttribute('data-id'), 'newest first');
+  });
+
+  test('the journal filters by vendor, status and token', async () => {
+    const token = newToken('rl_filter');
+    await vendorRequest(mock, token, { prefer: 'code=429' });
+    await vendorRequest(mock, token);
+    await fetch(`${mock.baseUrl}/v1/account/profile`, { headers: { authorization: `Bearer ${newToken('dpct_filter')}` } });
+    await page.locator('#journal-rows tr', { hasText: token }).nth(1).waitFor({ timeout: SHOWS_WITHIN_MS });
+
+    await page.fill('#filter-token', token);
+    assert.equal(await page.locator('#journal-rows tr').count(), 2);
+    await page.fill('#filter-status', '4xx');
+    const only = await page.locator('#journal-rows tr td:nth-child(4)').allInnerTexts();
+    assert.deepEqual(only, ['429']);
+    await page.fill('#filter-token', '');
+    await page.fill('#filter-status', '');
+    await page.selectOption('#filter-vendor', 'depicta');
+    const vendors = new Set(await page.locator('#journal-rows tr td:nth-child(2)').allInnerTexts());
+    assert.deepEqual([...vendors], ['depicta']);
+    await page.selectOption('#filter-vendor', '');
+  });
+
+  test('binding a token through the form: the account it gets, a working curl line, and an edit', async () => {
+    const token = newToken('dpct_form');
+    await page.selectOption('#bind-vendor', 'depicta');
+    await page.fill('#bind-token', token);
+    await page.selectOption('#bind-scenario', 'zero-balance');
+    await page.click('#bind-form button[type=submit]');
+    await page.locator('#token-summary', { hasText: 'zero-balance' }).waitFor();
+
+    const account = await mock.account('depicta', token);
+    assert.equal(account.scenario, 'zero-balance');
+    assert.deepEqual(JSON.parse(await page.inputValue('#account-body')), account.body, 'the page shows the account the token gets');
+
+    const curl = await page.inputValue('#curl-line');
+    assert.match(curl, new RegExp(`Authorization: Bearer ${token}`));
+    const { stdout } = await promisify(execFile)('sh', ['-c', curl]);
+    assert.deepEqual(JSON.parse(stdout), account.body, 'the copied curl line gets that account');
+
+    const edited = { user: { ...account.body.user, name: 'Edited in the dashboard' } };
+    await page.fill('#account-body', JSON.stringify(edited, null, 2));
+    await page.click('#apply-edit');
+    await page.waitForFunction(() => document.getElementById('account-body').value.includes('Edited in the dashboard'));
+    assert.equal((await mock.account('depicta', token)).body.user.name, 'Edited in the dashboard');
+    assert.match(await page.locator('#bound-list').innerText(), new RegExp(token));
+
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await page.click('#tab-runloop');
+    await mkdir(path.dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath, fullPage: true });
+  });
+
+  test('an edit the contract forbids is refused on the page and changes nothing', async () => {
+    const token = newToken('dpct_bad');
+    await page.selectOption('#bind-vendor', 'depicta');
+    await page.fill('#bind-token', token);
+    await page.selectOption('#bind-scenario', 'funded');
+    await page.click('#bind-form button[type=submit]');
+    await page.locator('#token-summary', { hasText: token }).waitFor();
+    const before = await mock.account('depicta', token);
+    await page.fill('#account-body', JSON.stringify({ user: { ...before.body.user, name: 42 } }));
+    await page.click('#apply-edit');
+    await page.locator('#token-error', { hasText: 'contract' }).waitFor();
+    assert.deepEqual((await mock.account('depicta', token)).body, before.body);
+  });
+
+  test('the health panel shows contracts, journal and token counts', async () => {
+    await page.waitForFunction(() => document.getElementById('health-list').innerText.includes('Tokens'));
+    const text = await page.locator('#health-list').innerText();
+    assert.match(text, /Contracts\s+4 vendors/);
+    assert.match(text, /Journal\s+\d+ of 10000/);
+    assert.match(text, /Tokens\s+\d+ entries/);
+    assert.match(await page.locator('#health-chip').innerText(), /healthy/);
+  });
+
+  test('reset buttons: one vendor, the journal, everything', async () => {
+    await mock.admin('PUT', '/__admin/scenarios/ultravox/state', { state: 'rate-limited' });
+    await mock.admin('PUT', '/__admin/scenarios/runloop/state', { state: 'quota-reached' });
+    await page.reload();
+    await page.click('#tab-ultravox');
+    await page.click('#vendor-panel button:text("Reset Ultravox")');
+    await page.locator('#tab-ultravox', { hasText: 'free-tier' }).waitFor();
+    let scenarios = (await mock.admin('GET', '/__admin/scenarios')).scenarios;
+    assert.equal(scenarios.find((s) => s.id === 'ultravox').state, 'free-tier');
+    assert.equal(scenarios.find((s) => s.id === 'runloop').state, 'quota-reached', 'only that vendor was reset');
+
+    await page.click('#clear-journal');
+    await page.locator('#journal-count', { hasText: 'of 0 kept' }).waitFor();
+    assert.equal((await mock.admin('GET', '/__admin/requests')).requests.length, 0);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.click('#reset-all');
+    await page.locator('#tab-runloop', { hasText: 'enabled' }).waitFor();
+    scenarios = (await mock.admin('GET', '/__admin/scenarios')).scenarios;
+    assert.equal(scenarios.find((s) => s.id === 'runloop').state, 'enabled');
+  });
+
+  test('keyboard: the vendor tabs move with the arrow keys, and every control has a label', async () => {
+    await page.click('#tab-depicta');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-opterius');
+    assert.equal(await page.getAttribute('#tab-opterius', 'aria-selected'), 'true');
+    await page.keyboard.press('End');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-ultravox');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((c) => !c.closest('[hidden]'))
+      .filter((c) => !(c.labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby') || (c.tagName === 'BUTTON' && c.innerText.trim())))
+      .map((c) => c.outerHTML.slice(0, 80)));
+    assert.deepEqual(unlabelled, []);
+  });
+
+  test('it works offline: every request the page made went to this server, with no script errors', async () => {
+    const origin = new URL(mock.baseUrl).origin;
+    const elsewhere = opened.requested.filter((url) => new URL(url).origin !== origin);
+    assert.deepEqual(elsewhere, []);
+    assert.deepEqual(opened.errors, []);
+  });
+});
+
+describe('the dashboard on a server with an admin key', () => {
+  const key = `dash-key-${process.pid}`;
+  let mock;
+  let opened;
+
+  before(async () => {
+    mock = await startMock({ adminKey: key });
+    opened = await openDashboard(mock);
+  });
+
+  after(async () => {
+    await opened?.context.close();
+    await mock?.stop();
+  });
+
+  test('the page asks for the key and shows nothing before it', async () => {
+    const { page } = opened;
+    await page.locator('#key-form').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'key-input', 'the key field has the focus');
+    assert.equal(await page.locator('[role=tab]').count(), 0);
+    assert.equal(await page.locator('#journal-rows tr').count(), 0);
+    assert.equal((await fetch(`${mock.baseUrl}/__admin/vendors`)).status, 401, 'the data needs the key');
+  });
+
+  test('a wrong key is refused and the prompt says so', async () => {
+    const { page } = opened;
+    await page.fill('#key-input', 'not-the-key');
+    await page.press('#key-input', 'Enter');
+    await page.locator('#key-error', { hasText: 'refused' }).waitFor();
+    assert.equal(await page.locator('[role=tab]').count(), 0);
+  });
+
+  test('the right key unlocks the dashboard, and its calls carry the key', async () => {
+    const { page } = opened;
+    const sent = [];
+    page.on('request', (r) => { if (r.url().includes('/__admin/vendors')) sent.push(r.headers().authorization); });
+    await page.fill('#key-input', key);
+    await page.press('#key-input', 'Enter');
+    await page.locator('[role=tab]').first().waitFor();
+    assert.equal(await page.locator('#key-form').isHidden(), true);
+    assert.ok(sent.length > 0 && sent.every((h) => h === `Bearer ${key}`), `requests sent ${sent}`);
+
+    await page.click('#tab-runloop');
+    await page.click('#vendor-panel [data-scenario="trial"]');
+    await page.locator('#vendor-panel [data-scenario="trial"][aria-pressed="true"]').waitFor();
+    const { scenarios } = await mock.admin('GET', '/__admin/scenarios');
+    assert.equal(scenarios.find((s) => s.id === 'runloop').state, 'trial');
+  });
+});
