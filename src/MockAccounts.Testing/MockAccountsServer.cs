@@ -34,6 +34,12 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>Where the mock listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// The web dashboard of this server, e.g. <c>http://127.0.0.1:41234/__admin/</c>: open it while a test is
+    /// stopped at a breakpoint to see the journal and switch scenarios by hand.
+    /// </summary>
+    public Uri DashboardAddress => new(BaseAddress, "__admin/");
+
     /// <summary>The typed admin API of this server (in memory: no sockets).</summary>
     public MockAccountsAdminClient Admin { get; }
 

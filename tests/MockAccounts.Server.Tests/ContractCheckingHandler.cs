@@ -20,7 +20,11 @@ public sealed class ContractCheckingHandler : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken);
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         var path = request.RequestUri!.AbsolutePath;
-        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        if (request.Method == HttpMethod.Head)
+        {
+            body.Should().BeEmpty($"HEAD {path} has no body");
+        }
+        else if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
         {
             var problem = JsonNode.Parse(body)!.AsObject();
             problem.Should().ContainKeys("title", "status", "detail");

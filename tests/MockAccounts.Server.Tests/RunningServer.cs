@@ -25,6 +25,8 @@ public sealed class RunningServer : IAsyncDisposable
 
     public ContractStore Contracts { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>An HTTP/1.1 client; every vendor response it receives is checked against its contract.</summary>
     public HttpClient Client { get; }
 

@@ -92,6 +92,11 @@ switch() {
   expect 200 "$BASE/v1/accounts/me" -H 'Authorization: Bearer rl_ci' && json_has 'ACCOUNT_STATUS_DISABLED_QUOTA_REACHED'
 }
 check "a scenario switch through the admin API takes effect" switch; vendor_requests=$((vendor_requests + 1))
+dashboard() {
+  expect 200 "$BASE/__admin/" && json_has '<title>MockAccounts dashboard</title>' &&
+  curl -sS -o /dev/null -D - "$BASE/__admin/dashboard/dashboard.js" | grep -qi '^content-security-policy:'
+}
+check "the dashboard is served at /__admin/ with its embedded assets" dashboard
 env_config() { expect 200 "$BASE/__admin/health" && json_has '"capacity":500'; }
 check "configuration by environment (MockAccounts__Journal__Capacity)" env_config
 non_root() { local uid; uid=$(docker exec mockaccounts-ci id -u); echo "uid $uid"; [ "$uid" != 0 ] && [ "$uid" = 1654 ]; }
