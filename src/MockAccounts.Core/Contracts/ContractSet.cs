@@ -6,11 +6,13 @@ namespace MockAccounts.Core.Contracts;
 public sealed class ContractSet
 {
     private readonly RouteTable _routes;
+    private readonly string[] _methods;
 
     public ContractSet(IReadOnlyDictionary<string, VendorContract> vendors)
     {
         Vendors = vendors;
         _routes = new RouteTable(vendors.Values);
+        _methods = vendors.Values.SelectMany(v => v.Variants.Values).SelectMany(v => v.Operations).Select(o => o.Method).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
     public IReadOnlyDictionary<string, VendorContract> Vendors { get; }
@@ -19,6 +21,21 @@ public sealed class ContractSet
     public IReadOnlyList<string> RouteConflicts => _routes.Conflicts;
 
     public RouteMatch? Match(string method, string path) => _routes.Match(method, path, Vendors);
+
+    /// <summary>The methods some operation answers at <paramref name="path"/>, HEAD wherever GET: what a 405's <c>Allow</c> lists.</summary>
+    public IReadOnlyList<string> MethodsAt(string path)
+    {
+        var methods = _methods.Where(m => Match(m, path) is not null).ToList();
+        if (methods.Contains(HeadAnswersAs))
+        {
+            methods.Insert(methods.IndexOf(HeadAnswersAs) + 1, "HEAD");
+        }
+
+        return methods;
+    }
+
+    /// <summary>HEAD is answered as this method with the body left out.</summary>
+    public const string HeadAnswersAs = "GET";
 
     public VendorContract? Find(string vendor) => Vendors.GetValueOrDefault(vendor);
 }

@@ -34,12 +34,13 @@ public sealed class MockPipeline
     public PipelineResult Handle(MockRequest request)
     {
         var engine = _contracts.Current;
-        var match = engine.Contracts.Match(request.Method, request.Path);
+        var method = string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase) ? ContractSet.HeadAnswersAs : request.Method;
+        var match = engine.Contracts.Match(method, request.Path);
         var variant = match is null ? null : VariantOf(match.Vendor);
-        var operation = variant?.FindOperation(request.Method, match!.Template);
+        var operation = variant?.FindOperation(method, match!.Template);
         if (operation is null)
         {
-            return new NotMatched();
+            return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } allowed ? new MethodNotAllowed(allowed) : new NotMatched();
         }
 
         var catalogue = variant!.Catalogue;
@@ -51,10 +52,10 @@ public sealed class MockPipeline
         }
 
         var token = credentials.Token!;
-        var (scenario, source, problem) = Select(request, variant, token);
+        var (scenario, source, rejected) = Select(request, variant, token);
         if (scenario is null)
         {
-            return new Rejected(variant.Vendor, "Unknown scenario", problem!);
+            return rejected!;
         }
 
         var step = scenario.IsSequence ? scenario.StepAt(_state.NextIndex(variant.Vendor, token, scenario.Name)) : scenario.Steps[0];
@@ -76,17 +77,30 @@ public sealed class MockPipeline
     public VariantContract VariantOf(VendorContract vendor) =>
         vendor.Variants.GetValueOrDefault(_state.VendorVariant(vendor.Name) ?? "") ?? vendor.Documented;
 
-    private (Scenario? Scenario, ScenarioSource Source, string? Problem) Select(MockRequest request, VariantContract variant, string token)
+    private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, string token)
     {
         var (catalogue, vendor) = (variant.Catalogue, variant.Vendor);
-        if (ScenarioRequest.From(request.Header) is { } asked)
+        var scenarios = $"scenarios: {string.Join(", ", catalogue.Names)}";
+        var statuses = $"statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())}";
+        var (asked, invalid) = ScenarioRequest.From(request.Header);
+        if (invalid is not null)
+        {
+            return (null, ScenarioSource.RequestHeader, new Rejected(vendor, "Invalid scenario request", invalid.Subject switch
+            {
+                ScenarioRequestProblem.About.Scenario => $"{invalid.Message}; '{vendor}' has {scenarios}",
+                ScenarioRequestProblem.About.Status => $"{invalid.Message}; '{vendor}' has {statuses}",
+                _ => invalid.Message,
+            }));
+        }
+
+        if (asked is not null)
         {
             var chosen = asked.Name is not null ? catalogue.Find(asked.Name) : catalogue.FindByStatus(asked.Status!.Value);
             return chosen is not null
                 ? (chosen, ScenarioSource.RequestHeader, null)
-                : (null, ScenarioSource.RequestHeader, asked.Name is not null
-                    ? $"'{vendor}' has no scenario '{asked.Name}' (scenarios: {string.Join(", ", catalogue.Names)})"
-                    : $"'{vendor}' has no scenario answering {asked.Status} (statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())})");
+                : (null, ScenarioSource.RequestHeader, new Rejected(vendor, "Unknown scenario", asked.Name is not null
+                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({scenarios})"
+                    : $"'{vendor}' has no scenario answering {asked.Status} ({statuses})"));
         }
 
         var (standing, source) = Standing(variant, token);

@@ -31,6 +31,9 @@ public abstract record PipelineResult;
 /// <summary>No vendor operation has this method and path.</summary>
 public sealed record NotMatched : PipelineResult;
 
+/// <summary>The path is a vendor operation's, but not for this method: <paramref name="Allowed"/> are the documented ones.</summary>
+public sealed record MethodNotAllowed(IReadOnlyList<string> Allowed) : PipelineResult;
+
 /// <summary>The request's own mock controls are wrong (an unknown scenario in <c>Prefer</c>, …).</summary>
 public sealed record Rejected(string Vendor, string Title, string Detail) : PipelineResult;
 

@@ -1,39 +1,78 @@
+using System.Globalization;
+
 namespace MockAccounts.Core.Runtime;
 
 /// <summary>
 /// What a request asks for itself: <c>Prefer: scenario=name</c>, Prism's <c>Prefer: code=429</c>,
-/// or <c>X-Mock-Scenario: name</c>.
+/// or <c>X-Mock-Scenario: name</c>. A malformed ask is refused, never ignored: a typo that silently
+/// served the default would make a consumer's test pass for the wrong reason.
 /// </summary>
 public sealed record ScenarioRequest(string? Name, int? Status)
 {
     public const string PreferHeader = "Prefer";
     public const string ScenarioHeader = "X-Mock-Scenario";
 
-    public static ScenarioRequest? From(Func<string, string?> header)
+    /// <summary>The options this mock reads from <c>Prefer</c>.</summary>
+    public static readonly IReadOnlyList<string> Options = ["scenario=<name>", "code=<status>"];
+
+    /// <summary>RFC 7240 preferences a client may send for the real API: accepted and ignored.</summary>
+    private static readonly string[] StandardPreferences = ["respond-async", "return", "wait", "handling"];
+
+    /// <returns>The ask (null when the request asks nothing), or the problem with it.</returns>
+    public static (ScenarioRequest? Request, ScenarioRequestProblem? Problem) From(Func<string, string?> header)
     {
         string? name = null;
         int? status = null;
         foreach (var part in (header(PreferHeader) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var cut = part.IndexOf('=', StringComparison.Ordinal);
-            if (cut <= 0)
+            var option = (cut < 0 ? part : part[..cut]).Trim().ToLowerInvariant();
+            var value = cut < 0 ? null : part[(cut + 1)..].Trim().Trim('"');
+            switch (option)
             {
-                continue;
-            }
-
-            var value = part[(cut + 1)..].Trim().Trim('"');
-            switch (part[..cut].Trim().ToLowerInvariant())
-            {
+                case "scenario" when string.IsNullOrWhiteSpace(value):
+                    return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} names no scenario (expected scenario=<name>)", ScenarioRequestProblem.About.Scenario));
                 case "scenario":
                     name ??= value;
                     break;
-                case "code" when int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var code):
+                case "code" when value is { Length: 3 } && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code >= 100:
                     status ??= code;
                     break;
+                case "code":
+                    return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} is not a status code (expected code=<three digits>)", ScenarioRequestProblem.About.Status));
+                default:
+                    if (StandardPreferences.Contains(option, StringComparer.Ordinal))
+                    {
+                        break;
+                    }
+
+                    return (null, new ScenarioRequestProblem(
+                        $"{PreferHeader}: '{EchoedInput.Cut(option)}' is not an option here (options: {string.Join(", ", Options)}; " +
+                        $"accepted and ignored: {string.Join(", ", StandardPreferences)})", ScenarioRequestProblem.About.Option));
             }
         }
 
-        name ??= header(ScenarioHeader)?.Trim() is { Length: > 0 } explicitName ? explicitName : null;
-        return name is null && status is null ? null : new ScenarioRequest(name, status);
+        if (header(ScenarioHeader) is { } explicitName)
+        {
+            if (string.IsNullOrWhiteSpace(explicitName))
+            {
+                return (null, new ScenarioRequestProblem($"{ScenarioHeader} is empty (expected a scenario name)", ScenarioRequestProblem.About.Scenario));
+            }
+
+            name ??= explicitName.Trim();
+        }
+
+        return (name is null && status is null ? null : new ScenarioRequest(name, status), null);
+    }
+}
+
+/// <summary>Why a request's own scenario ask was refused; <see cref="Subject"/> says which valid values to list.</summary>
+public sealed record ScenarioRequestProblem(string Message, ScenarioRequestProblem.About Subject)
+{
+    public enum About
+    {
+        Scenario,
+        Status,
+        Option,
     }
 }

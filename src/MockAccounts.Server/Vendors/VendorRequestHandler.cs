@@ -53,8 +53,14 @@ internal sealed class VendorRequestHandler
                 await Problems.Write(context, StatusCodes.Status400BadRequest, rejected.Title, rejected.Detail);
                 Record(context, null, body.Value, started);
                 break;
+            case MethodNotAllowed notAllowed:
+                context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
+                await Problems.Write(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}.");
+                Record(context, null, body.Value, started);
+                break;
             default:
-                await Problems.Write(context, StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {request.Method} {request.Path}. See GET /__admin/vendors for every vendor's endpoints.");
+                await Problems.Write(context, StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints.");
                 Record(context, null, body.Value, started);
                 break;
         }
