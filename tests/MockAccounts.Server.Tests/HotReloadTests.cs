@@ -28,6 +28,10 @@ public sealed class HotReloadTests
         degraded.Should().BeTrue();
         var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
         health!["contracts"]!["lastReloadError"]!.GetValue<string>().Should().Contain("mocks/runloop/scenarios.json").And.Contain("418 is not a documented response");
+        var error = health["contracts"]!["reloadErrors"]!.AsArray().Single()!;
+        error["file"]!.GetValue<string>().Should().EndWith(Path.Combine("mocks", "runloop", "scenarios.json"));
+        error["pointer"]!.GetValue<string>().Should().StartWith("/scenarios/");
+        error["message"]!.GetValue<string>().Should().Contain("418 is not a documented response");
         (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "reload"))).Body!["tier"]!.GetValue<string>()
             .Should().Be("ACCOUNT_TIER_TRIAL", "the last good contract keeps serving");
 

@@ -8,7 +8,12 @@ public sealed record HealthDto(
     string Status, string Message, string Version, long UptimeInSeconds, DateTimeOffset Timestamp,
     ContractHealthDto Contracts, JournalHealthDto Journal, TokenHealthDto Tokens, RequestLogHealthDto RequestLog, MemoryHealthDto Memory);
 
-public sealed record ContractHealthDto(int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError);
+/// <param name="ReloadErrors">The last failed reload's problems one by one (empty while the last reload succeeded).</param>
+public sealed record ContractHealthDto(
+    int Vendors, DateTimeOffset LoadedAt, int Reloads, IReadOnlyList<string> RouteConflicts, string? LastReloadError, IReadOnlyList<ContractErrorDto> ReloadErrors);
+
+/// <summary>One problem in one contract file: the file, the JSON pointer in it, and what was expected.</summary>
+public sealed record ContractErrorDto(string File, string Pointer, string Message);
 
 public sealed record JournalHealthDto(int Size, int Capacity, long Dropped);
 

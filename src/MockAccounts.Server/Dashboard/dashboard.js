@@ -486,9 +486,10 @@ async function pollHealth() {
     ];
     if (health.contracts.routeConflicts?.length) facts.push(['Route conflicts', health.contracts.routeConflicts.join('; ')]);
     $('health-list').replaceChildren(...facts.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]));
-    const error = health.contracts.lastReloadError;
-    $('reload-error').hidden = !error;
-    $('reload-error-text').textContent = error ?? '';
+    const errors = health.contracts.reloadErrors ?? [];
+    $('reload-error').hidden = errors.length === 0;
+    $('reload-error-rows').replaceChildren(...errors.map((e) => el('tr', {},
+      el('td', { className: 'mono', text: e.file }), el('td', { className: 'mono', text: e.pointer || '/' }), el('td', { text: e.message }))));
   } catch (error) {
     if (error instanceof AdminKeyNeeded) return;
     chip.textContent = 'unreachable';

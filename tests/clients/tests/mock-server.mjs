@@ -19,15 +19,18 @@ function freePort() {
   });
 }
 
-/** @param {{ adminKey?: string }} [options] adminKey: start the server with MockAccounts:Admin:Key set (the helpers send it). */
-export async function startMock({ adminKey } = {}) {
+/**
+ * @param {{ adminKey?: string, args?: string[] }} [options] adminKey: start the server with MockAccounts:Admin:Key
+ * set (the helpers send it); args: further server arguments (they win over the defaults here).
+ */
+export async function startMock({ adminKey, args = [] } = {}) {
   const port = await freePort();
   const dll = process.env.MOCKACCOUNTS_SERVER_DLL
     ?? path.join(repo, 'src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll');
   const child = spawn('dotnet', [dll, '--urls', `http://127.0.0.1:${port}`,
     // The suites find their requests by token, so this server keeps credentials whole in its journal.
     '--MockAccounts:HotReload=false', '--MockAccounts:Journal:KeepCredentials=true', '--Logging:LogLevel:Default=Warning',
-    ...(adminKey ? [`--MockAccounts:Admin:Key=${adminKey}`] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
+    ...(adminKey ? [`--MockAccounts:Admin:Key=${adminKey}`] : []), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const baseUrl = `http://127.0.0.1:${port}`;

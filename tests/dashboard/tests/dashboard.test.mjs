@@ -3,7 +3,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -41,6 +42,15 @@ async function openDashboard(mock, viewport = { width: 1440, height: 1000 }) {
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
   const response = await page.goto(`${mock.baseUrl}/`);
   return { page, context, response, requested, errors };
+}
+
+/** Fills the token-binding form as a person would and waits for the account it shows. */
+async function bindThroughForm(page, vendor, token, scenario) {
+  await page.selectOption('#bind-vendor', vendor);
+  await page.fill('#bind-token', token);
+  await page.selectOption('#bind-scenario', scenario);
+  await page.click('#bind-form button[type=submit]');
+  await page.locator('#token-summary', { hasText: scenario }).filter({ hasText: token }).waitFor();
 }
 
 const vendorRequest = (mock, token, extra = {}) =>
@@ -143,11 +153,7 @@ describe('the dashboard without an admin key', () => {
 
   test('binding a token through the form: the account it gets, a working curl line, and an edit', async () => {
     const token = newToken('dpct_form');
-    await page.selectOption('#bind-vendor', 'depicta');
-    await page.fill('#bind-token', token);
-    await page.selectOption('#bind-scenario', 'zero-balance');
-    await page.click('#bind-form button[type=submit]');
-    await page.locator('#token-summary', { hasText: 'zero-balance' }).waitFor();
+    await bindThroughForm(page, 'depicta', token, 'zero-balance');
 
     const account = await mock.account('depicta', token);
     assert.equal(account.scenario, 'zero-balance');
@@ -173,11 +179,7 @@ describe('the dashboard without an admin key', () => {
 
   test('an edit the contract forbids is refused on the page and changes nothing', async () => {
     const token = newToken('dpct_bad');
-    await page.selectOption('#bind-vendor', 'depicta');
-    await page.fill('#bind-token', token);
-    await page.selectOption('#bind-scenario', 'funded');
-    await page.click('#bind-form button[type=submit]');
-    await page.locator('#token-summary', { hasText: token }).waitFor();
+    await bindThroughForm(page, 'depicta', token, 'funded');
     const before = await mock.account('depicta', token);
     await page.fill('#account-body', JSON.stringify({ user: { ...before.body.user, name: 42 } }));
     await page.click('#apply-edit');
@@ -238,6 +240,45 @@ describe('the dashboard without an admin key', () => {
     const elsewhere = opened.requested.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(elsewhere, []);
     assert.deepEqual(opened.errors, []);
+  });
+});
+
+describe('the dashboard on a server whose contracts are edited', () => {
+  let mock;
+  let opened;
+  let root;
+
+  before(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'mockaccounts-dashboard-'));
+    for (const folder of ['schemas', 'mocks']) await cp(path.join(here, '../../..', folder), path.join(root, folder), { recursive: true });
+    mock = await startMock({ args: ['--MockAccounts:HotReload=true', `--MockAccounts:Contracts=${root}`] });
+    opened = await openDashboard(mock);
+    await opened.page.locator('[role=tab]').first().waitFor();
+  });
+
+  after(async () => {
+    await opened?.context.close();
+    await mock?.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  test('a broken edit shows in the health panel with its file, JSON pointer and expectation, and clears when fixed', async () => {
+    const { page } = opened;
+    const catalogue = path.join(root, 'mocks/runloop/scenarios.json');
+    const original = await readFile(catalogue, 'utf8');
+    await writeFile(catalogue, original.replace('"status": 429', '"status": 418'));
+
+    // Hot reload notices the edit by itself; the panel polls health every few seconds.
+    await page.locator('#reload-error').waitFor({ timeout: 30_000 });
+    const cells = await page.locator('#reload-error-rows tr').first().locator('td').allInnerTexts();
+    assert.match(cells[0], /mocks\/runloop\/scenarios\.json$/);
+    assert.match(cells[1], /^\/scenarios\//);
+    assert.match(cells[2], /418 is not a documented response/);
+    assert.match(await page.locator('#health-chip').innerText(), /degraded/);
+
+    await writeFile(catalogue, original);
+    await page.locator('#reload-error').waitFor({ state: 'hidden', timeout: 30_000 });
+    assert.match(await page.locator('#health-chip').innerText(), /healthy/);
   });
 });
 
