@@ -30,7 +30,7 @@ internal static class FixtureCost
             }
         }
 
-        await using var mock = await MockAccountsServer.StartAsync(o => o.JournalCapacity = 1000);
+        await using var mock = await MockAccountsServer.StartAsync(o => o.Journal.Capacity = 1000);
         var account = await mock.Vendor("runloop").CreateAccountAsync();
         using var socket = mock.CreateClient(account);
         using var memory = new HttpClient(mock.CreateHandler()) { BaseAddress = mock.BaseAddress };

@@ -13,7 +13,7 @@ internal sealed class ConnectionLikeHandler : DelegatingHandler
     {
         try
         {
-            return await base.SendAsync(request, cancellationToken);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -21,12 +21,15 @@ public sealed class MockAccountsAdminClient : IDisposable
     private readonly bool _ownsClient;
     private readonly string? _adminKey;
 
+    /// <summary>A client over its own <see cref="HttpClient"/>, disposed with this one.</summary>
+    /// <param name="baseAddress">The mock's address, e.g. <c>http://localhost:8080</c>.</param>
     /// <param name="adminKey">The mock's <c>MockAccounts:Admin:Key</c>, when it has one.</param>
     public MockAccountsAdminClient(Uri baseAddress, string? adminKey = null)
         : this(new HttpClient { BaseAddress = baseAddress }, adminKey, ownsClient: true)
     {
     }
 
+    /// <summary>A client over <paramref name="http"/>, which stays the caller's to dispose.</summary>
     /// <param name="http">A client whose base address is the mock (e.g. over <see cref="MockAccountsServer.CreateHandler"/>).</param>
     /// <param name="adminKey">The mock's <c>MockAccounts:Admin:Key</c>, when it has one.</param>
     public MockAccountsAdminClient(HttpClient http, string? adminKey = null)
@@ -41,9 +44,11 @@ public sealed class MockAccountsAdminClient : IDisposable
         _ownsClient = ownsClient;
     }
 
+    /// <summary><c>GET /__admin/health</c>: status, version, contract reload state, journal and memory figures.</summary>
     public Task<HealthDto> GetHealthAsync(CancellationToken cancellationToken = default) =>
         GetAsync<HealthDto>("__admin/health", cancellationToken);
 
+    /// <summary><c>GET /__admin/scenarios</c>: each vendor as a WireMock scenario, its state the vendor's current scenario.</summary>
     public Task<ScenariosDto> GetScenariosAsync(CancellationToken cancellationToken = default) =>
         GetAsync<ScenariosDto>("__admin/scenarios", cancellationToken);
 
@@ -51,18 +56,23 @@ public sealed class MockAccountsAdminClient : IDisposable
     public Task SetScenarioAsync(string vendor, string scenario, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, $"__admin/scenarios/{Escape(vendor)}/state", new { state = scenario }, cancellationToken);
 
+    /// <summary>Every vendor back to its default scenario.</summary>
     public Task ResetScenariosAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "__admin/scenarios/reset", null, cancellationToken);
 
+    /// <summary>Serves another contract variant of a vendor (e.g. Opterius' observed <c>v2.7.0</c>).</summary>
     public Task SetVariantAsync(string vendor, string variant, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, $"__admin/vendors/{Escape(vendor)}/variant", new { variant }, cancellationToken);
 
+    /// <summary>Every vendor with its variants, current scenario and endpoints.</summary>
     public Task<VendorsDto> GetVendorsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<VendorsDto>("__admin/vendors", cancellationToken);
 
+    /// <summary>One vendor: its variants, scenarios (with descriptions and statuses) and endpoints.</summary>
     public Task<VendorDto> GetVendorAsync(string vendor, CancellationToken cancellationToken = default) =>
         GetAsync<VendorDto>($"__admin/vendors/{Escape(vendor)}", cancellationToken);
 
+    /// <summary>The OpenAPI document being served for a vendor (or the named variant's).</summary>
     public Task<JsonNode> GetOpenApiAsync(string vendor, string? variant = null, CancellationToken cancellationToken = default) =>
         GetAsync<JsonNode>($"__admin/vendors/{Escape(vendor)}/openapi{(variant is null ? "" : "?variant=" + Uri.EscapeDataString(variant))}", cancellationToken);
 
@@ -70,6 +80,7 @@ public sealed class MockAccountsAdminClient : IDisposable
     public Task BindTokenAsync(string vendor, string token, string scenario, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, TokenPath(vendor, token, "scenario"), new { scenario }, cancellationToken);
 
+    /// <summary>Removes a token's scenario binding; the token falls back to the vendor's scenario.</summary>
     public Task UnbindTokenAsync(string vendor, string token, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, TokenPath(vendor, token, "scenario"), null, cancellationToken);
 
@@ -80,28 +91,33 @@ public sealed class MockAccountsAdminClient : IDisposable
     /// <summary>Overrides fields of the token's account; refused (nothing changed) when the result breaks the contract.</summary>
     public async Task<AccountDto> EditAccountAsync(string vendor, string token, JsonObject fields, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(HttpMethod.Patch, TokenPath(vendor, token, "account"), fields, cancellationToken);
-        return await ReadAsync<AccountDto>(response, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Patch, TokenPath(vendor, token, "account"), fields, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AccountDto>(response, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Drops the edits made to a token's account with <see cref="EditAccountAsync"/>.</summary>
     public Task ClearAccountEditsAsync(string vendor, string token, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, TokenPath(vendor, token, "account"), null, cancellationToken);
 
+    /// <summary>The journal, newest first (at most <paramref name="limit"/> entries).</summary>
     public Task<ServeEventsDto> GetRequestsAsync(int? limit = null, CancellationToken cancellationToken = default) =>
         GetAsync<ServeEventsDto>($"__admin/requests{(limit is null ? "" : $"?limit={limit}")}", cancellationToken);
 
+    /// <summary>How many journaled requests match a WireMock request pattern.</summary>
     public async Task<int> CountRequestsAsync(RequestPatternDto pattern, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/count", pattern, cancellationToken);
-        return (await ReadAsync<CountDto>(response, cancellationToken)).Count;
+        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/count", pattern, cancellationToken).ConfigureAwait(false);
+        return (await ReadAsync<CountDto>(response, cancellationToken).ConfigureAwait(false)).Count;
     }
 
+    /// <summary>The journaled requests that match a WireMock request pattern.</summary>
     public async Task<IReadOnlyList<LoggedRequestDto>> FindRequestsAsync(RequestPatternDto pattern, CancellationToken cancellationToken = default)
     {
-        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/find", pattern, cancellationToken);
-        return (await ReadAsync<FoundRequestsDto>(response, cancellationToken)).Requests;
+        using var response = await SendRawAsync(HttpMethod.Post, "__admin/requests/find", pattern, cancellationToken).ConfigureAwait(false);
+        return (await ReadAsync<FoundRequestsDto>(response, cancellationToken).ConfigureAwait(false)).Requests;
     }
 
+    /// <summary>Empties the journal.</summary>
     public Task ClearRequestsAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, "__admin/requests", null, cancellationToken);
 
@@ -109,6 +125,7 @@ public sealed class MockAccountsAdminClient : IDisposable
     public Task ResetAsync(CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "__admin/reset", null, cancellationToken);
 
+    /// <summary>Disposes the <see cref="HttpClient"/> if this client created it.</summary>
     public void Dispose()
     {
         if (_ownsClient)
@@ -123,14 +140,14 @@ public sealed class MockAccountsAdminClient : IDisposable
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(HttpMethod.Get, path, null, cancellationToken);
-        return await ReadAsync<T>(response, cancellationToken);
+        using var response = await SendRawAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
-        using var response = await SendRawAsync(method, path, body, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        using var response = await SendRawAsync(method, path, body, cancellationToken).ConfigureAwait(false);
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
@@ -141,20 +158,20 @@ public sealed class MockAccountsAdminClient : IDisposable
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _adminKey);
         }
 
-        return await _http.SendAsync(request, cancellationToken);
+        return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+        await EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw new MockAccountsAdminException((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            throw new MockAccountsAdminException((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
         }
     }
 }
@@ -162,12 +179,16 @@ public sealed class MockAccountsAdminClient : IDisposable
 /// <summary>The admin API refused a call; <see cref="Problem"/> is its problem+json body.</summary>
 public sealed class MockAccountsAdminException : Exception
 {
+    /// <summary>A refusal without details.</summary>
     public MockAccountsAdminException() { }
 
+    /// <summary>A refusal described by <paramref name="message"/>.</summary>
     public MockAccountsAdminException(string message) : base(message) { }
 
+    /// <summary>A refusal caused by <paramref name="innerException"/>.</summary>
     public MockAccountsAdminException(string message, Exception innerException) : base(message, innerException) { }
 
+    /// <summary>The admin API's answer: its status and problem+json body (the message quotes its <c>detail</c>).</summary>
     public MockAccountsAdminException(int status, string problem)
         : base($"The MockAccounts admin API answered {status}: {Detail(problem)}")
     {
@@ -175,8 +196,10 @@ public sealed class MockAccountsAdminException : Exception
         Problem = problem;
     }
 
+    /// <summary>The HTTP status the admin API answered.</summary>
     public int Status { get; }
 
+    /// <summary>The problem+json body, naming the valid options where there are any.</summary>
     public string Problem { get; } = "";
 
     private static string Detail(string problem)

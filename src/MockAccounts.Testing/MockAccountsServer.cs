@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MockAccounts.Server.Hosting;
 
 namespace MockAccounts.Testing;
@@ -19,13 +20,15 @@ public sealed class MockAccountsServer : IAsyncDisposable
     private readonly WebApplication _inMemory;
     private readonly MockAccountsRuntime _runtime;
     private readonly HttpClient _adminHttp;
+    private readonly ILoggerFactory? _ownedLoggers;
     private int _disposed;
 
-    private MockAccountsServer(WebApplication sockets, WebApplication inMemory, MockAccountsRuntime runtime, Uri baseAddress, string? adminKey)
+    private MockAccountsServer(WebApplication sockets, WebApplication inMemory, MockAccountsRuntime runtime, ILoggerFactory? ownedLoggers, Uri baseAddress, string? adminKey)
     {
         _sockets = sockets;
         _inMemory = inMemory;
         _runtime = runtime;
+        _ownedLoggers = ownedLoggers;
         BaseAddress = baseAddress;
         _adminHttp = new HttpClient(CreateHandler()) { BaseAddress = baseAddress };
         Admin = new MockAccountsAdminClient(_adminHttp, adminKey);
@@ -43,36 +46,50 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>The typed admin API of this server (in memory: no sockets).</summary>
     public MockAccountsAdminClient Admin { get; }
 
-    /// <summary>Every request received so far, oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests =>
+    /// <summary>Every request received so far, oldest first (a copy of the journal: call it once per assertion).</summary>
+    public IReadOnlyList<RecordedRequest> GetRequests() =>
         _runtime.Journal.Snapshot().Reverse().Select(RecordedRequest.From).ToArray();
 
+    /// <summary>
+    /// Starts the server: loads and proves the contracts, then listens on a free loopback port.
+    /// </summary>
+    /// <param name="configure">Adjusts the options; every one not set keeps the server's default.</param>
+    /// <param name="cancellationToken">Stops a start that takes too long.</param>
+    /// <exception cref="MockAccountsOptionsException">An option is out of range; the message names it.</exception>
+    /// <exception cref="Core.Loading.ContractLoadException">A contract is broken; the message names file, JSON pointer and expectation.</exception>
     public static async Task<MockAccountsServer> StartAsync(Action<MockAccountsServerOptions>? configure = null, CancellationToken cancellationToken = default)
     {
         var options = new MockAccountsServerOptions();
         configure?.Invoke(options);
-        var builder = MockAccountsHost.CreateBuilder(options.ToArguments());
-        var runtime = await MockAccountsRuntime.CreateAsync(MockAccountsHost.ReadOptions(builder.Configuration), cancellationToken);
-        var sockets = MockAccountsHost.Build(builder, runtime, watchContracts: options.HotReload);
-        var twin = MockAccountsHost.CreateBuilder(options.ToArguments());
+        options.ThrowIfInvalid();
+        var runtime = await MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
+        var loggers = options.LoggerFactory ?? ownedLoggers!;
+        string[] loopback = ["--urls", "http://127.0.0.1:0"];
+        var sockets = MockAccountsHost.Build(MockAccountsHost.CreateBuilder(loopback), runtime, options.HotReload, loggers);
+        var twin = MockAccountsHost.CreateBuilder(loopback);
         twin.WebHost.UseTestServer();
-        var inMemory = MockAccountsHost.Build(twin, runtime, watchContracts: false);
+        var inMemory = MockAccountsHost.Build(twin, runtime, watchContracts: false, loggers);
         try
         {
-            await sockets.StartAsync(cancellationToken);
-            await inMemory.StartAsync(cancellationToken);
+            await sockets.StartAsync(cancellationToken).ConfigureAwait(false);
+            await inMemory.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await sockets.DisposeAsync();
-            await inMemory.DisposeAsync();
+            await sockets.DisposeAsync().ConfigureAwait(false);
+            await inMemory.DisposeAsync().ConfigureAwait(false);
             runtime.Dispose();
+            ownedLoggers?.Dispose();
             throw;
         }
 
         var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new MockAccountsServer(sockets, inMemory, runtime, new Uri(address.EndsWith('/') ? address : address + "/"), options.AdminKey);
+        return new MockAccountsServer(sockets, inMemory, runtime, ownedLoggers, new Uri(address.EndsWith('/') ? address : address + "/"), options.Admin.Key);
     }
+
+    /// <summary>Scenarios, token bindings, account edits, variants and the journal back to a fresh start.</summary>
+    public Task ResetAsync(CancellationToken cancellationToken = default) => Admin.ResetAsync(cancellationToken);
 
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>
     public VendorAccounts Vendor(string name)
@@ -103,6 +120,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
             : throw new ArgumentException($"The account belongs to '{account.Vendor}', not '{vendor}'.", nameof(vendor));
     }
 
+    /// <summary>Stops both servers (requests in flight get <see cref="MockAccountsOptions.ShutdownTimeout"/>) and releases the contracts.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -112,10 +130,15 @@ public sealed class MockAccountsServer : IAsyncDisposable
 
         Admin.Dispose();
         _adminHttp.Dispose();
-        await _sockets.StopAsync();
-        await _inMemory.StopAsync();
-        await _sockets.DisposeAsync();
-        await _inMemory.DisposeAsync();
+        await _sockets.StopAsync().ConfigureAwait(false);
+        await _inMemory.StopAsync().ConfigureAwait(false);
+        await _sockets.DisposeAsync().ConfigureAwait(false);
+        await _inMemory.DisposeAsync().ConfigureAwait(false);
         _runtime.Dispose();
+        _ownedLoggers?.Dispose();
     }
+
+    private static ILoggerFactory WarningsToConsole() => LoggerFactory.Create(logging => logging
+        .SetMinimumLevel(LogLevel.Warning)
+        .AddSimpleConsole(console => console.SingleLine = true));
 }

@@ -15,16 +15,19 @@ public sealed class VendorAccounts
         _runtime = runtime;
     }
 
+    /// <summary>The vendor's name.</summary>
     public string Name { get; }
 
-    /// <param name="scenario">A scenario or sequence of the vendor; null for its default.</param>
+    /// <summary>A fresh token bound to <paramref name="scenario"/>, and the account it receives now.</summary>
+    /// <param name="scenario">A scenario or sequence of the vendor (e.g. <c>Runloop.Scenarios.QuotaReached</c>); null for its default.</param>
+    /// <param name="cancellationToken">Cancels the admin calls.</param>
     public async Task<MockAccount> CreateAccountAsync(string? scenario = null, CancellationToken cancellationToken = default)
     {
         var variant = _runtime.Pipeline.VariantOf(_runtime.Contracts.Current.Contracts.Find(Name)!);
         var token = $"{Name}_{Guid.NewGuid():N}";
         var chosen = scenario ?? variant.Catalogue.Default.Name;
-        await _admin.BindTokenAsync(Name, token, chosen, cancellationToken);
-        var account = await _admin.GetAccountAsync(Name, token, cancellationToken);
+        await _admin.BindTokenAsync(Name, token, chosen, cancellationToken).ConfigureAwait(false);
+        var account = await _admin.GetAccountAsync(Name, token, cancellationToken).ConfigureAwait(false);
         return new MockAccount(Name, token, account.Scenario, account.Status, account.Body, variant.Account.Security[0][0]);
     }
 }

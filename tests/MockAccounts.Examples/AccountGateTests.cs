@@ -65,7 +65,7 @@ public sealed class AccountGateTests
         var decision = await new AccountGate(http).RunloopAsync();
 
         decision.Should().Be(new GateDecision.RetryLater(TimeSpan.FromSeconds(30), "rate limited"));
-        Mock.Requests.Should().HaveReceived(1, "runloop", account.Token);
+        Mock.GetRequests().Should().HaveReceived(1, "runloop", account.Token);
     }
 
     [Test]

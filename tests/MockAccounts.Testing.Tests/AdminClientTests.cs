@@ -12,7 +12,7 @@ public sealed class AdminClientTests
     public async Task Every_admin_call_works_through_the_typed_client()
     {
         // Matching on the whole Authorization header needs credentials kept in the journal.
-        await using var mock = await MockAccountsServer.StartAsync(o => o.KeepCredentialsInJournal = true);
+        await using var mock = await MockAccountsServer.StartAsync(o => o.Journal.KeepCredentials = true);
         using var socketAdmin = new MockAccountsAdminClient(mock.BaseAddress);
         var admin = mock.Admin;
 

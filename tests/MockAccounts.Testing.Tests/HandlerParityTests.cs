@@ -3,7 +3,7 @@ using MockAccounts.Core.Scenarios;
 
 namespace MockAccounts.Testing.Tests;
 
-/// <summary>The in-memory handler and the socket path give the same responses, step by step.</summary>
+/// <summary>The in-memory handler and the socket path give the same responses, step by step (slow scenarios on the fake clock).</summary>
 [Parallelizable(ParallelScope.All)]
 public sealed class HandlerParityTests
 {
@@ -38,7 +38,7 @@ public sealed class HandlerParityTests
         {
             try
             {
-                using var response = await client.GetAsync(path);
+                using var response = await Mock.AdvancingClockAsync(() => client.GetAsync(path));
                 var headers = response.Headers.Concat(response.Content.Headers).Where(h => h.Key != "Date")
                     .OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={string.Join(",", h.Value)}");
                 answer = $"{(int)response.StatusCode} {string.Join(";", headers)} {await response.Content.ReadAsStringAsync()}";

@@ -26,6 +26,6 @@ public sealed class IsolationTests
             JsonNode.DeepEquals(await response.Content.ReadFromJsonAsync<JsonNode>(), account.Body).Should().BeTrue(scenario);
         }
 
-        Mock.Server.Requests.Should().HaveReceived(5, "depicta", account.Token);
+        Mock.Server.GetRequests().Should().HaveReceived(5, "depicta", account.Token);
     }
 }

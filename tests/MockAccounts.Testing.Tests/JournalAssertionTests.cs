@@ -12,9 +12,9 @@ public sealed class JournalAssertionTests
         using var client = Mock.Server.CreateClient(account);
         await client.GetAsync("v1/accounts/me");
 
-        var mine = Mock.Server.Requests.Where(r => r.Token == account.Token).ToArray();
+        var mine = Mock.Server.GetRequests().Where(r => r.Token == account.Token).ToArray();
         mine.Should().ContainSingle(r => r.Vendor == "runloop" && r.Path == "/v1/accounts/me" && r.Scenario == "quota-reached");
-        Mock.Server.Requests.Should().HaveReceived(1, "runloop", account.Token)
+        Mock.Server.GetRequests().Should().HaveReceived(1, "runloop", account.Token)
             .And.HaveReceivedCall("runloop", "GET", "/v1/accounts/me");
     }
 
@@ -23,7 +23,7 @@ public sealed class JournalAssertionTests
     {
         var account = await Mock.Server.Vendor("opterius").CreateAccountAsync();
 
-        var check = () => Mock.Server.Requests.Should().HaveReceived(2, "opterius", account.Token, "the client retries once");
+        var check = () => Mock.Server.GetRequests().Should().HaveReceived(2, "opterius", account.Token, "the client retries once");
 
         check.Should().Throw<AssertionException>()
             .WithMessage($"Expected \"opterius\" (token {account.Token}) to have received 2 request(s) because the client retries once, but it received 0.");

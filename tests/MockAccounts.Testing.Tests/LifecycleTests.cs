@@ -69,8 +69,8 @@ public sealed class LifecycleTests
     {
         await using var mock = await MockAccountsServer.StartAsync(o =>
         {
-            o.JournalCapacity = 2;
-            o.ReferenceTime = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            o.Journal.Capacity = 2;
+            o.ReferenceTime = "2030-01-01T00:00:00Z";
         });
 
         var health = await mock.Admin.GetHealthAsync();

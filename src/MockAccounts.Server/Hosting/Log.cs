@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Serving {Count} vendor(s): {Vendors} from {Roots}; validation {Validation}")]
     public static partial void ContractsLoaded(ILogger logger, int count, string vendors, string roots, string validation);
 
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms")]
+    public static partial void RequestServed(ILogger logger, string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Root path conflict: {Conflict}")]
     public static partial void RouteConflict(ILogger logger, string conflict);
 }

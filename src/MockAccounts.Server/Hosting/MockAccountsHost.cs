@@ -66,7 +66,8 @@ public static class MockAccountsHost
         WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args], ContentRootPath = AppContext.BaseDirectory });
 
     /// <summary>Wires an existing runtime into a host; several hosts may share one runtime.</summary>
-    public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts)
+    /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
+    public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts, ILoggerFactory? loggerFactory = null)
     {
         var options = runtime.Options;
         builder.Logging.AddSimpleConsole(console =>
@@ -74,6 +75,11 @@ public static class MockAccountsHost
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        if (loggerFactory is not null)
+        {
+            // Replaces the host's factory (and with it the console provider above); the caller owns and disposes it.
+            builder.Services.AddSingleton(loggerFactory);
+        }
 
         // Kestrel's warning 64 says h2c is off on a TLS-less Http1AndHttp2 endpoint; H2cPrefaceDetection turns it on.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
@@ -105,7 +111,7 @@ public static class MockAccountsHost
         builder.Services.AddSingleton(runtime.Pipeline);
         builder.Services.AddSingleton(runtime.Journal);
         builder.Services.AddSingleton<VendorRequestHandler>();
-        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton(_ => new RequestLog(options, loggerFactory?.CreateLogger(RequestLog.Category)));
         builder.Services.AddSingleton<AdminRoutes>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RequestLog>());
         builder.Services.AddProblemDetails();
@@ -157,9 +163,7 @@ public static class MockAccountsHost
             throw new MockAccountsOptionsException($"Invalid MockAccounts options: {e.Message}{(e.InnerException is null ? "" : " " + e.InnerException.Message)}");
         }
 
-        var problems = options.Problems();
-        return problems.Count == 0
-            ? options
-            : throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+        options.ThrowIfInvalid();
+        return options;
     }
 }

@@ -6,42 +6,43 @@ namespace MockAccounts.Server.Hosting;
 
 /// <summary>
 /// The <c>MockAccounts</c> configuration section: appsettings, <c>MockAccounts__*</c> environment
-/// variables and <c>--MockAccounts:*</c> arguments, validated before anything starts.
+/// variables and <c>--MockAccounts:*</c> arguments, validated before anything starts. Each default is
+/// written here once; the in-process fixture's options derive from this type.
 /// </summary>
-public sealed record MockAccountsOptions
+public record MockAccountsOptions
 {
     public const string Section = "MockAccounts";
 
     /// <summary>A folder holding <c>schemas/</c> and <c>mocks/</c>; default: the copies beside the binary.</summary>
-    public string? Contracts { get; init; }
+    public string? Contracts { get; set; }
 
     /// <summary>Further contract folders, loaded after <see cref="Contracts"/>: a vendor here replaces one of the same name.</summary>
-    public IReadOnlyList<string> ExtraContracts { get; init; } = [];
+    public IReadOnlyList<string> ExtraContracts { get; set; } = [];
 
-    public int Seed { get; init; } = Core.Generation.GenerationOptions.DefaultSeed;
+    public int Seed { get; set; } = Core.Generation.GenerationOptions.DefaultSeed;
 
     /// <summary>The moment relative dates count from (ISO 8601); default: today, midnight UTC.</summary>
-    public string? ReferenceTime { get; init; }
+    public string? ReferenceTime { get; set; }
 
-    public ValidationMode Validation { get; init; } = ValidationMode.Strict;
+    public ValidationMode Validation { get; set; } = ValidationMode.Strict;
 
-    public bool HotReload { get; init; } = true;
+    public bool HotReload { get; set; } = true;
 
     /// <summary>The largest request body read, on vendor and admin endpoints alike.</summary>
-    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    public JournalOptions Journal { get; init; } = new();
+    public JournalOptions Journal { get; set; } = new();
 
     /// <summary>Per-token entries remembered (bindings, sequence positions, edits); the least recently used go first.</summary>
-    public int MaxTokens { get; init; } = Core.Runtime.MockState.DefaultTokenCapacity;
+    public int MaxTokens { get; set; } = Core.Runtime.MockState.DefaultTokenCapacity;
 
-    public AdminOptions Admin { get; init; } = new();
+    public AdminOptions Admin { get; set; } = new();
 
     /// <summary>One stdout line per vendor request.</summary>
-    public bool RequestLog { get; init; } = true;
+    public bool RequestLog { get; set; } = true;
 
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     public IReadOnlyList<ContractSources> Sources() =>
         [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
@@ -49,6 +50,16 @@ public sealed record MockAccountsOptions
     public DateTimeOffset Reference() => ReferenceTime is null
         ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
         : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    /// <summary>Throws <see cref="MockAccountsOptionsException"/> listing every <see cref="Problems"/>, if any.</summary>
+    public void ThrowIfInvalid()
+    {
+        var problems = Problems();
+        if (problems.Count > 0)
+        {
+            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+        }
+    }
 
     /// <summary>Every problem with these options, each naming the setting and what it accepts.</summary>
     public IReadOnlyList<string> Problems()
@@ -100,19 +111,19 @@ public sealed record MockAccountsOptions
 
 public sealed record JournalOptions
 {
-    public int Capacity { get; init; } = 10_000;
+    public int Capacity { get; set; } = 10_000;
 
     /// <summary>Keep credentials whole in the journal; by default they keep their scheme and last four characters.</summary>
-    public bool KeepCredentials { get; init; }
+    public bool KeepCredentials { get; set; }
 
     /// <summary>The most of each request and response body the journal keeps.</summary>
-    public int MaxBodyChars { get; init; } = 8 * 1024;
+    public int MaxBodyChars { get; set; } = 8 * 1024;
 }
 
 public sealed record AdminOptions
 {
     /// <summary>When set, <c>/__admin</c> (except health) requires <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 }
 
 /// <summary>Options that cannot start a server; the message names each setting.</summary>

@@ -8,7 +8,8 @@ namespace MockAccounts.Server.Hosting;
 /// One stdout line per vendor request, written off the request path: the request queues the line's
 /// parts (no text is formatted on the request path) and a background writer formats and flushes them
 /// in batches. A request never waits for the console; if the console cannot keep up, lines are
-/// dropped and counted (health: requestLog.dropped).
+/// dropped and counted (health: requestLog.dropped). Given a logger (an in-process test's), the lines
+/// go there instead, one log entry each, still off the request path.
 /// </summary>
 public sealed class RequestLog : BackgroundService
 {
@@ -18,10 +19,19 @@ public sealed class RequestLog : BackgroundService
     // Unbounded so that writers never take the channel's lock; the queue is bounded by the count below.
     private readonly Channel<Line> _lines = Channel.CreateUnbounded<Line>(new UnboundedChannelOptions { SingleReader = true });
     private readonly bool _enabled;
+    private readonly ILogger? _logger;
     private int _queued;
     private long _dropped;
 
-    public RequestLog(MockAccountsOptions options) => _enabled = options.RequestLog;
+    /// <param name="logger">Where the lines go instead of stdout; null: stdout.</param>
+    public RequestLog(MockAccountsOptions options, ILogger? logger = null)
+    {
+        _enabled = options.RequestLog;
+        _logger = logger;
+    }
+
+    /// <summary>The log category of request lines sent to a logger.</summary>
+    public const string Category = "MockAccounts.Requests";
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -46,6 +56,12 @@ public sealed class RequestLog : BackgroundService
         {
             while (await _lines.Reader.WaitToReadAsync(stoppingToken))
             {
+                if (_logger is not null)
+                {
+                    DrainTo(_logger);
+                    continue;
+                }
+
                 Drain(batch, BatchChars);
                 await Console.Out.WriteAsync(batch, stoppingToken);
                 batch.Clear();
@@ -56,8 +72,23 @@ public sealed class RequestLog : BackgroundService
             // Stopping: what is queued is written below.
         }
 
+        if (_logger is not null)
+        {
+            DrainTo(_logger);
+            return;
+        }
+
         Drain(batch, int.MaxValue);
         await Console.Out.WriteAsync(batch, CancellationToken.None);
+    }
+
+    private void DrainTo(ILogger logger)
+    {
+        while (_lines.Reader.TryRead(out var line))
+        {
+            Interlocked.Decrement(ref _queued);
+            Log.RequestServed(logger, line.Method, line.Path, line.Protocol, line.Status, line.Vendor, line.Scenario, line.ElapsedMs);
+        }
     }
 
     private void Drain(StringBuilder batch, int limit)

@@ -6,17 +6,17 @@ using MockAccounts.Core.Scenarios;
 
 namespace MockAccounts.Server.Vendors;
 
-/// <summary>Puts a served response on the wire: delay first, then the bytes or the fault.</summary>
+/// <summary>Puts a served response on the wire: delay first (on the runtime's clock), then the bytes or the fault.</summary>
 internal static class ResponseWriter
 {
     private static readonly TimeSpan DefaultDribble = TimeSpan.FromSeconds(2);
     private const int DribbleChunks = 10;
 
-    public static async Task WriteAsync(HttpContext context, Served served, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpContext context, Served served, TimeProvider time, CancellationToken cancellationToken)
     {
         if (served.Delay is { } delay && served.Fault != FaultKind.SlowBody)
         {
-            await Task.Delay(Milliseconds(delay), cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(Milliseconds(delay)), time, cancellationToken);
         }
 
         switch (served.Fault)
@@ -32,7 +32,7 @@ internal static class ResponseWriter
                 await WriteAsync(context, served.Response, served.Response.Body.AsMemory(0, served.Response.Body.Length / 2), cancellationToken);
                 return;
             case FaultKind.SlowBody:
-                await DribbleAsync(context, served.Response, served.Delay is { } d ? TimeSpan.FromMilliseconds(Milliseconds(d)) : DefaultDribble, cancellationToken);
+                await DribbleAsync(context, served.Response, served.Delay is { } d ? TimeSpan.FromMilliseconds(Milliseconds(d)) : DefaultDribble, time, cancellationToken);
                 return;
             default:
                 await WriteAsync(context, served.Response, served.Response.Body, cancellationToken);
@@ -59,7 +59,7 @@ internal static class ResponseWriter
         context.Response.ContentLength = length;
     }
 
-    private static async Task DribbleAsync(HttpContext context, MockResponse response, TimeSpan total, CancellationToken cancellationToken)
+    private static async Task DribbleAsync(HttpContext context, MockResponse response, TimeSpan total, TimeProvider time, CancellationToken cancellationToken)
     {
         WriteHead(context, response, response.Body.Length);
         var chunk = Math.Max(1, (response.Body.Length + DribbleChunks - 1) / DribbleChunks);
@@ -67,7 +67,7 @@ internal static class ResponseWriter
         {
             await context.Response.Body.WriteAsync(response.Body.AsMemory(at, Math.Min(chunk, response.Body.Length - at)), cancellationToken);
             await context.Response.Body.FlushAsync(cancellationToken);
-            await Task.Delay(total / DribbleChunks, cancellationToken);
+            await Task.Delay(total / DribbleChunks, time, cancellationToken);
         }
     }
 

@@ -13,9 +13,11 @@ internal sealed class VendorRequestHandler
     private readonly MockAccountsOptions _options;
     private readonly RequestLog _requestLog;
     private readonly ILogger<VendorRequestHandler> _log;
+    private readonly TimeProvider _time;
 
-    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log)
+    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log, MockAccountsRuntime runtime)
     {
+        _time = runtime.Time;
         _pipeline = pipeline;
         _journal = journal;
         _options = options;
@@ -47,7 +49,7 @@ internal sealed class VendorRequestHandler
                 }
 
                 Record(context, served, body.Value, started);
-                await ResponseWriter.WriteAsync(context, served, aborted);
+                await ResponseWriter.WriteAsync(context, served, _time, aborted);
                 break;
             case Rejected rejected:
                 await Problems.Write(context, StatusCodes.Status400BadRequest, rejected.Title, rejected.Detail);

@@ -4,7 +4,7 @@ using FluentAssertions.Execution;
 
 namespace MockAccounts.Testing;
 
-/// <summary>Journal assertions that read like the rest of a test: <c>mock.Requests.Should().HaveReceived(1, "runloop")</c>.</summary>
+/// <summary>Journal assertions that read like the rest of a test: <c>mock.GetRequests().Should().HaveReceived(1, "runloop")</c>.</summary>
 public static class RecordedRequestAssertions
 {
     /// <summary>Exactly <paramref name="times"/> requests reached <paramref name="vendor"/> (optionally for one token).</summary>

@@ -1,0 +1,3 @@
+using MockAccounts.Tool;
+
+return await ToolCommands.Create().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Globalization;
+using MockAccounts.Server.Hosting;
+
+namespace MockAccounts.Tool;
+
+/// <summary>The <c>mockaccounts</c> command line: <c>serve</c>, <c>check</c>, <c>list</c>, each a thin layer over the server's own host.</summary>
+internal static class ToolCommands
+{
+    private const string Examples = """
+        MockAccounts: contract-testing mock of SaaS account endpoints (Runloop, Opterius, Depicta, Ultravox).
+
+        Examples:
+          mockaccounts serve                                    every built-in vendor on http://localhost:8080
+          mockaccounts serve --urls http://127.0.0.1:9090 --contracts ./team-contracts
+          mockaccounts serve --MockAccounts:Validation warn     any server setting, as the server takes it
+          mockaccounts check ./team-contracts                   exit 0, or 1 naming file, JSON pointer and reason
+          mockaccounts list                                     vendors, variants and scenarios as a table
+          mockaccounts list runloop --json                      the same as JSON (GET /__admin/vendors/runloop)
+        """;
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(Examples);
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(Check());
+        root.Subcommands.Add(List());
+        return root;
+    }
+
+    private static Option<string[]> ContractsOption(string description) => new("--contracts")
+    {
+        Description = description,
+        HelpName = "DIR",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static Command Serve()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen, ';'-separated (default: ASPNETCORE_URLS, else {MockAccountsHost.DefaultUrl}).",
+            HelpName = "URLS",
+        };
+        var contracts = ContractsOption("Folders holding schemas/ and mocks/, served beside the built-in vendors (a vendor there replaces the built-in one of the same name).");
+        var serve = new Command("serve", """
+            Serves the mock until Ctrl+C or SIGTERM, with the server's options and defaults (any --MockAccounts:<Setting> <value> is passed on).
+            Exit codes: 0 stopped, 1 broken contract, 2 bad option, 3 address in use.
+            """)
+        {
+            urls,
+            contracts,
+        };
+        serve.TreatUnmatchedTokensAsErrors = false;
+        serve.SetAction((result, _) =>
+        {
+            var args = new List<string>();
+            if (result.GetValue(urls) is { } address)
+            {
+                args.AddRange(["--urls", address]);
+            }
+
+            var folders = result.GetValue(contracts) ?? [];
+            for (var i = 0; i < folders.Length; i++)
+            {
+                args.AddRange([$"--MockAccounts:ExtraContracts:{i.ToString(CultureInfo.InvariantCulture)}", Path.GetFullPath(folders[i])]);
+            }
+
+            args.AddRange(result.UnmatchedTokens);
+            return MockAccountsHost.RunAsync([.. args]);
+        });
+        return serve;
+    }
+
+    private static Command Check()
+    {
+        var folders = new Argument<string[]>("DIR")
+        {
+            Description = "Contract folders (each holding schemas/ and mocks/), loaded together as start-up loads them.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var check = new Command("check", """
+            Loads and proves contract folders exactly as the server's start-up does.
+            Exit codes: 0 every contract holds; 1 a contract is broken (each error names file, JSON pointer and reason); 2 a folder does not exist.
+            """)
+        {
+            folders,
+        };
+        check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, Console.Out, Console.Error, cancellationToken));
+        return check;
+    }
+
+    private static Command List()
+    {
+        var vendor = new Argument<string?>("VENDOR") { Description = "Only this vendor.", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "JSON for scripts: the admin API's GET /__admin/vendors/{vendor} for each vendor." };
+        var contracts = ContractsOption("Folders holding schemas/ and mocks/, listed beside the built-in vendors.");
+        var list = new Command("list", "Lists vendors, variants and scenarios with their statuses and descriptions.")
+        {
+            vendor,
+            json,
+            contracts,
+        };
+        list.SetAction((result, cancellationToken) => VendorListing.RunAsync(result.GetValue(vendor), result.GetValue(json), result.GetValue(contracts) ?? [], Console.Out, Console.Error, cancellationToken));
+        return list;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging.Abstractions;
+using MockAccounts.Core.Loading;
+using MockAccounts.Server.Admin;
+using MockAccounts.Server.Hosting;
+
+namespace MockAccounts.Tool;
+
+/// <summary>
+/// <c>mockaccounts list</c>: asks the admin API of an in-memory server (no socket), so the listing and
+/// <c>--json</c> are exactly what <c>GET /__admin/vendors/{vendor}</c> says.
+/// </summary>
+internal static class VendorListing
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(string? vendor, bool json, IReadOnlyList<string> contracts, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        var options = new MockAccountsOptions { ExtraContracts = contracts.Select(Path.GetFullPath).ToArray(), HotReload = false, RequestLog = false };
+        MockAccountsRuntime runtime;
+        try
+        {
+            options.ThrowIfInvalid();
+            runtime = await MockAccountsRuntime.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MockAccountsOptionsException e)
+        {
+            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 2;
+        }
+        catch (ContractLoadException e)
+        {
+            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+
+        using (runtime)
+        {
+            var builder = MockAccountsHost.CreateBuilder([]);
+            builder.WebHost.UseTestServer();
+            await using var app = MockAccountsHost.Build(builder, runtime, watchContracts: false, NullLoggerFactory.Instance);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            using var http = app.GetTestClient();
+            var names = runtime.Contracts.Current.Contracts.Vendors.Keys.ToArray();
+            if (vendor is not null && !names.Contains(vendor))
+            {
+                await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).").ConfigureAwait(false);
+                return 1;
+            }
+
+            var described = new JsonArray();
+            foreach (var name in vendor is null ? names : [vendor])
+            {
+                described.Add(await http.GetFromJsonAsync<JsonNode>($"/__admin/vendors/{Uri.EscapeDataString(name)}", cancellationToken).ConfigureAwait(false));
+            }
+
+            await output.WriteLineAsync(json
+                ? described.ToJsonString(Indented)
+                : Table(described.Deserialize<VendorDto[]>(Web)!)).ConfigureAwait(false);
+            return 0;
+        }
+    }
+
+    /// <summary>One row per scenario; '*' marks each variant's default.</summary>
+    private static string Table(IEnumerable<VendorDto> vendors)
+    {
+        string[] header = ["VENDOR", "VARIANT", "SCENARIO", "STATUS", "DESCRIPTION"];
+        var rows = vendors.SelectMany(v => v.Variants.SelectMany(variant => variant.Scenarios.Select(s => new[]
+        {
+            v.Name,
+            variant.Name,
+            s.Name + (s.Name == variant.DefaultScenario ? " *" : ""),
+            string.Join(",", s.Statuses.Select(code => code.ToString(CultureInfo.InvariantCulture))) + (s.Sequence ? " (sequence)" : ""),
+            s.Description,
+        }))).ToList();
+        var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(header))
+        {
+            for (var i = 0; i < widths.Length; i++)
+            {
+                text.Append(row[i].PadRight(widths[i] + 2));
+            }
+
+            text.AppendLine(row[^1]);
+        }
+
+        return text.Append("* default scenario of its variant").ToString();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using FluentAssertions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using MockAccounts.Server.Hosting;
+
+namespace MockAccounts.Testing.Tests;
+
+/// <summary>The fixture's options: the server's own, plus a logger and a clock.</summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class FixtureOptionsTests
+{
+    [Test]
+    public void Every_default_is_the_servers()
+    {
+        var fixture = JsonSerializer.Serialize<MockAccountsOptions>(new MockAccountsServerOptions());
+        var server = JsonSerializer.Serialize(new MockAccountsOptions());
+
+        fixture.Should().Be(server);
+    }
+
+    [Test]
+    public async Task A_slow_scenario_answers_when_the_fake_clock_passes_its_delay()
+    {
+        var clock = new CountingClock();
+        await using var mock = await MockAccountsServer.StartAsync(o => o.TimeProvider = clock);
+        var account = await mock.Vendor(Vendors.Runloop).CreateAccountAsync(Runloop.Scenarios.Slow);
+        using var http = new HttpClient(mock.CreateHandler()) { BaseAddress = mock.BaseAddress };
+        account.Authorize(http.DefaultRequestHeaders);
+
+        var answering = http.GetAsync("/v1/accounts/me");
+        await Until(() => clock.Timers > 0 || answering.IsCompleted);
+        answering.IsCompleted.Should().BeFalse("the scenario waits 2 to 5 seconds on the clock");
+        clock.Advance(TimeSpan.FromMilliseconds(1999));
+        answering.IsCompleted.Should().BeFalse("not even 2 seconds have passed on the clock");
+        clock.Advance(TimeSpan.FromMilliseconds(3001));
+        using var response = await answering.WaitAsync(TimeSpan.FromSeconds(30));
+
+        ((int)response.StatusCode).Should().Be(200);
+    }
+
+    [Test]
+    public async Task The_request_log_goes_to_the_given_logger_factory()
+    {
+        var collector = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(collector)));
+        var mock = await MockAccountsServer.StartAsync(o => o.LoggerFactory = loggers);
+        var account = await mock.Vendor(Vendors.Depicta).CreateAccountAsync(Depicta.Scenarios.ZeroBalance);
+        using (var http = mock.CreateClient(account))
+        {
+            (await http.GetAsync("/v1/account/profile")).Dispose();
+        }
+
+        await mock.DisposeAsync();
+
+        collector.GetSnapshot().Should().ContainSingle(r => r.Category == RequestLog.Category)
+            .Which.Message.Should().Contain("GET /v1/account/profile").And.Contain("depicta/zero-balance");
+    }
+
+    [Test]
+    public async Task ResetAsync_puts_a_switched_vendor_back_on_its_default()
+    {
+        await using var mock = await MockAccountsServer.StartAsync();
+        await mock.Admin.SetScenarioAsync(Vendors.Ultravox, Ultravox.Scenarios.RateLimited);
+
+        await mock.ResetAsync();
+
+        (await mock.Admin.GetVendorAsync(Vendors.Ultravox)).Scenario.Should().Be(Ultravox.Scenarios.FreeTier);
+    }
+
+    [Test]
+    public async Task GetRequests_is_a_copy_that_later_requests_do_not_change()
+    {
+        await using var mock = await MockAccountsServer.StartAsync();
+        var account = await mock.Vendor(Vendors.Runloop).CreateAccountAsync();
+        using var http = mock.CreateClient(account);
+        (await http.GetAsync("/v1/accounts/me")).Dispose();
+        var before = mock.GetRequests();
+
+        (await http.GetAsync("/v1/accounts/me")).Dispose();
+
+        before.Should().HaveCount(1);
+        mock.GetRequests().Should().HaveCount(2);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(1, timeout.Token);
+        }
+    }
+}
