@@ -86,7 +86,7 @@ internal static class ToolCommands
         {
             folders,
         };
-        check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, Console.Out, Console.Error, cancellationToken));
+        check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return check;
     }
 
@@ -101,7 +101,7 @@ internal static class ToolCommands
             json,
             contracts,
         };
-        list.SetAction((result, cancellationToken) => VendorListing.RunAsync(result.GetValue(vendor), result.GetValue(json), result.GetValue(contracts) ?? [], Console.Out, Console.Error, cancellationToken));
+        list.SetAction((result, cancellationToken) => VendorListing.RunAsync(result.GetValue(vendor), result.GetValue(json), result.GetValue(contracts) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return list;
     }
 }
