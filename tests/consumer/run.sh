@@ -15,9 +15,8 @@ cache="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: /
 export NUGET_PACKAGES="$work/packages"
 
 echo "== pack"
-for project in Core Server Testing Testing.FluentAssertions Tool; do
-  dotnet pack "$repo/src/MockAccounts.$project" -c Release -o "$feed" --nologo -v quiet
-done
+# The README's pack command: the solution filter holds exactly the packable projects.
+dotnet pack "$repo/MockAccounts.Packages.slnf" -c Release -o "$feed" --nologo -v quiet
 ls -l "$feed" | awk 'NR > 1 { printf "%8.1f KB  %s\n", $5 / 1024, $9 }'
 
 # The consumer pins the same test packages as the repository (Directory.Packages.props).
@@ -83,6 +82,18 @@ mockaccounts="$work/tools/mockaccounts"
 "$mockaccounts" --version
 "$mockaccounts" list ultravox
 "$mockaccounts" list --json | grep -q '"name": "runloop"'
+
+echo "== serve (the installed tool, its built-in contracts beside it)"
+port=18089
+"$mockaccounts" serve --urls "http://127.0.0.1:$port" --MockAccounts:RequestLog false &
+serving=$!
+for _ in $(seq 1 300); do
+  curl -fsS "http://127.0.0.1:$port/__admin/health" > /dev/null 2>&1 && break
+  sleep 0.1
+done
+curl -fsS "http://127.0.0.1:$port/v1/accounts/me" -H 'Authorization: Bearer rl_consumer' | head -c 200; echo
+kill "$serving"
+wait "$serving" || true
 
 echo "== check a good and a broken contract folder"
 "$mockaccounts" check "$repo/tests/MockAccounts.Core.Tests/TestData/fifth-vendor"
