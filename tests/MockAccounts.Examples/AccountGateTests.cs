@@ -25,15 +25,15 @@ public sealed class AccountGateTests
         Describe(decision).Should().Be(expected);
     }
 
-    [TestCase("funded", "Allowed")]
-    [TestCase("unverified-email", "Denied: email not verified")]
-    [TestCase("zero-balance", "Denied: zero balance")]
-    [TestCase("payment-required", "Denied: credit_insufficient")]
-    [TestCase("account-suspended", "Denied: account_suspended")]
-    [TestCase("rate-limited", "RetryLater: rate limited")]
+    [TestCase(Depicta.Scenarios.Funded, "Allowed")]
+    [TestCase(Depicta.Scenarios.UnverifiedEmail, "Denied: email not verified")]
+    [TestCase(Depicta.Scenarios.ZeroBalance, "Denied: zero balance")]
+    [TestCase(Depicta.Scenarios.PaymentRequired, "Denied: credit_insufficient")]
+    [TestCase(Depicta.Scenarios.AccountSuspended, "Denied: account_suspended")]
+    [TestCase(Depicta.Scenarios.RateLimited, "RetryLater: rate limited")]
     public async Task Depicta_accounts_gate_jobs(string scenario, string expected)
     {
-        var account = await Mock.Vendor("depicta").CreateAccountAsync(scenario);
+        var account = await Mock.Vendor(Vendors.Depicta).CreateAccountAsync(scenario);
         using var http = Mock.CreateClient(account);
 
         var decision = await new AccountGate(http).DepictaAsync();
@@ -80,7 +80,7 @@ public sealed class AccountGateTests
     [Test]
     public async Task The_in_memory_handler_needs_no_socket()
     {
-        var account = await Mock.Vendor("ultravox").CreateAccountAsync("at-concurrency-limit");
+        var account = await Mock.Vendor(Vendors.Ultravox).CreateAccountAsync(Ultravox.Scenarios.AtConcurrencyLimit);
         using var http = new HttpClient(Mock.CreateHandler()) { BaseAddress = Mock.BaseAddress };
         account.Authorize(http.DefaultRequestHeaders);
 
