@@ -10,8 +10,11 @@ namespace MockAccounts.Server.Hosting;
 /// <summary>Builds and runs the server: options, contracts, Kestrel (h1 + h2c), admin API, vendor requests straight to the pipeline.</summary>
 public static class MockAccountsHost
 {
+    /// <summary>Where the server listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
     public const string DefaultUrl = "http://localhost:8080";
 
+    /// <summary>Runs the server until it is stopped (Ctrl+C, SIGTERM): the <c>dotnet run</c> and <c>mockaccounts serve</c> entry point.</summary>
+    /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings.</param>
     /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are; 3 when the address cannot be bound.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -50,6 +53,9 @@ public static class MockAccountsHost
         return 0;
     }
 
+    /// <summary>Reads the options, loads and proves the contracts, and builds the host (not started).</summary>
+    /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings.</param>
+    /// <param name="cancellationToken">Stops a contract load that takes too long.</param>
     /// <param name="customize">Adjusts the builder before the options are read (tests bind a free port here).</param>
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, CancellationToken cancellationToken = default)
     {
@@ -61,11 +67,15 @@ public static class MockAccountsHost
         return app;
     }
 
+    /// <summary>A web application builder rooted beside the binary, with <paramref name="args"/> as its command line.</summary>
     /// <remarks>appsettings are read once: the contracts have their own watcher, and every file watcher costs an inotify instance.</remarks>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
         WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args], ContentRootPath = AppContext.BaseDirectory });
 
     /// <summary>Wires an existing runtime into a host; several hosts may share one runtime.</summary>
+    /// <param name="builder">A builder from <see cref="CreateBuilder"/> (a test may have set a test server on it).</param>
+    /// <param name="runtime">The contracts and state to serve.</param>
+    /// <param name="watchContracts">Whether this host reloads the contracts when their files change.</param>
     /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
     public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts, ILoggerFactory? loggerFactory = null)
     {
@@ -151,6 +161,8 @@ public static class MockAccountsHost
         }
     }
 
+    /// <summary>The <c>MockAccounts</c> section of <paramref name="configuration"/>, validated.</summary>
+    /// <exception cref="MockAccountsOptionsException">A setting is malformed or out of range; the message names each.</exception>
     public static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
     {
         MockAccountsOptions options;

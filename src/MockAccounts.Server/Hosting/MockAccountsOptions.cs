@@ -11,6 +11,7 @@ namespace MockAccounts.Server.Hosting;
 /// </summary>
 public record MockAccountsOptions
 {
+    /// <summary>The configuration section these options are read from.</summary>
     public const string Section = "MockAccounts";
 
     /// <summary>A folder holding <c>schemas/</c> and <c>mocks/</c>; default: the copies beside the binary.</summary>
@@ -19,23 +20,28 @@ public record MockAccountsOptions
     /// <summary>Further contract folders, loaded after <see cref="Contracts"/>: a vendor here replaces one of the same name.</summary>
     public IReadOnlyList<string> ExtraContracts { get; set; } = [];
 
+    /// <summary>With the vendor and the token, fixes every generated value.</summary>
     public int Seed { get; set; } = Core.Generation.GenerationOptions.DefaultSeed;
 
     /// <summary>The moment relative dates count from (ISO 8601); default: today, midnight UTC.</summary>
     public string? ReferenceTime { get; set; }
 
+    /// <summary><c>Strict</c>: a response that breaks its contract becomes a 500 listing the violations; <c>Warn</c>: sent with them in a header; <c>Off</c>.</summary>
     public ValidationMode Validation { get; set; } = ValidationMode.Strict;
 
+    /// <summary>Edits under the contract folders apply without a restart; a broken edit keeps the last good contracts.</summary>
     public bool HotReload { get; set; } = true;
 
     /// <summary>The largest request body read, on vendor and admin endpoints alike.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>What the request journal (<c>/__admin/requests</c>) keeps.</summary>
     public JournalOptions Journal { get; set; } = new();
 
     /// <summary>Per-token entries remembered (bindings, sequence positions, edits); the least recently used go first.</summary>
     public int MaxTokens { get; set; } = Core.Runtime.MockState.DefaultTokenCapacity;
 
+    /// <summary>Protection of the admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
 
     /// <summary>One stdout line per vendor request.</summary>
@@ -44,9 +50,11 @@ public record MockAccountsOptions
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The contract folders in load order: <see cref="Contracts"/> (or the copies beside the binary), then <see cref="ExtraContracts"/>.</summary>
     public IReadOnlyList<ContractSources> Sources() =>
         [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
 
+    /// <summary>The moment relative dates count from: <see cref="ReferenceTime"/>, or today at midnight UTC.</summary>
     public DateTimeOffset Reference() => ReferenceTime is null
         ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
         : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
@@ -109,8 +117,10 @@ public record MockAccountsOptions
     }
 }
 
+/// <summary>The <c>MockAccounts:Journal</c> section: what the request journal keeps.</summary>
 public sealed record JournalOptions
 {
+    /// <summary>Requests kept (the oldest are dropped and counted); 0 disables the journal.</summary>
     public int Capacity { get; set; } = 10_000;
 
     /// <summary>Keep credentials whole in the journal; by default they keep their scheme and last four characters.</summary>
@@ -120,6 +130,7 @@ public sealed record JournalOptions
     public int MaxBodyChars { get; set; } = 8 * 1024;
 }
 
+/// <summary>The <c>MockAccounts:Admin</c> section.</summary>
 public sealed record AdminOptions
 {
     /// <summary>When set, <c>/__admin</c> (except health) requires <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
@@ -129,9 +140,12 @@ public sealed record AdminOptions
 /// <summary>Options that cannot start a server; the message names each setting.</summary>
 public sealed class MockAccountsOptionsException : Exception
 {
+    /// <summary>Options that cannot start a server, without details.</summary>
     public MockAccountsOptionsException() { }
 
+    /// <summary>Options that cannot start a server; <paramref name="message"/> names each setting and what it accepts.</summary>
     public MockAccountsOptionsException(string message) : base(message) { }
 
+    /// <summary>Options that cannot start a server, found through <paramref name="innerException"/>.</summary>
     public MockAccountsOptionsException(string message, Exception innerException) : base(message, innerException) { }
 }

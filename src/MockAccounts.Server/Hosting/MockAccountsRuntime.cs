@@ -20,14 +20,19 @@ public sealed class MockAccountsRuntime : IDisposable
         Journal = new RequestJournal(options.Journal);
     }
 
+    /// <summary>The options the runtime was made with.</summary>
     public MockAccountsOptions Options { get; }
 
+    /// <summary>The contracts being served (swapped whole on a hot reload).</summary>
     public ContractStore Contracts { get; }
 
+    /// <summary>Per-vendor and per-token state: scenarios, bindings, sequence positions, account edits.</summary>
     public MockState State { get; }
 
+    /// <summary>Route, authenticate, pick the scenario, generate, validate: one request's way through the core.</summary>
     public MockPipeline Pipeline { get; }
 
+    /// <summary>The requests received, for <c>/__admin/requests</c> and the fixture's <c>GetRequests()</c>.</summary>
     public RequestJournal Journal { get; }
 
     /// <summary>The clock scenario delays wait on (a test's fake clock makes slow scenarios instant).</summary>
@@ -41,5 +46,6 @@ public sealed class MockAccountsRuntime : IDisposable
     public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default) =>
         new(options, await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken).ConfigureAwait(false), time);
 
+    /// <summary>Releases the contract store (its reload lock).</summary>
     public void Dispose() => Contracts.Dispose();
 }

@@ -23,6 +23,7 @@ public sealed class RequestLog : BackgroundService
     private int _queued;
     private long _dropped;
 
+    /// <param name="options">Whether the log is on (<see cref="MockAccountsOptions.RequestLog"/>).</param>
     /// <param name="logger">Where the lines go instead of stdout; null: stdout.</param>
     public RequestLog(MockAccountsOptions options, ILogger? logger = null)
     {
@@ -33,8 +34,10 @@ public sealed class RequestLog : BackgroundService
     /// <summary>The log category of request lines sent to a logger.</summary>
     public const string Category = "MockAccounts.Requests";
 
+    /// <summary>Lines dropped because the output could not keep up.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Queues one request's line; never waits for the output.</summary>
     public void Write(string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs)
     {
         if (!_enabled)
@@ -49,6 +52,7 @@ public sealed class RequestLog : BackgroundService
         }
     }
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new StringBuilder();
