@@ -1,4 +1,3 @@
-using MockAccounts.Core.Loading;
 using MockAccounts.Server.Hosting;
 
 namespace MockAccounts.Tool;
@@ -9,11 +8,14 @@ internal static class ContractCheck
     public static async Task<int> RunAsync(IReadOnlyList<string> folders, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var roots = folders.Select(Path.GetFullPath).ToArray();
-        var options = new MockAccountsOptions { Contracts = roots[0], ExtraContracts = roots[1..], HotReload = false };
-        try
+        var (runtime, exit) = await StartUp.LoadAsync(new MockAccountsOptions { Contracts = roots[0], ExtraContracts = roots[1..], HotReload = false }, errors, cancellationToken).ConfigureAwait(false);
+        if (runtime is null)
         {
-            options.ThrowIfInvalid();
-            using var runtime = await MockAccountsRuntime.CreateAsync(options, cancellationToken).ConfigureAwait(false);
+            return exit;
+        }
+
+        using (runtime)
+        {
             var set = runtime.Contracts.Current.Contracts;
             foreach (var conflict in set.RouteConflicts)
             {
@@ -23,16 +25,6 @@ internal static class ContractCheck
             var vendors = string.Join(", ", set.Vendors.Values.Select(v => $"{v.Name} ({string.Join(", ", v.Variants.Keys)})"));
             await output.WriteLineAsync($"ok: {set.Vendors.Count} vendor(s) in {string.Join(", ", roots)}: {vendors}").ConfigureAwait(false);
             return 0;
-        }
-        catch (MockAccountsOptionsException e)
-        {
-            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 2;
-        }
-        catch (ContractLoadException e)
-        {
-            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 1;
         }
     }
 }

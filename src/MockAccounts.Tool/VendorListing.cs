@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
-using MockAccounts.Core.Loading;
 using MockAccounts.Server.Admin;
 using MockAccounts.Server.Hosting;
 
@@ -25,21 +24,10 @@ internal static class VendorListing
     public static async Task<int> RunAsync(string? vendor, bool json, IReadOnlyList<string> contracts, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var options = new MockAccountsOptions { ExtraContracts = contracts.Select(Path.GetFullPath).ToArray(), HotReload = false, RequestLog = false };
-        MockAccountsRuntime runtime;
-        try
+        var (runtime, exit) = await StartUp.LoadAsync(options, errors, cancellationToken).ConfigureAwait(false);
+        if (runtime is null)
         {
-            options.ThrowIfInvalid();
-            runtime = await MockAccountsRuntime.CreateAsync(options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MockAccountsOptionsException e)
-        {
-            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 2;
-        }
-        catch (ContractLoadException e)
-        {
-            await errors.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 1;
+            return exit;
         }
 
         using (runtime)
