@@ -217,7 +217,7 @@ public sealed partial class AdminReadabilityTests
     [Test]
     public async Task With_an_admin_key_the_page_loads_but_nothing_is_readable_or_changeable_without_the_key()
     {
-        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:Admin:Key=dashboard-key");
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:Admin:Key=dashboard-key", "--MockAccounts:HotReload=false");
 
         (await server.Client.GetAsync("/__admin/")).StatusCode.Should().Be(HttpStatusCode.OK, "the page itself holds no data: it asks for the key");
         foreach (var path in new[] { "/__admin/vendors", "/__admin/openapi.json", "/__admin/requests", "/__admin/scenario" })

@@ -16,6 +16,10 @@ internal sealed class ContractWatcher : BackgroundService
 
     private readonly ContractStore _contracts;
     private readonly ILogger<ContractWatcher> _log;
+    private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private string[] _roots = [];
+    private List<FileSystemWatcher> _watchers = [];
+    private int _fingerprint;
 
     public ContractWatcher(ContractStore contracts, ILogger<ContractWatcher> log)
     {
@@ -23,12 +27,21 @@ internal sealed class ContractWatcher : BackgroundService
         _log = log;
     }
 
+    /// <summary>
+    /// Watches and takes the first fingerprint before start-up completes: ExecuteAsync runs later on the
+    /// thread pool, and an edit made in between would otherwise be part of the first fingerprint and never seen.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _roots = _contracts.Sources.SelectMany(s => new[] { s.SchemasRoot, s.MocksRoot }).Where(Directory.Exists).ToArray();
+        _watchers = _roots.Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
+        _fingerprint = Fingerprint(_roots);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var roots = _contracts.Sources.SelectMany(s => new[] { s.SchemasRoot, s.MocksRoot }).Where(Directory.Exists).ToArray();
-        var watchers = roots.Select(root => TryWatch(root, changes.Writer)).OfType<FileSystemWatcher>().ToList();
-        var fingerprint = Fingerprint(roots);
+        var (changes, roots, watchers, fingerprint) = (_changes, _roots, _watchers, _fingerprint);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
