@@ -142,6 +142,11 @@ public sealed partial class AdminReadabilityTests
             }
         }
 
+        var vendors = read.Document.Paths["/__admin/vendors"].Operations![HttpMethod.Get].Responses!["200"].Content!["application/json"].Schema!;
+        vendors.Should().BeOfType<OpenApiSchemaReference>().Which.Reference.Id.Should().Be("VendorsDto");
+        var summary = read.Document.Components!.Schemas!["VendorSummaryDto"];
+        summary.Properties!.Keys.Should().Contain(["name", "scenario", "scenarios", "credentials", "accountEndpoint"]);
+        read.Document.Components.Schemas.Keys.Should().Contain(["ScenarioInfoDto", "HealthDto", "AccountDto", "ServeEventsDto"]).And.NotContain("JsonNodeOptions", "a vendor body is any JSON");
         read.Document.Paths["/__admin/requests"].Operations![HttpMethod.Get].Parameters!.Select(p => p.Name).Should().Contain(["limit", "since"]);
         read.Document.Paths["/__admin/vendors/{vendor}"].Parameters!.Single().Name.Should().Be("vendor");
         read.Document.Paths["/__admin/health"].Operations![HttpMethod.Get].Security.Should().BeNullOrEmpty("health never needs the key");

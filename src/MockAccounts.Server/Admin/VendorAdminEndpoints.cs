@@ -16,13 +16,13 @@ internal static class VendorAdminEndpoints
     {
         var vendors = admin.MapGroup("/vendors");
         vendors.MapGet("/", List).WithSummary("Every vendor with its variant, current scenario, scenarios (status, description, group), credentials and endpoints");
-        vendors.MapGet("/{vendor}", Describe).WithSummary("One vendor with every variant and its scenarios");
+        vendors.MapGet("/{vendor}", Describe).Produces<VendorDto>().WithSummary("One vendor with every variant and its scenarios");
         vendors.MapGet("/{vendor}/openapi", OpenApi).WithSummary("The contract being served (?variant= for another variant)");
-        vendors.MapPut("/{vendor}/variant", SetVariantAsync).WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
-        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/variant", SetVariantAsync).Produces<VariantSelectionDto>().WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).Produces<TokenBindingDto>().WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
         vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind).WithSummary("The token follows the vendor's scenario again");
-        vendors.MapGet("/{vendor}/tokens/{token}/account", Account).WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
-        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync).WithSummary("Edit fields of the token's account (a partial body, checked against the contract)");
+        vendors.MapGet("/{vendor}/tokens/{token}/account", Account).Produces<AccountDto>().WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
+        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync).Produces<AccountDto>().WithSummary("Edit fields of the token's account (a partial body, checked against the contract)");
         vendors.MapDelete("/{vendor}/tokens/{token}/account", ClearAccount).WithSummary("Drop the token's account edits");
         return admin;
     }

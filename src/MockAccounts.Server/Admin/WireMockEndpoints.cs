@@ -30,7 +30,7 @@ internal static class WireMockEndpoints
             state.ResetScenarios();
             return TypedResults.Ok();
         }).WithSummary("Every vendor back to its default scenario");
-        admin.MapGet("/requests", Requests).WithSummary("The journal, newest first (?limit=, ?since=)");
+        admin.MapGet("/requests", Requests).Produces<ServeEventsDto>().WithSummary("The journal, newest first (?limit=, ?since=)");
         admin.MapDelete("/requests", (RequestJournal journal) =>
         {
             journal.Clear();
@@ -44,7 +44,7 @@ internal static class WireMockEndpoints
         admin.MapGet("/requests/unmatched", (RequestJournal journal) =>
             TypedResults.Ok(new FoundRequestsDto(journal.Snapshot().Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())))
             .WithSummary("Requests that matched no vendor operation");
-        admin.MapGet("/requests/{id}", RequestById).WithSummary("One journal entry");
+        admin.MapGet("/requests/{id}", RequestById).Produces<ServeEventDto>().WithSummary("One journal entry");
         admin.MapDelete("/requests/{id}", (string id, RequestJournal journal) =>
             Guid.TryParse(id, out var guid) && journal.Remove(e => e.Id == guid).Count == 1
                 ? TypedResults.Ok()
@@ -57,12 +57,14 @@ internal static class WireMockEndpoints
                 var ids = found.Select(e => e.Id).ToHashSet();
                 var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
-            })).WithSummary("Remove the journal entries matching a WireMock request pattern");
+            })).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))))
+            .Produces<CountDto>()
             .WithSummary("Count journal entries matching a WireMock request pattern (method, url, urlPath, urlPattern, urlPathPattern, headers)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))))
+            .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
         admin.MapPost("/reset", (MockState state, RequestJournal journal) =>
         {
