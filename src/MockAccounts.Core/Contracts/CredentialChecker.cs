@@ -1,7 +1,8 @@
 namespace MockAccounts.Core.Contracts;
 
 /// <summary>The outcome of reading credentials: the token, or why there is none.</summary>
-public sealed record CredentialResult(string? Token, string? Problem)
+/// <param name="Malformed">A credential was sent but has not the shape the contract declares.</param>
+public sealed record CredentialResult(string? Token, string? Problem, bool Malformed = false)
 {
     public bool IsValid => Token is not null;
 }
@@ -10,17 +11,20 @@ public sealed record CredentialResult(string? Token, string? Problem)
 public static class CredentialChecker
 {
     /// <param name="header">Looks a request header up by name (case-insensitive), null when absent.</param>
-    public static CredentialResult Check(OperationContract operation, Func<string, string?> header)
+    /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
+    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true)
     {
         string? problem = null;
+        var malformed = false;
         foreach (var alternative in operation.Security)
         {
             string? token = null;
             foreach (var location in alternative)
             {
-                var read = Read(location, header(location.HeaderName));
+                var read = Read(location, header(location.HeaderName), checkFormat ? location.Format : null);
                 token ??= read.Token;
                 problem ??= read.Problem;
+                malformed |= read.Malformed;
                 if (!read.IsValid)
                 {
                     token = null;
@@ -34,10 +38,10 @@ public static class CredentialChecker
             }
         }
 
-        return new CredentialResult(null, problem ?? "no credentials");
+        return new CredentialResult(null, problem ?? "no credentials", malformed);
     }
 
-    private static CredentialResult Read(CredentialLocation location, string? value)
+    private static CredentialResult Read(CredentialLocation location, string? value, CredentialFormat? format)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -47,12 +51,13 @@ public static class CredentialChecker
         if (location.Kind == CredentialKind.ApiKeyHeader)
         {
             var key = value.Trim();
-            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header") : new CredentialResult(key, null);
+            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header") : Shaped(key, format, location.HeaderName);
         }
 
         const string Scheme = "Bearer ";
         var bearer = value.Trim();
-        if (!bearer.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        var comparison = format?.CaseSensitiveScheme == true ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        if (!bearer.StartsWith(Scheme, comparison))
         {
             return new CredentialResult(null, "Authorization header is not of the form 'Bearer <token>'");
         }
@@ -60,6 +65,11 @@ public static class CredentialChecker
         var token = bearer[Scheme.Length..].Trim();
         return token.Length == 0 || token.Any(char.IsWhiteSpace)
             ? new CredentialResult(null, "malformed bearer token")
-            : new CredentialResult(token, null);
+            : Shaped(token, format, "bearer token");
     }
+
+    private static CredentialResult Shaped(string credential, CredentialFormat? format, string what) =>
+        format is null || format.Accepts(credential)
+            ? new CredentialResult(credential, null)
+            : new CredentialResult(null, $"the {what} does not have the shape the vendor documents ({format.Pattern})", Malformed: true);
 }

@@ -20,7 +20,8 @@ public enum CredentialKind
 }
 
 /// <summary>Where a credential is read from: <c>Authorization: Bearer</c> or an API-key header.</summary>
-public sealed record CredentialLocation(string SchemeName, CredentialKind Kind, string HeaderName);
+/// <param name="Format">The shape the contract declares for the credential, if any.</param>
+public sealed record CredentialLocation(string SchemeName, CredentialKind Kind, string HeaderName, CredentialFormat? Format = null);
 
 /// <summary>One documented response: its body schema (for generation and validation) and required headers.</summary>
 public sealed record ResponseContract(
@@ -28,7 +29,11 @@ public sealed record ResponseContract(
     string Description,
     SchemaNode? Body,
     JsonSchema? BodyValidator,
-    IReadOnlyList<string> RequiredHeaders);
+    IReadOnlyList<string> RequiredHeaders)
+{
+    /// <summary>Whether the body differs between requests of one token (so it is never cached).</summary>
+    public bool VariesPerRequest { get; } = Body?.VariesPerRequest() ?? false;
+}
 
 /// <summary>What an action operation does: JSON-pointer assignments, or a merge of the request body.</summary>
 public sealed record ActionSpec(

@@ -16,8 +16,9 @@ public sealed class BodyGenerator : IDisposable
 
     public GenerationOptions Options => _options;
 
-    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides) =>
-        new GenerationRun(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, _fakers.Value!).Generate(schema, overrides);
+    /// <param name="draw">Which of the token's requests this is; only bodies that vary per request depend on it.</param>
+    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default) =>
+        new GenerationRun(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, _fakers.Value!, draw).Generate(schema, overrides);
 
     public void Dispose() => _fakers.Dispose();
 }

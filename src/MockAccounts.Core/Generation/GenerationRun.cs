@@ -11,23 +11,33 @@ namespace MockAccounts.Core.Generation;
 /// </summary>
 internal sealed class GenerationRun
 {
+    /// <summary>What a hint returns for "leave the property out"; never part of a body.</summary>
+    private static readonly JsonNode AbsentMarker = JsonValue.Create("absent");
+
     private readonly Dictionary<string, JsonNode?> _done = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+    private readonly EdgeWalk? _edges;
     private readonly Dictionary<string, (SchemaNode Schema, MergeOverride? Override)> _openObjects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
     private readonly Faker _faker;
     private readonly ulong _seed;
+    private readonly ulong _requestSeed;
     private readonly DateTimeOffset _now;
+    private bool _perRequest;
 
-    public GenerationRun(ulong seed, DateTimeOffset now, Faker faker)
+    public GenerationRun(ulong seed, DateTimeOffset now, Faker faker, RequestDraw draw = default)
     {
         _seed = seed;
+        _requestSeed = FieldSeed.ForField(seed, "#request " + draw.Number.ToString(CultureInfo.InvariantCulture));
         _now = now;
         _faker = faker;
+        _edges = draw.Edges ? new EdgeWalk(seed, draw.Number) : null;
     }
 
     public JsonNode? Generate(SchemaNode schema, OverrideNode? overrides) => At("", schema, overrides);
 
-    private JsonNode? At(string pointer, SchemaNode schema, OverrideNode? overrides)
+    /// <param name="optional">Whether the enclosing object may leave this property out.</param>
+    private JsonNode? At(string pointer, SchemaNode schema, OverrideNode? overrides, bool optional = false)
     {
         if (_done.TryGetValue(pointer, out var done))
         {
@@ -44,8 +54,15 @@ internal sealed class GenerationRun
             LiteralOverride literal => literal.Value?.DeepClone(),
             HintOverride hinted => Hinted(pointer, schema, hinted.Hint, null),
             MergeOverride merge => Default(pointer, schema, merge),
+            _ when _edges is not null => Edge(pointer, schema, optional),
             _ => Hinted(pointer, schema, schema.Hint, null),
         };
+        if (ReferenceEquals(value, AbsentMarker))
+        {
+            _absent.Add(pointer);
+            value = null;
+        }
+
         _busy.Remove(pointer);
         _done[pointer] = value;
         return value;
@@ -69,7 +86,7 @@ internal sealed class GenerationRun
         {
             var child = frame.Schema.Property(name)
                 ?? throw new ContractException($"a hint reads '{pointer}', but the schema has no property '{name}' there");
-            return At(pointer, child, frame.Override?.Child(name));
+            return At(pointer, child, frame.Override?.Child(name), !frame.Schema.Required.Contains(name));
         }
 
         return ValueAt(parent) switch
@@ -90,12 +107,14 @@ internal sealed class GenerationRun
         UuidHint => Uuid(Random(pointer)),
         IntHint i => Random(pointer).Long(i.Min, i.Max),
         DecimalHint d => DecimalText(Random(pointer), d),
-        DurationHint d => $"{Random(pointer).Long(d.MinSeconds, d.MaxSeconds).ToString(CultureInfo.InvariantCulture)}s",
+        DurationHint d => DurationText(Random(pointer), d),
         DateHint d => DateText(Random(pointer), d.From.From(_now), d.To.From(_now)),
         CopyHint c => ValueAt(c.Pointer)?.DeepClone(),
         WhenHint w => Hinted(pointer, schema, Matches(ValueAt(w.Pointer), w.Values) ? w.Then : w.Else, merge),
         ArrayHint a => Items(pointer, schema, Random(pointer).Number(a.Min, a.Max)),
         SubsetHint s => Subset(Random(pointer), s.Values),
+        AbsentHint => AbsentMarker,
+        PerRequestHint r => PerRequest(pointer, schema, r.Hint),
         _ => throw new ContractException($"unsupported hint {hint.GetType().Name}"),
     };
 
@@ -142,7 +161,12 @@ internal sealed class GenerationRun
         var result = new JsonObject();
         foreach (var name in schema.PropertyNames)
         {
-            result[name] = At(JsonPointer.Append(pointer, name), schema.Property(name)!, merge?.Child(name));
+            var at = JsonPointer.Append(pointer, name);
+            var value = At(at, schema.Property(name)!, merge?.Child(name), !schema.Required.Contains(name));
+            if (!_absent.Contains(at))
+            {
+                result[name] = value;
+            }
         }
 
         _openObjects.Remove(pointer);
@@ -160,6 +184,54 @@ internal sealed class GenerationRun
 
         return items;
     }
+
+    /// <summary>Under <see cref="Variation.Edges"/>: the option this request takes among what the contract allows.</summary>
+    private JsonNode? Edge(string pointer, SchemaNode schema, bool optional)
+    {
+        var hint = schema.Hint;
+        var dependsOn = new List<string>();
+        while (hint is WhenHint branch)
+        {
+            dependsOn.Add(branch.Pointer);
+            hint = Matches(ValueAt(branch.Pointer), branch.Values) ? branch.Then : branch.Else;
+        }
+
+        var options = EdgeOptions.For(schema, hint, optional);
+        if (options.Count == 0)
+        {
+            return AbsentMarker;
+        }
+
+        var option = options[_edges!.Choose(pointer, EdgeOptions.MostOptions(schema, schema.Hint, optional), options.Count, dependsOn)];
+        return option.Kind switch
+        {
+            EdgeKind.Absent => AbsentMarker,
+            EdgeKind.Null => null,
+            EdgeKind.Literal => option.Literal?.DeepClone(),
+            EdgeKind.Items => Items(pointer, schema, option.Count),
+            EdgeKind.GeneratedWithFraction => WithFraction(Hinted(pointer, schema, option.Hint, null), Random(pointer + "#fraction")),
+            _ => Hinted(pointer, schema, option.Hint, null),
+        };
+    }
+
+    /// <summary>A per-request hint draws from the request's randomness, not the token's.</summary>
+    private JsonNode? PerRequest(string pointer, SchemaNode schema, Hint hint)
+    {
+        _perRequest = true;
+        try
+        {
+            return Hinted(pointer, schema, hint, null);
+        }
+        finally
+        {
+            _perRequest = false;
+        }
+    }
+
+    private static JsonNode? WithFraction(JsonNode? generated, Randomizer random) =>
+        generated is JsonValue value && value.TryGetValue<string>(out var text) && text.EndsWith('Z') && !text.Contains('.', StringComparison.Ordinal)
+            ? $"{text[..^1]}.{random.Number(0, 999_999).ToString("D6", CultureInfo.InvariantCulture)}Z"
+            : generated;
 
     private JsonNode DefaultString(string pointer, string? format, Randomizer random) => format switch
     {
@@ -187,6 +259,18 @@ internal sealed class GenerationRun
         return (units / scale).ToString("F" + hint.Places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
+    private static string DurationText(Randomizer random, DurationHint hint)
+    {
+        var seconds = random.Long(hint.MinSeconds, hint.MaxSeconds).ToString(CultureInfo.InvariantCulture);
+        if (hint.Places == 0 || seconds == hint.MaxSeconds.ToString(CultureInfo.InvariantCulture))
+        {
+            return seconds + "s";
+        }
+
+        var fraction = random.Long(0, (long)Math.Pow(10, hint.Places) - 1).ToString(new string('0', hint.Places), CultureInfo.InvariantCulture);
+        return $"{seconds}.{fraction}s";
+    }
+
     private static string DateText(Randomizer random, DateTimeOffset from, DateTimeOffset to)
     {
         var seconds = random.Long(0, Math.Max(0, (long)(to - from).TotalSeconds));
@@ -210,7 +294,7 @@ internal sealed class GenerationRun
     private static bool Matches(JsonNode? actual, IReadOnlyList<JsonNode?> values) =>
         values.Any(v => JsonNode.DeepEquals(v, actual));
 
-    private FieldRandomizer Random(string pointer) => new(FieldSeed.ForField(_seed, pointer));
+    private FieldRandomizer Random(string pointer) => new(FieldSeed.ForField(_perRequest ? _requestSeed : _seed, pointer));
 
     private Faker FakerFor(string pointer)
     {

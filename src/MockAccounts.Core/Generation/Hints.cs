@@ -19,7 +19,8 @@ public sealed record IntHint(long Min, long Max) : Hint;
 
 public sealed record DecimalHint(decimal Min, decimal Max, int Places) : Hint;
 
-public sealed record DurationHint(long MinSeconds, long MaxSeconds) : Hint;
+/// <summary><c>Places</c> fractional digits (0 to 9) after the seconds, e.g. <c>"812.345s"</c>.</summary>
+public sealed record DurationHint(long MinSeconds, long MaxSeconds, int Places = 0) : Hint;
 
 public sealed record DateHint(RelativeTime From, RelativeTime To) : Hint;
 
@@ -31,3 +32,9 @@ public sealed record WhenHint(string Pointer, IReadOnlyList<JsonNode?> Values, H
 public sealed record ArrayHint(int Min, int Max) : Hint;
 
 public sealed record SubsetHint(IReadOnlyList<JsonNode?> Values) : Hint;
+
+/// <summary>The property is left out of the body (for fields "present only when …").</summary>
+public sealed record AbsentHint : Hint;
+
+/// <summary><c>Hint</c> drawn afresh for every request (a request id), not once per token.</summary>
+public sealed record PerRequestHint(Hint Hint) : Hint;

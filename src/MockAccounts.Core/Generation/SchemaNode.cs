@@ -21,6 +21,8 @@ public enum SchemaTypes
 /// </summary>
 public sealed class SchemaNode
 {
+    private static readonly IReadOnlySet<string> EmptyNames = new HashSet<string>();
+
     private readonly Dictionary<string, SchemaNode> _properties = new(StringComparer.Ordinal);
     private readonly List<string> _propertyOrder = [];
 
@@ -41,6 +43,21 @@ public sealed class SchemaNode
 
     public Hint? Hint { get; set; }
 
+    public int? MinLength { get; set; }
+
+    public int? MaxLength { get; set; }
+
+    public int? MaxItems { get; set; }
+
+    /// <summary>The schema's <c>pattern</c>, compiled (as the validator reads it: .NET syntax).</summary>
+    public System.Text.RegularExpressions.Regex? Pattern { get; set; }
+
+    /// <summary>Properties the schema requires; the others may be left out.</summary>
+    public IReadOnlySet<string> Required { get; set; } = EmptyNames;
+
+    /// <summary>Whether <c>"null"</c> is among the declared types.</summary>
+    public bool IsNullable => (Types & SchemaTypes.Null) != 0;
+
     public IReadOnlyList<string> PropertyNames => _propertyOrder;
 
     public bool HasType(SchemaTypes type) => Types == SchemaTypes.None || (Types & type) != 0;
@@ -54,4 +71,18 @@ public sealed class SchemaNode
     }
 
     public SchemaNode? Property(string name) => _properties.GetValueOrDefault(name);
+
+    /// <summary>Whether a value here or below is drawn per request (a <c>perRequest</c> hint), not once per token.</summary>
+    public bool VariesPerRequest() => VariesPerRequest([]);
+
+    private static bool PerRequest(Hint? hint) => hint switch
+    {
+        PerRequestHint => true,
+        WhenHint w => PerRequest(w.Then) || PerRequest(w.Else),
+        _ => false,
+    };
+
+    private bool VariesPerRequest(HashSet<SchemaNode> seen) =>
+        seen.Add(this)
+        && (PerRequest(Hint) || (Items?.VariesPerRequest(seen) ?? false) || _properties.Values.Any(p => p.VariesPerRequest(seen)));
 }

@@ -109,8 +109,15 @@ internal sealed class CatalogueReader
             Require(known, missingName, "/auth/missing");
         }
 
+        var malformedName = root["auth"]?["malformed"]?.ToString();
+        if (malformedName is not null)
+        {
+            Require(known, malformedName, "/auth/malformed");
+        }
+
         return scenarios.All(s => s is not null) && missingName is not null && known.Contains(defaultName) && known.Contains(missingName)
-            ? new ScenarioCatalogue(defaultName, missingName, scenarios!)
+            && (malformedName is null || known.Contains(malformedName))
+            ? new ScenarioCatalogue(defaultName, missingName, scenarios!, malformedName)
             : null;
     }
 

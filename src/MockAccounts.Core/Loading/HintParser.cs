@@ -7,7 +7,7 @@ namespace MockAccounts.Core.Loading;
 internal static class HintParser
 {
     private static readonly string[] Kinds =
-        ["const", "pick", "faker", "template", "uuid", "int", "decimal", "duration", "date", "copy", "when", "array", "subset"];
+        ["const", "pick", "faker", "template", "uuid", "int", "decimal", "duration", "date", "copy", "when", "array", "subset", "absent", "perRequest"];
 
     public static Hint? Parse(JsonNode? node, string location, Action<string, string> fail)
     {
@@ -30,12 +30,14 @@ internal static class HintParser
                 "uuid" => new UuidHint(),
                 "int" => new IntHint((long)Number(value, "min"), (long)Number(value, "max")),
                 "decimal" => new DecimalHint(Number(value, "min"), Number(value, "max"), (int)Number(value, "places")),
-                "duration" => new DurationHint((long)Number(value, "min"), (long)Number(value, "max")),
+                "duration" => Duration(value),
                 "date" => new DateHint(Offset(value, "from"), Offset(value, "to")),
                 "copy" => new CopyHint(Pointer(Text(value))),
                 "when" => When(hint, location, fail),
                 "array" => new ArrayHint((int)Number(value, "min"), (int)Number(value, "max")),
                 "subset" => new SubsetHint(List(value)),
+                "absent" => value is JsonValue v && v.TryGetValue<bool>(out var absent) && absent ? new AbsentHint() : throw new FormatException("expected true"),
+                "perRequest" => PerRequest(value, at, fail),
                 _ => throw new FormatException($"unknown hint '{kind}' (expected one of: {string.Join(", ", Kinds)})"),
             };
         }
@@ -66,6 +68,22 @@ internal static class HintParser
         var otherwise = hint["else"] is null ? null : Parse(hint["else"], JsonPointer.Append(location, "else"), fail);
         return new WhenHint(pointer, values, then, otherwise);
     }
+
+    private static DurationHint Duration(JsonNode? value)
+    {
+        var places = value is JsonObject obj && obj.ContainsKey("places") ? Number(value, "places") : 0;
+        return places is >= 0 and <= 9 && places == decimal.Truncate(places)
+            ? new DurationHint((long)Number(value, "min"), (long)Number(value, "max"), (int)places)
+            : throw new FormatException($"expected 'places' from 0 to 9 (fractional digits), found {places}");
+    }
+
+    private static PerRequestHint? PerRequest(JsonNode? value, string location, Action<string, string> fail) =>
+        Parse(value, location, fail) switch
+        {
+            null => null,
+            PerRequestHint or WhenHint or CopyHint or AbsentHint => throw new FormatException("expected a value hint (template, uuid, pick, int, …), not perRequest, when, copy or absent"),
+            var inner => new PerRequestHint(inner),
+        };
 
     private static FakerHint Faker(string name) => FakerRegistry.Exists(name)
         ? new FakerHint(name)

@@ -12,6 +12,8 @@ namespace MockAccounts.Core.Loading;
 /// </summary>
 internal sealed class OpenApiContractReader
 {
+    private const string CredentialExtension = "x-mock-credential";
+
     private readonly Action<string, string> _fail;
 
     public OpenApiContractReader(Action<string, string> fail) => _fail = fail;
@@ -57,7 +59,7 @@ internal sealed class OpenApiContractReader
                 var location = JsonPointer.Append(JsonPointer.Append("/paths", template), method.Method.ToLowerInvariant());
                 var raw = root["paths"]![template]![method.Method.ToLowerInvariant()]!.AsObject();
                 var security = operation.Security ?? read.Document.Security ?? [];
-                var built = await OperationAsync(method.Method.ToUpperInvariant(), template, operation, raw, security, compiler, location);
+                var built = await OperationAsync(method.Method.ToUpperInvariant(), template, operation, raw, security, compiler, location, root);
                 if (built is not null)
                 {
                     operations.Add(built);
@@ -77,7 +79,7 @@ internal sealed class OpenApiContractReader
 
     private async Task<OperationContract?> OperationAsync(
         string method, string template, OpenApiOperation operation, JsonObject raw,
-        IList<OpenApiSecurityRequirement> security, SchemaCompiler compiler, string location)
+        IList<OpenApiSecurityRequirement> security, SchemaCompiler compiler, string location, JsonObject root)
     {
         var mock = raw["x-mock"] as JsonObject;
         var role = mock?["role"]?.ToString() switch
@@ -86,7 +88,7 @@ internal sealed class OpenApiContractReader
             "action" => OperationRole.Action,
             var other => Fail<OperationRole?>(JsonPointer.Append(location, "x-mock"), $"expected \"role\": \"account\" or \"action\", found {other ?? "none"}"),
         };
-        var credentials = security.Select(r => (IReadOnlyList<CredentialLocation>)r.Keys.Select(k => Credential(k, location)).OfType<CredentialLocation>().ToArray()).ToArray();
+        var credentials = security.Select(r => (IReadOnlyList<CredentialLocation>)r.Keys.Select(k => Credential(k, location, root)).OfType<CredentialLocation>().ToArray()).ToArray();
         if (credentials.Length == 0)
         {
             _fail(location, "no security requirement: every account endpoint needs credentials");
@@ -152,21 +154,55 @@ internal sealed class OpenApiContractReader
         return new ActionSpec(status, set, mock["mergeBody"]?.ToString(), respond == "account");
     }
 
-    private CredentialLocation? Credential(OpenApiSecuritySchemeReference scheme, string location)
+    private CredentialLocation? Credential(OpenApiSecuritySchemeReference scheme, string location, JsonObject root)
     {
         var name = scheme.Reference?.Id ?? "?";
+        var formatAt = $"/components/securitySchemes/{name}/{CredentialExtension}";
+        var format = root["components"]?["securitySchemes"]?[name]?[CredentialExtension] is { } declared ? Format(declared, formatAt) : null;
         if (scheme.Type == SecuritySchemeType.Http && string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return new CredentialLocation(name, CredentialKind.Bearer, "Authorization");
+            return new CredentialLocation(name, CredentialKind.Bearer, "Authorization", format);
         }
 
         if (scheme.Type == SecuritySchemeType.ApiKey && scheme.In == ParameterLocation.Header && !string.IsNullOrEmpty(scheme.Name))
         {
-            return new CredentialLocation(name, CredentialKind.ApiKeyHeader, scheme.Name);
+            return new CredentialLocation(name, CredentialKind.ApiKeyHeader, scheme.Name, format);
         }
 
         _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");
         return null;
+    }
+
+    /// <summary>Reads <c>x-mock-credential</c>; a template must produce credentials its own pattern accepts.</summary>
+    private CredentialFormat? Format(JsonNode declared, string location)
+    {
+        if (declared is not JsonObject spec)
+        {
+            return Fail<CredentialFormat>(location, "expected an object: {\"pattern\": regex, \"template\": \"{alnum:8}.{alnum:32}\", \"caseSensitiveScheme\": bool}");
+        }
+
+        foreach (var key in spec.Select(p => p.Key).Except(["pattern", "template", "caseSensitiveScheme"]))
+        {
+            _fail(JsonPointer.Append(location, key), $"unknown key '{key}' (expected pattern, template, caseSensitiveScheme)");
+        }
+
+        try
+        {
+            var pattern = spec["pattern"] is { } p ? new System.Text.RegularExpressions.Regex(p.GetValue<string>(), System.Text.RegularExpressions.RegexOptions.CultureInvariant) : null;
+            var template = spec["template"] is { } t ? Generation.TemplateText.Parse(t.GetValue<string>()) : null;
+            var caseSensitive = spec["caseSensitiveScheme"]?.GetValue<bool>() ?? false;
+            var format = new CredentialFormat(pattern, template, caseSensitive);
+            if (format.NewCredential() is { } sample && !format.Accepts(sample))
+            {
+                _fail(JsonPointer.Append(location, "template"), $"the template makes '{sample}', which the pattern rejects");
+            }
+
+            return format;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return Fail<CredentialFormat>(location, $"expected pattern (a regular expression), template (text with {{alnum:N}} placeholders) and caseSensitiveScheme (bool): {e.Message}");
+        }
     }
 
     private T? Fail<T>(string location, string message)

@@ -137,6 +137,22 @@ internal sealed class SchemaCompiler
         node.Enum = obj["enum"] is JsonArray values ? values.Select(v => v?.DeepClone()).ToArray() : null;
         node.Minimum = Decimal(obj["minimum"]);
         node.Maximum = Decimal(obj["maximum"]);
+        node.MinLength = (int?)Decimal(obj["minLength"]);
+        node.MaxLength = (int?)Decimal(obj["maxLength"]);
+        node.MaxItems = (int?)Decimal(obj["maxItems"]);
+        node.Required = (obj["required"] as JsonArray ?? []).Select(r => r?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
+        if (obj["pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var regex))
+        {
+            try
+            {
+                node.Pattern = new System.Text.RegularExpressions.Regex(regex, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException e)
+            {
+                _fail(JsonPointer.Append(location, "pattern"), $"'{regex}' is not a regular expression: {e.Message}");
+            }
+        }
+
         if (obj["properties"] is JsonObject properties)
         {
             foreach (var (name, child) in properties)

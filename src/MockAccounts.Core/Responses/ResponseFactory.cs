@@ -21,7 +21,8 @@ public sealed class ResponseFactory
     public BodyGenerator Generator => _generator;
 
     /// <param name="accountState">Per-token overrides (admin edits, follow-up actions), applied to success bodies.</param>
-    public MockResponse Produce(VariantContract variant, OperationContract operation, ResponseStep step, string token, OverrideNode? accountState = null)
+    /// <param name="draw">Which of the token's requests this answers (edge variation, per-request values).</param>
+    public MockResponse Produce(VariantContract variant, OperationContract operation, ResponseStep step, string token, OverrideNode? accountState = null, RequestDraw draw = default)
     {
         var contract = operation.Responses[step.Status];
         var headers = new List<KeyValuePair<string, string>>(step.Headers.Count + 1);
@@ -29,7 +30,7 @@ public sealed class ResponseFactory
         if (contract.Body is not null)
         {
             var overrides = step.Status is >= 200 and < 300 ? OverrideNode.Layer(step.Overrides, accountState) : step.Overrides;
-            var json = _generator.Generate(variant.Vendor, token, contract.Body, overrides);
+            var json = _generator.Generate(variant.Vendor, token, contract.Body, overrides, draw);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, Writer))
             {

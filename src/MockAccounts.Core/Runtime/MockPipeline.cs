@@ -22,33 +22,62 @@ public sealed class MockPipeline
     private readonly MockState _state;
     private readonly ValidationMode _validation;
     private readonly ResponseCache _cache;
+    private readonly ServingDefaults _defaults;
 
-    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null)
+    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null, ServingDefaults? defaults = null)
     {
         _contracts = contracts;
         _state = state;
         _validation = validation;
         _cache = cache ?? new ResponseCache();
+        _defaults = defaults ?? ServingDefaults.Standard;
     }
+
+    public ServingDefaults Defaults => _defaults;
 
     public PipelineResult Handle(MockRequest request)
     {
         var engine = _contracts.Current;
         var method = string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase) ? ContractSet.HeadAnswersAs : request.Method;
         var match = engine.Contracts.Match(method, request.Path);
-        var variant = match is null ? null : VariantOf(match.Vendor);
-        var operation = variant?.FindOperation(method, match!.Template);
+        if (match is null)
+        {
+            return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
+        }
+
+        var askedVariant = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariantPreference);
+        if (askedVariant is not null && !match.Vendor.Variants.ContainsKey(askedVariant))
+        {
+            return new Rejected(match.Vendor.Name, "Unknown variant", $"'{match.Vendor.Name}' has no variant '{askedVariant}' (variants: {string.Join(", ", match.Vendor.Variants.Keys)})");
+        }
+
+        var variant = askedVariant is null ? VariantOf(match.Vendor) : match.Vendor.Variants[askedVariant];
+        var operation = variant.FindOperation(method, match.Template);
         if (operation is null)
         {
             return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } allowed ? new MethodNotAllowed(allowed) : new NotMatched();
         }
 
-        var catalogue = variant!.Catalogue;
-        var credentials = CredentialChecker.Check(operation, request.Header);
+        var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
+        if (credentials.IsValid && askedVariant is null && _state.TokenVariant(variant.Vendor, credentials.Token!) is { } bound
+            && bound != variant.Name && match.Vendor.Variants.GetValueOrDefault(bound) is { } tokenVariant)
+        {
+            // The token's own variant decides how its credentials read, too (a case-sensitive scheme).
+            variant = tokenVariant;
+            operation = variant.FindOperation(method, match.Template);
+            if (operation is null)
+            {
+                return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
+            }
+
+            credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
+        }
+
+        var catalogue = variant.Catalogue;
         if (!credentials.IsValid)
         {
-            var refusal = catalogue.MissingCredentials;
-            return Serve(engine, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0]);
+            var refusal = credentials.Malformed ? catalogue.MalformedCredentials : catalogue.MissingCredentials;
+            return Serve(engine, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic);
         }
 
         var token = credentials.Token!;
@@ -58,14 +87,28 @@ public sealed class MockPipeline
             return rejected!;
         }
 
+        var (variation, unknownVariation) = VariationFor(request, variant.Vendor, token);
+        if (unknownVariation is not null)
+        {
+            return new Rejected(variant.Vendor, "Unknown variation", unknownVariation);
+        }
+
         var step = scenario.IsSequence ? scenario.StepAt(_state.NextIndex(variant.Vendor, token, scenario.Name)) : scenario.Steps[0];
         if (operation.Role == OperationRole.Action && !(step.Status is < 200 or >= 300 && operation.Responses.ContainsKey(step.Status)))
         {
             step = Act(operation, variant, token, step, request.Body);
         }
 
-        return Serve(engine, variant, operation, token, scenario.Name, source, step);
+        return Serve(engine, variant, operation, token, scenario.Name, source, step, variation);
     }
+
+    /// <summary>The variation a token's requests get: the token's, else the vendor's, else the server's.</summary>
+    public Variation VariationOf(string vendor, string token) =>
+        _state.TokenVariation(vendor, token) ?? _state.VendorVariation(vendor) ?? _defaults.Variation;
+
+    /// <summary>The variant a token is served: its own, else the vendor's.</summary>
+    public VariantContract VariantOf(VendorContract vendor, string token) =>
+        _state.TokenVariant(vendor.Name, token) is { } bound && vendor.Variants.GetValueOrDefault(bound) is { } variant ? variant : VariantOf(vendor);
 
     /// <summary>The scenario a token is in right now (binding, else vendor state, else default).</summary>
     public Scenario ScenarioFor(VariantContract variant, string token) => Standing(variant, token).Scenario;
@@ -74,8 +117,22 @@ public sealed class MockPipeline
     public Scenario VendorScenarioOf(VariantContract variant) =>
         Find(variant.Catalogue, _state.VendorScenario(variant.Vendor)) ?? variant.Catalogue.Default;
 
+    /// <summary>The vendor's variant: set through the admin API, else chosen at start-up, else the documented one.</summary>
     public VariantContract VariantOf(VendorContract vendor) =>
-        vendor.Variants.GetValueOrDefault(_state.VendorVariant(vendor.Name) ?? "") ?? vendor.Documented;
+        vendor.Variants.GetValueOrDefault(_state.VendorVariant(vendor.Name) ?? _defaults.Variants.GetValueOrDefault(vendor.Name) ?? "") ?? vendor.Documented;
+
+    private (Variation Variation, string? Problem) VariationFor(MockRequest request, string vendor, string token)
+    {
+        var asked = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariationPreference);
+        if (asked is null)
+        {
+            return (VariationOf(vendor, token), null);
+        }
+
+        return Enum.TryParse<Variation>(asked, ignoreCase: true, out var variation) && Enum.IsDefined(variation) && !asked.Any(char.IsDigit)
+            ? (variation, null)
+            : (Variation.Realistic, $"'{asked}' is not a variation (variations: {string.Join(", ", Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()))})");
+    }
 
     private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, string token)
     {
@@ -157,12 +214,20 @@ public sealed class MockPipeline
             .Select(catalogue.FindByStatus)
             .FirstOrDefault(s => s is not null)?.Steps[0];
 
-    private Served Serve(MockEngine engine, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step)
+    private Served Serve(MockEngine engine, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation)
     {
         var account = token is null ? null : _state.Account(variant.Vendor, token);
         var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
         var key = token ?? AnonymousToken;
-        if (!_cache.TryGet(engine, operation, step, key, account, out var cached))
+        ResponseCache.Entry? cached;
+        if (variation == Variation.Edges || operation.Responses[step.Status].VariesPerRequest)
+        {
+            // Unique per request: caching it would only evict the responses worth keeping.
+            var draw = new RequestDraw(_state.NextRequestNumber(variant.Vendor, key), variation);
+            var produced = engine.Responses.Produce(variant, operation, step, key, account, draw);
+            cached = new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []);
+        }
+        else if (!_cache.TryGet(engine, operation, step, key, account, out cached))
         {
             var produced = engine.Responses.Produce(variant, operation, step, key, account);
             cached = _cache.Add(engine, operation, step, key, account, new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []));
@@ -181,7 +246,7 @@ public sealed class MockPipeline
             }
         }
 
-        return new Served(variant.Vendor, variant.Name, operation, token, scenario, source, response, step.Delay, step.Fault, violations);
+        return new Served(variant.Vendor, variant.Name, operation, token, scenario, source, response, step.Delay, step.Fault, violations) { Variation = variation };
     }
 
     private static Scenario? Find(ScenarioCatalogue catalogue, string? name) => name is null ? null : catalogue.Find(name);

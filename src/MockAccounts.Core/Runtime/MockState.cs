@@ -19,6 +19,14 @@ public sealed class MockState
     private readonly ConcurrentDictionary<string, long> _vendorEpochs = new(StringComparer.Ordinal);
     private readonly BoundedMap<TokenKey, Progress> _progress;
     private readonly BoundedMap<TokenKey, OverrideNode> _accounts;
+    private readonly ConcurrentDictionary<string, Variation> _vendorVariations = new(StringComparer.Ordinal);
+    private readonly BoundedMap<TokenKey, Variation> _tokenVariations;
+    private readonly BoundedMap<TokenKey, string> _tokenVariants;
+    private readonly BoundedMap<TokenKey, RequestCounter> _requestNumbers;
+
+    // Most runs never set a token's variation or variant: the default path then skips those lookups.
+    private volatile bool _anyTokenVariation;
+    private volatile bool _anyTokenVariant;
 
     public MockState(int tokenCapacity = DefaultTokenCapacity)
     {
@@ -26,15 +34,19 @@ public sealed class MockState
         _bindings = new(tokenCapacity);
         _progress = new(tokenCapacity);
         _accounts = new(tokenCapacity);
+        _tokenVariations = new(tokenCapacity);
+        _tokenVariants = new(tokenCapacity);
+        _requestNumbers = new(tokenCapacity);
     }
 
     public int TokenCapacity { get; }
 
     /// <summary>Tokens remembered now (bindings, sequence positions, account edits).</summary>
-    public int TokenEntries => _bindings.Count + _progress.Count + _accounts.Count;
+    public int TokenEntries => _bindings.Count + _progress.Count + _accounts.Count + _tokenVariations.Count + _tokenVariants.Count + _requestNumbers.Count;
 
     /// <summary>Per-token entries dropped to stay within <see cref="TokenCapacity"/>.</summary>
-    public long EvictedTokenEntries => _bindings.Evicted + _progress.Evicted + _accounts.Evicted;
+    public long EvictedTokenEntries =>
+        _bindings.Evicted + _progress.Evicted + _accounts.Evicted + _tokenVariations.Evicted + _tokenVariants.Evicted + _requestNumbers.Evicted;
 
     public string? VendorScenario(string vendor) => _vendorScenarios.GetValueOrDefault(vendor);
 
@@ -54,6 +66,37 @@ public sealed class MockState
     public string? VendorVariant(string vendor) => _vendorVariants.GetValueOrDefault(vendor);
 
     public void SetVendorVariant(string vendor, string variant) => _vendorVariants[vendor] = variant;
+
+    public Variation? VendorVariation(string vendor) => _vendorVariations.TryGetValue(vendor, out var variation) ? variation : null;
+
+    public void SetVendorVariation(string vendor, Variation variation) => _vendorVariations[vendor] = variation;
+
+    public Variation? TokenVariation(string vendor, string token) =>
+        _anyTokenVariation && _tokenVariations.TryGetValue(new TokenKey(vendor, token), out var variation) ? variation : null;
+
+    public void SetTokenVariation(string vendor, string token, Variation variation)
+    {
+        _anyTokenVariation = true;
+        _tokenVariations.Set(new TokenKey(vendor, token), variation);
+    }
+
+    /// <summary>The variant bound to one token (null: the vendor's).</summary>
+    public string? TokenVariant(string vendor, string token) =>
+        _anyTokenVariant ? _tokenVariants.GetValueOrDefault(new TokenKey(vendor, token)) : null;
+
+    public void SetTokenVariant(string vendor, string token, string variant)
+    {
+        _anyTokenVariant = true;
+        _tokenVariants.Set(new TokenKey(vendor, token), variant);
+    }
+
+    /// <summary>Claims the token's next request number (for bodies that vary per request); atomic under concurrency.</summary>
+    public long NextRequestNumber(string vendor, string token) =>
+        Interlocked.Increment(ref _requestNumbers.GetOrAdd(new TokenKey(vendor, token), _ => new RequestCounter()).Next) - 1;
+
+    /// <summary>The request number the token's next varying request will take, without claiming it.</summary>
+    public long PeekRequestNumber(string vendor, string token) =>
+        _requestNumbers.TryGetValue(new TokenKey(vendor, token), out var counter) ? Interlocked.Read(ref counter.Next) : 0;
 
     public string? Binding(string vendor, string token) => _bindings.GetValueOrDefault(new TokenKey(vendor, token));
 
@@ -112,12 +155,21 @@ public sealed class MockState
         _vendorVariants.Clear();
         _bindings.Clear();
         _accounts.Clear();
+        _vendorVariations.Clear();
+        _tokenVariations.Clear();
+        _tokenVariants.Clear();
+        _requestNumbers.Clear();
     }
 
     /// <summary>Every sequence of the vendor starts over: positions recorded before now no longer count.</summary>
     private void RestartSequences(string vendor) => _vendorEpochs.AddOrUpdate(vendor, 1, (_, epoch) => epoch + 1);
 
     private readonly record struct TokenKey(string Vendor, string Token);
+
+    private sealed class RequestCounter
+    {
+        public long Next;
+    }
 
     /// <summary>A token's position in one sequence, valid for one vendor epoch.</summary>
     private sealed class Progress(string scenario, long epoch)

@@ -48,4 +48,8 @@ public sealed record Served(
     MockResponse Response,
     DelaySpec? Delay,
     FaultKind? Fault,
-    IReadOnlyList<Violation> Violations) : PipelineResult;
+    IReadOnlyList<Violation> Violations) : PipelineResult
+{
+    /// <summary>Whether the body was realistic or walked the contract's edges.</summary>
+    public Generation.Variation Variation { get; init; }
+}

@@ -11,9 +11,11 @@ public sealed record ScenarioRequest(string? Name, int? Status)
 {
     public const string PreferHeader = "Prefer";
     public const string ScenarioHeader = "X-Mock-Scenario";
+    public const string VariationPreference = "variation";
+    public const string VariantPreference = "variant";
 
     /// <summary>The options this mock reads from <c>Prefer</c>.</summary>
-    public static readonly IReadOnlyList<string> Options = ["scenario=<name>", "code=<status>"];
+    public static readonly IReadOnlyList<string> Options = ["scenario=<name>", "code=<status>", "variation=<realistic|edges>", "variant=<name>"];
 
     /// <summary>RFC 7240 preferences a client may send for the real API: accepted and ignored.</summary>
     private static readonly string[] StandardPreferences = ["respond-async", "return", "wait", "handling"];
@@ -40,6 +42,9 @@ public sealed record ScenarioRequest(string? Name, int? Status)
                     break;
                 case "code":
                     return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} is not a status code (expected code=<three digits>)", ScenarioRequestProblem.About.Status));
+                case VariationPreference or VariantPreference:
+                    // Read, and refused when unknown, where the vendor's variants and the variations are known.
+                    break;
                 default:
                     if (StandardPreferences.Contains(option, StringComparer.Ordinal))
                     {
@@ -63,6 +68,27 @@ public sealed record ScenarioRequest(string? Name, int? Status)
         }
 
         return (name is null && status is null ? null : new ScenarioRequest(name, status), null);
+    }
+
+    /// <summary>The value of one <c>Prefer</c> preference, e.g. <c>variation</c> in <c>Prefer: variation=edges</c>; null when not asked.</summary>
+    public static string? Preference(Func<string, string?> header, string name)
+    {
+        var prefer = header(PreferHeader);
+        if (prefer is null || !prefer.Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        foreach (var part in prefer.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var cut = part.IndexOf('=', StringComparison.Ordinal);
+            if (cut > 0 && string.Equals(part[..cut].Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return part[(cut + 1)..].Trim().Trim('"');
+            }
+        }
+
+        return null;
     }
 }
 

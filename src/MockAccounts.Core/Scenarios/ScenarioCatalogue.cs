@@ -5,12 +5,14 @@ public sealed class ScenarioCatalogue
 {
     private readonly Dictionary<string, Scenario> _byName;
 
-    public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios)
+    /// <param name="malformedCredentialsScenario">Served for a credential of the wrong shape; default: the missing-credentials one.</param>
+    public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios, string? malformedCredentialsScenario = null)
     {
         Scenarios = scenarios;
         _byName = scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
         Default = _byName[defaultScenario];
         MissingCredentials = _byName[missingCredentialsScenario];
+        MalformedCredentials = _byName[malformedCredentialsScenario ?? missingCredentialsScenario];
     }
 
     public IReadOnlyList<Scenario> Scenarios { get; }
@@ -19,6 +21,9 @@ public sealed class ScenarioCatalogue
 
     /// <summary>Served when credentials are missing or malformed: the vendor's own 401.</summary>
     public Scenario MissingCredentials { get; }
+
+    /// <summary>Served when a credential does not have the shape its security scheme declares.</summary>
+    public Scenario MalformedCredentials { get; }
 
     public IEnumerable<string> Names => Scenarios.Select(s => s.Name);
 

@@ -1,0 +1,18 @@
+using MockAccounts.Core.Generation;
+
+namespace MockAccounts.Core.Runtime;
+
+/// <summary>Server-wide choices, the last rule before the contracts' own defaults.</summary>
+public sealed record ServingDefaults
+{
+    public static readonly ServingDefaults Standard = new();
+
+    /// <summary>The variation when neither the request, the token nor the vendor picks one.</summary>
+    public Variation Variation { get; init; } = Variation.Realistic;
+
+    /// <summary>Vendor → variant served when the admin API has not switched it (e.g. <c>opterius → v2.7.0</c>).</summary>
+    public IReadOnlyDictionary<string, string> Variants { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Hold credentials to the shape their contract declares (<c>x-mock-credential</c>).</summary>
+    public bool CheckCredentialFormats { get; init; } = true;
+}
