@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using MockAccounts.Core.Generation;
 using MockAccounts.Server.Admin;
 
 namespace MockAccounts.Testing;
@@ -63,6 +64,18 @@ public sealed class MockAccountsAdminClient : IDisposable
     /// <summary>Serves another contract variant of a vendor (e.g. Opterius' observed <c>v2.7.0</c>).</summary>
     public Task SetVariantAsync(string vendor, string variant, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, $"__admin/vendors/{Escape(vendor)}/variant", new { variant }, cancellationToken);
+
+    /// <summary>The variation of the vendor's tokens that have none of their own.</summary>
+    public Task SetVariationAsync(string vendor, Variation variation, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"__admin/vendors/{Escape(vendor)}/variation", new { variation = variation.ToString().ToLowerInvariant() }, cancellationToken);
+
+    /// <summary>The variation of one token (<see cref="Variation.Edges"/>: its requests walk the contract's edges).</summary>
+    public Task SetTokenVariationAsync(string vendor, string token, Variation variation, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, TokenPath(vendor, token, "variation"), new { variation = variation.ToString().ToLowerInvariant() }, cancellationToken);
+
+    /// <summary>Serves one token a variant of its own (e.g. Opterius' observed <c>v2.7.0</c>).</summary>
+    public Task SetTokenVariantAsync(string vendor, string token, string variant, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, TokenPath(vendor, token, "variant"), new { variant }, cancellationToken);
 
     /// <summary>Every vendor with its variants, current scenario and endpoints.</summary>
     public Task<VendorsDto> GetVendorsAsync(CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using MockAccounts.Core.Generation;
 using MockAccounts.Server.Hosting;
 
 namespace MockAccounts.Testing;
@@ -21,12 +22,26 @@ public sealed class VendorAccounts
     /// <summary>A fresh token bound to <paramref name="scenario"/>, and the account it receives now.</summary>
     /// <param name="scenario">A scenario or sequence of the vendor (e.g. <c>Runloop.Scenarios.QuotaReached</c>); null for its default.</param>
     /// <param name="cancellationToken">Cancels the admin calls.</param>
-    public async Task<MockAccount> CreateAccountAsync(string? scenario = null, CancellationToken cancellationToken = default)
+    public Task<MockAccount> CreateAccountAsync(string? scenario = null, CancellationToken cancellationToken = default) =>
+        CreateAccountAsync(scenario, null, cancellationToken);
+
+    /// <summary>A fresh token bound to <paramref name="scenario"/> with its own variation, and the account its next request receives.</summary>
+    /// <param name="scenario">A scenario or sequence of the vendor; null for its default.</param>
+    /// <param name="variation">The account's own variation (<see cref="Variation.Edges"/>: its requests walk the contract's edges); null for the server's.</param>
+    /// <param name="cancellationToken">Cancels the admin calls.</param>
+    public async Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
         var variant = _runtime.Pipeline.VariantOf(_runtime.Contracts.Current.Contracts.Find(Name)!);
-        var token = $"{Name}_{Guid.NewGuid():N}";
+        var credential = variant.Account.Security[0][0];
+        // A token of the shape the vendor documents, so format checks pass as they would for a real key.
+        var token = credential.Format?.NewCredential() ?? $"{Name}_{Guid.NewGuid():N}";
         var chosen = scenario ?? variant.Catalogue.Default.Name;
         await _admin.BindTokenAsync(Name, token, chosen, cancellationToken).ConfigureAwait(false);
+        if (variation is { } own)
+        {
+            await _admin.SetTokenVariationAsync(Name, token, own, cancellationToken).ConfigureAwait(false);
+        }
+
         var account = await _admin.GetAccountAsync(Name, token, cancellationToken).ConfigureAwait(false);
         return new MockAccount(Name, token, account.Scenario, account.Status, account.Body, variant.Account.Security[0][0]);
     }

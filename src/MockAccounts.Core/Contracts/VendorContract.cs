@@ -13,6 +13,9 @@ public sealed record VariantContract(
     IReadOnlyList<OperationContract> Operations,
     ScenarioCatalogue Catalogue)
 {
+    /// <summary>The OpenAPI <c>info.summary</c>: for a further variant, how it differs from the documented one.</summary>
+    public string? Summary { get; init; }
+
     public OperationContract Account => Operations.Single(o => o.Role == OperationRole.Account);
 
     public OperationContract? FindOperation(string method, string path) =>

@@ -143,7 +143,7 @@ public static partial class ContractLoader
             return null;
         }
 
-        var contract = new VariantContract(vendor, variant, openApi.Title, Display(openApiPath), openApi.Text, Display(cataloguePath), openApi.Operations, catalogue);
+        var contract = new VariantContract(vendor, variant, openApi.Title, Display(openApiPath), openApi.Text, Display(cataloguePath), openApi.Operations, catalogue) { Summary = openApi.Summary };
         checker.Check(contract, Reporter(errors, cataloguePath));
         return errors.Count > before ? null : contract;
     }

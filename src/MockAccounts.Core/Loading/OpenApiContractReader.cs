@@ -18,7 +18,7 @@ internal sealed class OpenApiContractReader
 
     public OpenApiContractReader(Action<string, string> fail) => _fail = fail;
 
-    public sealed record Result(string Title, string Text, IReadOnlyList<OperationContract> Operations);
+    public sealed record Result(string Title, string Text, IReadOnlyList<OperationContract> Operations, string? Summary);
 
     public async Task<Result?> ReadAsync(string path, CancellationToken cancellationToken)
     {
@@ -74,7 +74,7 @@ internal sealed class OpenApiContractReader
             return null;
         }
 
-        return new Result(read.Document.Info?.Title ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "", text, operations);
+        return new Result(read.Document.Info?.Title ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "", text, operations, read.Document.Info?.Summary);
     }
 
     private async Task<OperationContract?> OperationAsync(

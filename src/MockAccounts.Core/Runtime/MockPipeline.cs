@@ -106,6 +106,9 @@ public sealed class MockPipeline
     public Variation VariationOf(string vendor, string token) =>
         _state.TokenVariation(vendor, token) ?? _state.VendorVariation(vendor) ?? _defaults.Variation;
 
+    /// <summary>The variation of the vendor's tokens that have none of their own.</summary>
+    public Variation VendorVariationOf(string vendor) => _state.VendorVariation(vendor) ?? _defaults.Variation;
+
     /// <summary>The variant a token is served: its own, else the vendor's.</summary>
     public VariantContract VariantOf(VendorContract vendor, string token) =>
         _state.TokenVariant(vendor.Name, token) is { } bound && vendor.Variants.GetValueOrDefault(bound) is { } variant ? variant : VariantOf(vendor);

@@ -69,27 +69,42 @@ public sealed record ScenarioInfoDto(string Name, string Description, int Status
 /// <summary>A header the vendor reads its credential from; <c>Scheme</c> is <c>Bearer</c> for <c>Authorization: Bearer</c>.</summary>
 public sealed record CredentialDto(string Header, string? Scheme);
 
-public sealed record VariantDto(string Name, string Title, IReadOnlyList<string> Endpoints, string DefaultScenario, IReadOnlyList<ScenarioInfoDto> Scenarios);
+/// <param name="Differs">For a variant other than the documented one: how it differs from the docs.</param>
+/// <param name="Choose">How to serve this variant: at start-up, per token, per request.</param>
+public sealed record VariantDto(
+    string Name, string Title, IReadOnlyList<string> Endpoints, string DefaultScenario, IReadOnlyList<ScenarioInfoDto> Scenarios,
+    string? Differs = null, VariantChoiceDto? Choose = null);
+
+/// <summary>The three ways to pick a variant, spelled out for one vendor.</summary>
+public sealed record VariantChoiceDto(string StartUp, string Token, string Request);
 
 /// <summary>A vendor as it serves now: everything a dashboard needs in one call.</summary>
 /// <param name="AccountEndpoint">The account call, e.g. <c>GET /v1/accounts/me</c>.</param>
 /// <param name="Scenarios">The current variant's scenarios, in catalogue order.</param>
+/// <param name="Variation">What the vendor's bodies do by default: <c>realistic</c> or <c>edges</c>.</param>
+/// <param name="Notes">What a user should know, e.g. that a variant differs from the docs and how to pick it.</param>
 public sealed record VendorSummaryDto(
     string Name, string Title, string Variant, string Scenario, IReadOnlyList<string> Variants, IReadOnlyList<string> Endpoints,
-    string DefaultScenario, string AccountEndpoint, IReadOnlyList<CredentialDto> Credentials, IReadOnlyList<ScenarioInfoDto> Scenarios);
+    string DefaultScenario, string AccountEndpoint, IReadOnlyList<CredentialDto> Credentials, IReadOnlyList<ScenarioInfoDto> Scenarios,
+    string Variation = "realistic", IReadOnlyList<string>? Notes = null);
 
 public sealed record VendorsDto(IReadOnlyList<VendorSummaryDto> Vendors);
 
-public sealed record VendorDto(string Name, string Title, string Variant, string Scenario, IReadOnlyList<VariantDto> Variants);
+public sealed record VendorDto(string Name, string Title, string Variant, string Scenario, IReadOnlyList<VariantDto> Variants, string Variation = "realistic");
 
 public sealed record TokenBindingDto(string Vendor, string Token, string Scenario);
 
 public sealed record VariantSelectionDto(string Vendor, string Variant);
 
+public sealed record TokenVariantDto(string Vendor, string Token, string Variant);
+
+/// <param name="Token">Null when the variation is the vendor's.</param>
+public sealed record VariationSelectionDto(string Vendor, string? Token, string Variation);
+
 /// <summary>What a token receives right now (without advancing a sequence).</summary>
 public sealed record AccountDto(
     string Vendor, string Variant, string Token, string Scenario, int Status,
-    IReadOnlyDictionary<string, string> Headers, JsonNode? Body);
+    IReadOnlyDictionary<string, string> Headers, JsonNode? Body, string Variation = "realistic");
 
 /// <summary>WireMock's request pattern as the typed admin client sends it (nulls are left out).</summary>
 public sealed record RequestPatternDto(

@@ -19,6 +19,9 @@ internal static class VendorAdminEndpoints
         vendors.MapGet("/{vendor}", Describe).Produces<VendorDto>().WithSummary("One vendor with every variant and its scenarios");
         vendors.MapGet("/{vendor}/openapi", OpenApi).WithSummary("The contract being served (?variant= for another variant)");
         vendors.MapPut("/{vendor}/variant", SetVariantAsync).Produces<VariantSelectionDto>().WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/variation", SetVendorVariationAsync).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for the vendor's tokens: {\"variation\": \"edges\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/variation", SetTokenVariationAsync).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for one token: {\"variation\": \"edges\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/variant", SetTokenVariantAsync).Produces<TokenVariantDto>().WithSummary("Serve one token another variant: {\"variant\": \"<name>\"}");
         vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).Produces<TokenBindingDto>().WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
         vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind).WithSummary("The token follows the vendor's scenario again");
         vendors.MapGet("/{vendor}/tokens/{token}/account", Account).Produces<AccountDto>().WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
@@ -34,7 +37,7 @@ internal static class VendorAdminEndpoints
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, pipeline.VendorScenarioOf(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
                 (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null)).ToArray(),
-                Scenarios(variant));
+                Scenarios(variant), Name(pipeline.VendorVariationOf(v.Name)), Notes(v, variant));
         }).ToArray()));
 
     private static IResult Describe(string vendor, ContractStore contracts, MockPipeline pipeline)
@@ -47,7 +50,8 @@ internal static class VendorAdminEndpoints
         var current = pipeline.VariantOf(found);
         return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, pipeline.VendorScenarioOf(current).Name,
             found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
-                Scenarios(v))).ToArray()));
+                Scenarios(v), v.Name == VendorContract.DocumentedVariant ? null : v.Summary ?? v.Title, Choice(found.Name, v.Name))).ToArray(),
+            Name(pipeline.VendorVariationOf(found.Name))));
     }
 
     private static IResult OpenApi(string vendor, string? variant, ContractStore contracts, MockPipeline pipeline)
@@ -121,11 +125,13 @@ internal static class VendorAdminEndpoints
             return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
         }
 
-        var variant = pipeline.VariantOf(found);
+        var variant = pipeline.VariantOf(found, token);
         var scenario = pipeline.ScenarioFor(variant, token);
         var step = scenario.StepAt(scenario.IsSequence ? state.PeekIndex(vendor, token, scenario.Name) : 0);
-        var response = contracts.Current.Responses.Produce(variant, variant.Account, step, token, state.Account(vendor, token));
-        return TypedResults.Ok(ToDto(variant, token, scenario.Name, response));
+        var variation = pipeline.VariationOf(vendor, token);
+        var draw = new RequestDraw(state.PeekRequestNumber(vendor, token), variation);
+        var response = contracts.Current.Responses.Produce(variant, variant.Account, step, token, state.Account(vendor, token), draw);
+        return TypedResults.Ok(ToDto(variant, token, scenario.Name, response) with { Variation = Name(variation) });
     }
 
     private static async Task<IResult> EditAccountAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
@@ -179,6 +185,91 @@ internal static class VendorAdminEndpoints
     private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
         variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(
             s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant())).ToArray();
+
+    private static async Task<IResult> SetVendorVariationAsync(string vendor, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is null)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (variation, problem) = await ReadVariationAsync(context, options);
+        if (variation is null)
+        {
+            return problem!;
+        }
+
+        state.SetVendorVariation(vendor, variation.Value);
+        return TypedResults.Ok(new VariationSelectionDto(vendor, null, Name(variation.Value)));
+    }
+
+    private static async Task<IResult> SetTokenVariationAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is null)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (variation, problem) = await ReadVariationAsync(context, options);
+        if (variation is null)
+        {
+            return problem!;
+        }
+
+        state.SetTokenVariation(vendor, token, variation.Value);
+        return TypedResults.Ok(new VariationSelectionDto(vendor, token, Name(variation.Value)));
+    }
+
+    private static async Task<IResult> SetTokenVariantAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
+    {
+        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        {
+            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+        }
+
+        var (variant, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variant");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!found.Variants.ContainsKey(variant!))
+        {
+            return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).",
+                new Dictionary<string, object?> { ["variants"] = found.Variants.Keys.ToArray() });
+        }
+
+        state.SetTokenVariant(vendor, token, variant!);
+        return TypedResults.Ok(new TokenVariantDto(vendor, token, variant!));
+    }
+
+    private static async Task<(Variation? Variation, IResult? Problem)> ReadVariationAsync(HttpContext context, MockAccountsOptions options)
+    {
+        var (text, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variation");
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var names = Enum.GetValues<Variation>().Select(Name).ToArray();
+        return names.Contains(text, StringComparer.OrdinalIgnoreCase)
+            ? (Enum.Parse<Variation>(text!, ignoreCase: true), null)
+            : (null, AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variation", $"'{text}' is not a variation (variations: {string.Join(", ", names)}).",
+                new Dictionary<string, object?> { ["variations"] = names }));
+    }
+
+    private static string Name(Variation variation) => variation.ToString().ToLowerInvariant();
+
+    /// <summary>What the listing tells a user about the vendor's other variants.</summary>
+    private static string[] Notes(VendorContract vendor, VariantContract serving) =>
+        vendor.Variants.Values.Where(v => v != serving && v.Name != VendorContract.DocumentedVariant)
+            .Select(v => $"Variant '{v.Name}' differs from the docs: {v.Summary ?? v.Title} Pick it with {Choice(vendor.Name, v.Name).StartUp} (start-up), {Choice(vendor.Name, v.Name).Token} (one token) or '{Choice(vendor.Name, v.Name).Request}' (one request).")
+            .ToArray();
+
+    private static VariantChoiceDto Choice(string vendor, string variant) => new(
+        $"MockAccounts__Variants__{vendor}={variant}",
+        $"PUT /__admin/vendors/{vendor}/tokens/{{token}}/variant {{\"variant\": \"{variant}\"}}",
+        $"Prefer: variant={variant}");
 
     private static string[] Endpoints(VariantContract variant, string vendor) =>
         variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();

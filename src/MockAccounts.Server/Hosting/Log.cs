@@ -18,6 +18,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms")]
     public static partial void RequestServed(ILogger logger, string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs);
 
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Vendor}: serving variant '{Serving}'; variant '{Variant}' differs from the docs: {Summary} Pick it at start-up with MockAccounts__Variants__{Vendor}={Variant}, per token with PUT /__admin/vendors/{Vendor}/tokens/<token>/variant {{\"variant\": \"{Variant}\"}}, per request with 'Prefer: variant={Variant}'")]
+    public static partial void VariantDiffers(ILogger logger, string vendor, string serving, string variant, string summary);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Variation {Variation}: successive requests of each token walk what its contract allows (absent, null, bounds, every enum value)")]
+    public static partial void EdgeVariation(ILogger logger, Core.Generation.Variation variation);
+
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Root path conflict: {Conflict}")]
     public static partial void RouteConflict(ILogger logger, string conflict);
 }

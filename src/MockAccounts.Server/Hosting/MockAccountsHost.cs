@@ -132,7 +132,7 @@ public static class MockAccountsHost
 
         var app = builder.Build();
 
-        LogContracts(app.Logger, runtime.Contracts, options);
+        LogContracts(app.Logger, runtime, options);
         // Admin endpoints may not read a body at all; vendor requests get (and journal) their 413 in the handler.
         app.Use((context, next) =>
             context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
@@ -148,13 +148,27 @@ public static class MockAccountsHost
         return app;
     }
 
-    private static void LogContracts(ILogger logger, ContractStore contracts, MockAccountsOptions options)
+    private static void LogContracts(ILogger logger, MockAccountsRuntime runtime, MockAccountsOptions options)
     {
-        var set = contracts.Current.Contracts;
+        var set = runtime.Contracts.Current.Contracts;
         var vendors = string.Join(", ", set.Vendors.Values.Select(v => $"{v.Name} ({string.Join(", ", v.Variants.Keys)})"));
         var roots = string.Join(", ", options.Sources().Select(s => s.SchemasRoot));
         var validation = options.Validation.ToString().ToLowerInvariant();
         Log.ContractsLoaded(logger, set.Vendors.Count, vendors, roots, validation);
+        foreach (var vendor in set.Vendors.Values)
+        {
+            var serving = runtime.Pipeline.VariantOf(vendor);
+            foreach (var other in vendor.Variants.Values.Where(v => v != serving && v.Name != Core.Contracts.VendorContract.DocumentedVariant))
+            {
+                Log.VariantDiffers(logger, vendor.Name, serving.Name, other.Name, other.Summary ?? other.Title);
+            }
+        }
+
+        if (options.Variation != Core.Generation.Variation.Realistic)
+        {
+            Log.EdgeVariation(logger, options.Variation);
+        }
+
         foreach (var conflict in set.RouteConflicts)
         {
             Log.RouteConflict(logger, conflict);

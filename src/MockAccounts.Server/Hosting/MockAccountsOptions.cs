@@ -29,6 +29,15 @@ public record MockAccountsOptions
     /// <summary><c>Strict</c>: a response that breaks its contract becomes a 500 listing the violations; <c>Warn</c>: sent with them in a header; <c>Off</c>.</summary>
     public ValidationMode Validation { get; set; } = ValidationMode.Strict;
 
+    /// <summary><c>realistic</c>, or <c>edges</c>: successive requests walk what each contract allows.</summary>
+    public Core.Generation.Variation Variation { get; set; } = Core.Generation.Variation.Realistic;
+
+    /// <summary>Vendor → the variant served from the start (e.g. <c>MockAccounts__Variants__opterius=v2.7.0</c>).</summary>
+    public Dictionary<string, string> Variants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Refuse credentials that lack the shape their contract declares (<c>x-mock-credential</c>) with the vendor's 401.</summary>
+    public bool CheckCredentialFormats { get; set; } = true;
+
     /// <summary>Edits under the contract folders apply without a restart; a broken edit keeps the last good contracts.</summary>
     public bool HotReload { get; set; } = true;
 

@@ -16,7 +16,12 @@ public sealed class MockAccountsRuntime : IDisposable
         Time = time;
         Contracts = contracts;
         State = new MockState(options.MaxTokens);
-        Pipeline = new MockPipeline(contracts, State, options.Validation);
+        Pipeline = new MockPipeline(contracts, State, options.Validation, defaults: new ServingDefaults
+        {
+            Variation = options.Variation,
+            Variants = options.Variants,
+            CheckCredentialFormats = options.CheckCredentialFormats,
+        });
         Journal = new RequestJournal(options.Journal);
     }
 
@@ -43,8 +48,24 @@ public sealed class MockAccountsRuntime : IDisposable
         CreateAsync(options, TimeProvider.System, cancellationToken);
 
     /// <inheritdoc cref="CreateAsync(MockAccountsOptions, CancellationToken)"/>
-    public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default) =>
-        new(options, await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken).ConfigureAwait(false), time);
+    /// <exception cref="MockAccountsOptionsException">A chosen variant names a vendor or variant the contracts lack.</exception>
+    public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var contracts = await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken).ConfigureAwait(false);
+        var problems = options.Variants
+            .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
+                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)})"
+                : vendor.Variants.ContainsKey(p.Value) ? null : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)})")
+            .OfType<string>()
+            .ToArray();
+        if (problems.Length > 0)
+        {
+            contracts.Dispose();
+            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+        }
+
+        return new(options, contracts, time);
+    }
 
     /// <summary>Releases the contract store (its reload lock).</summary>
     public void Dispose() => Contracts.Dispose();
