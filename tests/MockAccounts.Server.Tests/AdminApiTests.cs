@@ -125,8 +125,8 @@ public sealed class AdminApiTests
         (await CountAsync(new { method = "ANY", urlPathPattern = "/(runloop/)?v1/accounts/me" })).Should().Be(2);
         (await CountAsync(new { urlPattern = "/v1/.*" })).Should().Be(2);
         (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { equalTo = $"Bearer {token}" } } })).Should().Be(2);
-        (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { contains = "journal-" } } })).Should().Be(2);
-        (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { matches = "Bearer journal-[0-9a-f]{32}" } } })).Should().Be(2);
+        (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { contains = "journalx." } } })).Should().Be(2);
+        (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { matches = "Bearer journalx\\.[0-9a-f]{32}" } } })).Should().Be(2);
         (await CountAsync(new { headers = new Dictionary<string, object> { ["Authorization"] = new { absent = true } } })).Should().Be(1);
         var found = await (await Client.PostAsJsonAsync("/__admin/requests/find", new { url = "/v1/account/profile" })).Content.ReadFromJsonAsync<JsonNode>();
         found!["requests"]!.AsArray().Should().ContainSingle().Which!["method"]!.GetValue<string>().Should().Be("GET");

@@ -9,7 +9,8 @@ namespace MockAccounts.Server.Tests;
 /// <summary>Small request helpers shared by the server tests.</summary>
 internal static class Calls
 {
-    public static string NewToken(string hint) => $"{hint}-{Guid.NewGuid():N}";
+    /// <summary>A fresh token of the shape every contract accepts (Ultravox documents 8 alphanumerics, a period, 32 alphanumerics).</summary>
+    public static string NewToken(string hint) => $"{new string(hint.Where(char.IsAsciiLetterOrDigit).Concat("xxxxxxxx").Take(8).ToArray())}.{Guid.NewGuid():N}";
 
     /// <summary>The vendor's account request, with the token where its security scheme wants it.</summary>
     public static HttpRequestMessage Account(RunningServer server, string vendor, string? token, string? prefix = null)

@@ -16,6 +16,7 @@ public sealed partial class ReadmeExamplesTests
     {
         await using var server = await RunningServer.StartAsync(null);
         var lines = CurlLines().ToArray();
+        var tokenVariants = new Dictionary<string, string>(StringComparer.Ordinal);
         lines.Should().HaveCountGreaterThan(10);
 
         foreach (var line in lines)
@@ -29,10 +30,17 @@ public sealed partial class ReadmeExamplesTests
             var response = Parse(output);
             response.Status.Should().Be(ExpectedStatus(line), $"{line}{Environment.NewLine}{output}");
             var path = new Uri(Url().Match(command).Value.Trim('\'')).AbsolutePath;
+            if (TokenVariant().Match(line) is { Success: true } bound)
+            {
+                tokenVariants[bound.Groups[1].Value] = bound.Groups[2].Value;
+            }
+
             if (!path.StartsWith("/__admin", StringComparison.Ordinal))
             {
                 var match = server.Contracts.Current.Contracts.Match("GET", path)!;
-                var operation = server.Contracts.Current.Variant(match.Vendor.Name).FindOperation("GET", match.Template)!;
+                var variant = PreferVariant().Match(line) is { Success: true } asked ? asked.Groups[1].Value
+                    : tokenVariants.FirstOrDefault(t => line.Contains($"Bearer {t.Key}'", StringComparison.Ordinal)).Value ?? "documented";
+                var operation = server.Contracts.Current.Variant(match.Vendor.Name, variant).FindOperation("GET", match.Template)!;
                 Core.MockEngine.Validate(operation, response).Should().BeEmpty(line);
             }
         }
@@ -67,6 +75,13 @@ public sealed partial class ReadmeExamplesTests
         await process.WaitForExitAsync();
         return (process.ExitCode, output);
     }
+
+    /// <summary>An admin call giving a token its own variant: later requests of that token keep that variant's contract.</summary>
+    [GeneratedRegex(@"/tokens/([^/]+)/variant .*""variant"": ""([a-z0-9.-]+)""")]
+    private static partial Regex TokenVariant();
+
+    [GeneratedRegex("Prefer: variant=([a-z0-9.-]+)")]
+    private static partial Regex PreferVariant();
 
     [GeneratedRegex("Prefer: code=(\\d{3})")]
     private static partial Regex PreferCode();

@@ -122,7 +122,7 @@ docker run -d --network host --name mockaccounts-ci-extra \
 check "a container with mounted contracts starts" wait_healthy "http://127.0.0.1:$EXTRA_PORT" 60
 extra()    { expect 200 "http://127.0.0.1:$EXTRA_PORT/v1/me" -H 'Authorization: Bearer acme' && json_has '"plan":"free"'; }
 replaced() { expect 200 "http://127.0.0.1:$EXTRA_PORT/v1/accounts/me" -H 'Authorization: Bearer rl' && json_has 'ACCOUNT_TIER_TRIAL'; }
-kept()     { expect 200 "http://127.0.0.1:$EXTRA_PORT/api/accounts/me" -H 'X-API-Key: k.k' && json_has '"accountId"'; }
+kept()     { expect 200 "http://127.0.0.1:$EXTRA_PORT/api/accounts/me" -H 'X-API-Key: abcd1234.0123456789abcdef0123456789abcdef' && json_has '"accountId"'; }
 check "a mounted extra vendor is served" extra
 check "a mounted vendor replaces the built-in one of the same name" replaced
 check "the other built-in vendors stay" kept

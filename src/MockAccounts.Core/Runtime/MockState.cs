@@ -105,6 +105,8 @@ public sealed class MockState
         var key = new TokenKey(vendor, token);
         _bindings.Set(key, scenario);
         _progress.TryRemove(key);
+        // A token bound afresh starts over: its first request is request 0 again (sequences and edges alike).
+        _requestNumbers.TryRemove(key);
     }
 
     public bool Unbind(string vendor, string token) => _bindings.TryRemove(new TokenKey(vendor, token));
