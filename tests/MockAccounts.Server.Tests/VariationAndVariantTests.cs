@@ -157,14 +157,14 @@ public sealed class VariationAndVariantTests
     [Test]
     public async Task The_variant_chosen_at_start_up_is_served_and_an_unknown_one_names_the_setting()
     {
-        await using (var server = await RunningServer.StartAsync(null, "--MockAccounts:Variants:opterius", "v2.7.0"))
+        await using (var server = await RunningServer.StartAsync(null, "--MockAccounts:Variants:opterius", "v2.7.0", "--MockAccounts:HotReload", "false"))
         {
             var (status, body, _) = await Calls.SendAsync(server.Client, Calls.Account(server, "opterius", Calls.NewToken("startup")));
             status.Should().Be(200);
             body!["data"].Should().BeNull("v2.7.0 is served from the start");
         }
 
-        var start = async () => await RunningServer.StartAsync(null, "--MockAccounts:Variants:opterius", "v9");
+        var start = async () => await RunningServer.StartAsync(null, "--MockAccounts:Variants:opterius", "v9", "--MockAccounts:HotReload", "false");
         (await start.Should().ThrowAsync<MockAccountsOptionsException>()).Which.Message
             .Should().Contain("MockAccounts:Variants:opterius").And.Contain("documented, v2.7.0");
     }
