@@ -69,25 +69,14 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> SetVariantAsync(string vendor, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
     {
-        if (contracts.Current.Contracts.Find(vendor) is not { } found)
+        var (variant, problem) = await ReadVariantAsync(vendor, context, contracts, options);
+        if (variant is null)
         {
-            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+            return problem!;
         }
 
-        var (variant, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variant");
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!found.Variants.ContainsKey(variant!))
-        {
-            return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).",
-                new Dictionary<string, object?> { ["variants"] = found.Variants.Keys.ToArray() });
-        }
-
-        state.SetVendorVariant(vendor, variant!);
-        return TypedResults.Ok(new VariantSelectionDto(vendor, variant!));
+        state.SetVendorVariant(vendor, variant);
+        return TypedResults.Ok(new VariantSelectionDto(vendor, variant));
     }
 
     private static async Task<IResult> BindAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
@@ -188,12 +177,7 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> SetVendorVariationAsync(string vendor, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
     {
-        if (contracts.Current.Contracts.Find(vendor) is null)
-        {
-            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
-        }
-
-        var (variation, problem) = await ReadVariationAsync(context, options);
+        var (variation, problem) = await ReadVariationAsync(vendor, context, contracts, options);
         if (variation is null)
         {
             return problem!;
@@ -205,12 +189,7 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> SetTokenVariationAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
     {
-        if (contracts.Current.Contracts.Find(vendor) is null)
-        {
-            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
-        }
-
-        var (variation, problem) = await ReadVariationAsync(context, options);
+        var (variation, problem) = await ReadVariationAsync(vendor, context, contracts, options);
         if (variation is null)
         {
             return problem!;
@@ -222,29 +201,44 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> SetTokenVariantAsync(string vendor, string token, HttpContext context, ContractStore contracts, MockState state, MockAccountsOptions options)
     {
+        var (variant, problem) = await ReadVariantAsync(vendor, context, contracts, options);
+        if (variant is null)
+        {
+            return problem!;
+        }
+
+        state.SetTokenVariant(vendor, token, variant);
+        return TypedResults.Ok(new TokenVariantDto(vendor, token, variant));
+    }
+
+    /// <summary>The variant a request body names (<c>{"variant": "v2.7.0"}</c>), or the problem to answer.</summary>
+    private static async Task<(string? Variant, IResult? Problem)> ReadVariantAsync(string vendor, HttpContext context, ContractStore contracts, MockAccountsOptions options)
+    {
         if (contracts.Current.Contracts.Find(vendor) is not { } found)
         {
-            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+            return (null, AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys));
         }
 
         var (variant, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variant");
         if (problem is not null)
         {
-            return problem;
+            return (null, problem);
         }
 
-        if (!found.Variants.ContainsKey(variant!))
-        {
-            return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).",
-                new Dictionary<string, object?> { ["variants"] = found.Variants.Keys.ToArray() });
-        }
-
-        state.SetTokenVariant(vendor, token, variant!);
-        return TypedResults.Ok(new TokenVariantDto(vendor, token, variant!));
+        return found.Variants.ContainsKey(variant!)
+            ? (variant, null)
+            : (null, AdminProblems.Problem(StatusCodes.Status400BadRequest, "Unknown variant", $"'{vendor}' has no variant '{variant}' (variants: {string.Join(", ", found.Variants.Keys)}).",
+                new Dictionary<string, object?> { ["variants"] = found.Variants.Keys.ToArray() }));
     }
 
-    private static async Task<(Variation? Variation, IResult? Problem)> ReadVariationAsync(HttpContext context, MockAccountsOptions options)
+    /// <summary>The variation a request body names (<c>{"variation": "edges"}</c>), or the problem to answer.</summary>
+    private static async Task<(Variation? Variation, IResult? Problem)> ReadVariationAsync(string vendor, HttpContext context, ContractStore contracts, MockAccountsOptions options)
     {
+        if (contracts.Current.Contracts.Find(vendor) is null)
+        {
+            return (null, AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys));
+        }
+
         var (text, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "variation");
         if (problem is not null)
         {
