@@ -11,7 +11,10 @@ internal sealed class CountingClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Counted once registered: a test that advances the clock as soon as it sees the count must not
+        // advance it before the timer exists, or the timer would be due relative to the advanced time.
+        var timer = base.CreateTimer(callback, state, dueTime, period);
         Interlocked.Increment(ref _timers);
-        return base.CreateTimer(callback, state, dueTime, period);
+        return timer;
     }
 }
