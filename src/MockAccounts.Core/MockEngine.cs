@@ -1,7 +1,9 @@
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Loading;
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core;
@@ -12,13 +14,22 @@ namespace MockAccounts.Core;
 /// </summary>
 public sealed class MockEngine
 {
-    private MockEngine(ContractSet contracts, GenerationOptions options)
+    private MockEngine(ContractSet contracts, GenerationOptions options, IReadOnlyList<StubMapping> stubMappings)
     {
         Contracts = contracts;
         Responses = new ResponseFactory(new BodyGenerator(options));
+        StubMappings = stubMappings;
     }
 
     public ContractSet Contracts { get; }
+
+    /// <summary>The WireMock stub mappings from the contract folders' <c>mappings/</c>.</summary>
+    public IReadOnlyList<StubMapping> StubMappings { get; }
+
+    /// <summary>Where mapping files break the contracts of the operations they answer (checked against documented variants).</summary>
+    public IReadOnlyList<ContractError> StubViolations() =>
+        StubMappings.SelectMany(m => StubContractCheck.Check(this, m, vendor => vendor.Documented)
+            .Select(problem => new ContractError(m.SourceFile ?? m.Id.ToString(), "response", problem))).ToArray();
 
     public ResponseFactory Responses { get; }
 
@@ -26,8 +37,13 @@ public sealed class MockEngine
         LoadAsync([sources], options, cancellationToken);
 
     /// <summary>Loads several roots; a vendor in a later root replaces the one of the same name before it.</summary>
-    public static async Task<MockEngine> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
-        new(await ContractLoader.LoadAsync(sources, options, cancellationToken), options);
+    public static async Task<MockEngine> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    {
+        var contracts = await ContractLoader.LoadAsync(sources, options, cancellationToken);
+        var errors = new List<ContractError>();
+        var stubs = await StubMappingFiles.LoadAsync(sources, errors, cancellationToken);
+        return errors.Count > 0 ? throw new ContractLoadException(errors) : new MockEngine(contracts, options, stubs);
+    }
 
     public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)
     {

@@ -12,13 +12,15 @@ public sealed class ContractStore : IDisposable
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly IReadOnlyList<ContractSources> _sources;
     private readonly GenerationOptions _options;
+    private readonly bool _refuseStubViolations;
     private volatile MockEngine _current;
     private volatile ContractLoadException? _lastError;
 
-    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, MockEngine engine)
+    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, MockEngine engine, bool refuseStubViolations)
     {
         _sources = sources;
         _options = options;
+        _refuseStubViolations = refuseStubViolations;
         _current = engine;
         LoadedAt = DateTimeOffset.UtcNow;
     }
@@ -35,8 +37,14 @@ public sealed class ContractStore : IDisposable
     public int Reloads { get; private set; }
 
     /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
-    public static async Task<ContractStore> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
-        new(sources, options, await MockEngine.LoadAsync(sources, options, cancellationToken));
+    public static Task<ContractStore> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken) =>
+        LoadAsync(sources, options, refuseStubViolations: false, cancellationToken);
+
+    /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
+    /// <param name="refuseStubViolations">Strict validation: a mapping file that breaks an operation's contract is a broken file.</param>
+    public static async Task<ContractStore> LoadAsync(
+        IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations = false, CancellationToken cancellationToken = default) =>
+        new(sources, options, await LoadEngineAsync(sources, options, refuseStubViolations, cancellationToken), refuseStubViolations);
 
     /// <returns>True when the new contracts are served; false when the last good ones stay.</returns>
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
@@ -44,7 +52,7 @@ public sealed class ContractStore : IDisposable
         await _reloading.WaitAsync(cancellationToken);
         try
         {
-            _current = await MockEngine.LoadAsync(_sources, _options, cancellationToken);
+            _current = await LoadEngineAsync(_sources, _options, _refuseStubViolations, cancellationToken);
             _lastError = null;
             LoadedAt = DateTimeOffset.UtcNow;
             Reloads++;
@@ -59,6 +67,13 @@ public sealed class ContractStore : IDisposable
         {
             _reloading.Release();
         }
+    }
+
+    private static async Task<MockEngine> LoadEngineAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations, CancellationToken cancellationToken)
+    {
+        var engine = await MockEngine.LoadAsync(sources, options, cancellationToken);
+        var violations = refuseStubViolations ? engine.StubViolations() : [];
+        return violations.Count > 0 ? throw new ContractLoadException(violations) : engine;
     }
 
     public void Dispose() => _reloading.Dispose();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
 using MockAccounts.Core.Validation;
@@ -9,8 +10,8 @@ using MockAccounts.Core.Validation;
 namespace MockAccounts.Core.Runtime;
 
 /// <summary>
-/// One request, top to bottom: route → authenticate → pick scenario → generate → validate.
-/// Writing (delays, faults, bytes) is the host's job.
+/// One request, top to bottom: stub mapping (a team's explicit override, still validated) → route →
+/// authenticate → pick scenario → generate → validate. Writing (delays, faults, bytes) is the host's job.
 /// </summary>
 public sealed class MockPipeline
 {
@@ -24,20 +25,37 @@ public sealed class MockPipeline
     private readonly ResponseCache _cache;
     private readonly ServingDefaults _defaults;
 
-    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null, ServingDefaults? defaults = null)
+    public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null, ServingDefaults? defaults = null, TimeProvider? time = null)
     {
         _contracts = contracts;
         _state = state;
         _validation = validation;
         _cache = cache ?? new ResponseCache();
         _defaults = defaults ?? ServingDefaults.Standard;
+        Time = time ?? TimeProvider.System;
+        Stubs = new StubMappingStore(() => _contracts.Current.StubMappings);
     }
 
     public ServingDefaults Defaults => _defaults;
 
+    /// <summary>The WireMock stub mappings tried before the contracts.</summary>
+    public StubMappingStore Stubs { get; }
+
+    /// <summary>The clock of templates and stub delays.</summary>
+    public TimeProvider Time { get; }
+
     public PipelineResult Handle(MockRequest request)
     {
         var engine = _contracts.Current;
+        if (!Stubs.IsEmpty)
+        {
+            var view = new RequestView(request);
+            if (Stubs.Match(view) is { } stub)
+            {
+                return ServeStub(engine, stub, view);
+            }
+        }
+
         var method = string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase) ? ContractSet.HeadAnswersAs : request.Method;
         var match = engine.Contracts.Match(method, request.Path);
         if (match is null)
@@ -112,6 +130,9 @@ public sealed class MockPipeline
     /// <summary>The variant a token is served: its own, else the vendor's.</summary>
     public VariantContract VariantOf(VendorContract vendor, string token) =>
         _state.TokenVariant(vendor.Name, token) is { } bound && vendor.Variants.GetValueOrDefault(bound) is { } variant ? variant : VariantOf(vendor);
+
+    /// <summary>The operation a mapping's fixed path answers, checked against the variant being served; problems name it.</summary>
+    public IReadOnlyList<string> CheckStub(StubMapping mapping) => StubContractCheck.Check(_contracts.Current, mapping, VariantOf);
 
     /// <summary>The scenario a token is in right now (binding, else vendor state, else default).</summary>
     public Scenario ScenarioFor(VariantContract variant, string token) => Standing(variant, token).Scenario;
@@ -236,21 +257,28 @@ public sealed class MockPipeline
             cached = _cache.Add(engine, operation, step, key, account, new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []));
         }
 
-        var response = cached.Response;
-        IReadOnlyList<Violation> violations = [];
-        if (validate)
-        {
-            violations = cached.Violations;
-            if (violations.Count > 0)
-            {
-                response = _validation == ValidationMode.Strict
-                    ? ViolationResponse.For(operation, violations)
-                    : response with { Headers = [.. response.Headers, new(ViolationResponse.Header, ViolationResponse.HeaderValue(violations))] };
-            }
-        }
-
+        var violations = validate ? cached.Violations : [];
+        var response = Enforce(operation, cached.Response, violations);
         return new Served(variant.Vendor, variant.Name, operation, token, scenario, source, response, step.Delay, step.Fault, violations) { Variation = variation };
     }
+
+    /// <summary>A stub's response; when its request is a vendor operation, validated against that operation's contract.</summary>
+    private StubServed ServeStub(MockEngine engine, StubMapping stub, RequestView request)
+    {
+        Stubs.Served(stub);
+        var response = stub.Response.Render(request, Time);
+        var operation = StubContractCheck.OperationFor(engine, request.Method, request.Path, VariantOf);
+        var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
+        var violations = validate ? MockEngine.Validate(operation!, response) : [];
+        var vendor = operation is null ? null : engine.Contracts.Match(request.Method, request.Path)?.Vendor.Name;
+        return new StubServed(stub, vendor, validate ? Enforce(operation!, response, violations) : response, stub.Response.Delay.Sample(Random.Shared), stub.Response.Fault, violations);
+    }
+
+    /// <summary>Strict: a response that breaks its contract becomes the violation problem; warn: it carries the violation header.</summary>
+    private MockResponse Enforce(OperationContract operation, MockResponse response, IReadOnlyList<Violation> violations) =>
+        violations.Count == 0 ? response
+        : _validation == ValidationMode.Strict ? ViolationResponse.For(operation, violations)
+        : response with { Headers = [.. response.Headers, new(ViolationResponse.Header, ViolationResponse.HeaderValue(violations))] };
 
     private static Scenario? Find(ScenarioCatalogue catalogue, string? name) => name is null ? null : catalogue.Find(name);
 

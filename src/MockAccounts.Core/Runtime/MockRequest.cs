@@ -1,4 +1,5 @@
 namespace MockAccounts.Core.Runtime;
 
 /// <summary>An incoming call as the core sees it: no HTTP types, headers looked up by name.</summary>
-public sealed record MockRequest(string Method, string Path, Func<string, string?> Header, ReadOnlyMemory<byte> Body);
+/// <param name="Query">The raw query string with its leading <c>?</c>, or empty.</param>
+public sealed record MockRequest(string Method, string Path, Func<string, string?> Header, ReadOnlyMemory<byte> Body, string Query = "");

@@ -1,4 +1,5 @@
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
 using MockAccounts.Core.Validation;
@@ -53,3 +54,12 @@ public sealed record Served(
     /// <summary>Whether the body was realistic or walked the contract's edges.</summary>
     public Generation.Variation Variation { get; init; }
 }
+
+/// <summary>A stub mapping answered (its vendor is set when the request was a vendor operation, whose contract checked it).</summary>
+public sealed record StubServed(
+    StubMapping Mapping,
+    string? Vendor,
+    MockResponse Response,
+    TimeSpan Delay,
+    StubFault? Fault,
+    IReadOnlyList<Violation> Violations) : PipelineResult;

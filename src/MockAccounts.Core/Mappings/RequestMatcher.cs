@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace MockAccounts.Core.Mappings;
+
+/// <summary>
+/// WireMock's request pattern: method (or <c>ANY</c>), one of url / urlPath / urlPattern / urlPathPattern,
+/// queryParameters, headers, cookies, bodyPatterns and basicAuthCredentials. Stub mappings and the
+/// request journal's find / count / remove share it.
+/// </summary>
+public sealed class RequestMatcher
+{
+    /// <summary>The request-pattern fields understood here.</summary>
+    public static readonly IReadOnlyList<string> Fields =
+        ["method", "url", "urlPath", "urlPattern", "urlPathPattern", "queryParameters", "headers", "cookies", "bodyPatterns", "basicAuthCredentials"];
+
+    private static readonly string[] UrlFields = ["url", "urlPath", "urlPattern", "urlPathPattern"];
+
+    private readonly List<Check> _checks = [];
+
+    private RequestMatcher() { }
+
+    /// <summary>The method asked for, or null for any.</summary>
+    public string? Method { get; private set; }
+
+    /// <summary>The exact path when the pattern names one (<c>url</c> without a query, or <c>urlPath</c>).</summary>
+    public string? ExactPath { get; private set; }
+
+    /// <summary>Parses a pattern; every unsupported or malformed part is named in <paramref name="problems"/>, prefixed by <paramref name="where"/>.</summary>
+    public static RequestMatcher? Parse(JsonNode? json, List<string> problems, string where = "")
+    {
+        var prefix = where.Length == 0 ? "" : where + ".";
+        if (json is not JsonObject obj)
+        {
+            problems.Add($"{(where.Length == 0 ? "request pattern" : where)}: expected a JSON object such as {{\"method\": \"GET\", \"urlPath\": \"/v1/accounts/me\"}}");
+            return null;
+        }
+
+        var before = problems.Count;
+        var matcher = new RequestMatcher();
+        var urls = obj.Select(p => p.Key).Where(UrlFields.Contains).ToArray();
+        if (urls.Length > 1)
+        {
+            problems.Add($"{prefix}{urls[1]}: only one of {string.Join(", ", UrlFields)} may be given (found {string.Join(", ", urls)})");
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            var at = prefix + key;
+            switch (key)
+            {
+                case "method":
+                    if (Text(value, at, problems) is { } method && method != "ANY")
+                    {
+                        matcher.Method = method.ToUpperInvariant();
+                        matcher.Add("method", r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase));
+                    }
+
+                    break;
+                case "url":
+                    if (Text(value, at, problems) is { } url)
+                    {
+                        matcher.ExactPath = url.Contains('?', StringComparison.Ordinal) ? null : url;
+                        matcher.Add("url", r => r.Url == url);
+                    }
+
+                    break;
+                case "urlPath":
+                    if (Text(value, at, problems) is { } path)
+                    {
+                        matcher.ExactPath = path;
+                        matcher.Add("url", r => r.Path == path);
+                    }
+
+                    break;
+                case "urlPattern" or "urlPathPattern":
+                    if (Text(value, at, problems) is { } text && ValuePattern.Compile(text, at, problems) is { } regex)
+                    {
+                        var byPath = key == "urlPathPattern";
+                        matcher.Add("url", r => ValuePattern.FullMatch(regex, byPath ? r.Path : r.Url));
+                    }
+
+                    break;
+                case "queryParameters":
+                    matcher.AddNamed(value, at, problems, (r, name) => r.QueryValues(name), "query parameter");
+                    break;
+                case "headers":
+                    matcher.AddNamed(value, at, problems, (r, name) => r.Header(name) is { } h ? [h] : [], "header");
+                    break;
+                case "cookies":
+                    matcher.AddNamed(value, at, problems, (r, name) => r.Cookies.TryGetValue(name, out var c) ? [c] : [], "cookie");
+                    break;
+                case "bodyPatterns":
+                    matcher.AddBody(value, at, problems);
+                    break;
+                case "basicAuthCredentials":
+                    matcher.AddBasicAuth(value, at, problems);
+                    break;
+                default:
+                    problems.Add($"{at}: not supported here (supported request fields: {string.Join(", ", Fields)})");
+                    break;
+            }
+        }
+
+        return problems.Count == before ? matcher : null;
+    }
+
+    public bool Matches(RequestView request) => _checks.TrueForAll(check => check.Test(request));
+
+    /// <summary>How far a request is from this pattern: 0 when it matches, 1 when nothing does (for near misses).</summary>
+    public double Distance(RequestView request)
+    {
+        if (_checks.Count == 0)
+        {
+            return 0;
+        }
+
+        // The URL weighs most, as in WireMock's near misses: a request for another path is far away.
+        double total = 0, missed = 0;
+        foreach (var check in _checks)
+        {
+            var weight = check.Field == "url" ? 3 : 1;
+            total += weight;
+            missed += check.Test(request) ? 0 : weight;
+        }
+
+        return missed / total;
+    }
+
+    private void Add(string field, Func<RequestView, bool> test) => _checks.Add(new Check(field, test));
+
+    private void AddNamed(JsonNode? json, string at, List<string> problems, Func<RequestView, string, IReadOnlyList<string>> values, string what)
+    {
+        if (json is not JsonObject byName)
+        {
+            problems.Add($"{at}: expected an object of {what} name to value pattern");
+            return;
+        }
+
+        foreach (var (name, matcher) in byName)
+        {
+            if (ValuePattern.Parse(matcher, $"{at}.{name}", problems) is not { } pattern)
+            {
+                continue;
+            }
+
+            // A repeated header or parameter matches when any of its values does; absent asks that there be none.
+            Add(at.EndsWith("headers", StringComparison.Ordinal) ? "headers" : at, r =>
+            {
+                var found = values(r, name);
+                return found.Count == 0 ? pattern.Matches(null) : found.Any(pattern.Matches);
+            });
+        }
+    }
+
+    private void AddBody(JsonNode? json, string at, List<string> problems)
+    {
+        if (json is not JsonArray patterns)
+        {
+            problems.Add($"{at}: expected an array of value patterns");
+            return;
+        }
+
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            if (ValuePattern.Parse(patterns[i], $"{at}[{i}]", problems) is { } pattern)
+            {
+                Add("body", r => pattern.Matches(r.Body.Length == 0 && pattern.Operator == "absent" ? null : r.Body));
+            }
+        }
+    }
+
+    private void AddBasicAuth(JsonNode? json, string at, List<string> problems)
+    {
+        if (json is not JsonObject credentials || Text(credentials["username"], $"{at}.username", problems) is not { } user
+            || Text(credentials["password"], $"{at}.password", problems) is not { } password)
+        {
+            problems.Add($"{at}: expected {{\"username\": \"…\", \"password\": \"…\"}}");
+            return;
+        }
+
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        Add("headers", r => r.Header("Authorization") == expected);
+    }
+
+    private static string? Text(JsonNode? node, string at, List<string> problems)
+    {
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            return v.GetValue<string>();
+        }
+
+        problems.Add($"{at}: expected a string");
+        return null;
+    }
+
+    private sealed record Check(string Field, Func<RequestView, bool> Test);
+}
