@@ -22,6 +22,8 @@ public static partial class ContractLoader
     public static async Task<ContractSet> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContractError>();
+        // A folder of stub mappings alone (mappings/ without schemas/ and mocks/) adds no vendors.
+        sources = sources.Where(s => !s.IsMappingsOnly).ToArray();
         foreach (var (root, name) in sources.SelectMany(s => new[] { (s.SchemasRoot, "schemas"), (s.MocksRoot, "mocks") }))
         {
             if (!Directory.Exists(root))

@@ -17,6 +17,10 @@ public sealed record ContractSources(string SchemasRoot, string MocksRoot)
             FilesRoot = Path.Combine(root, "__files"),
         };
 
+    /// <summary>True for a folder holding WireMock mappings but neither <c>schemas/</c> nor <c>mocks/</c>.</summary>
+    public bool IsMappingsOnly =>
+        !Directory.Exists(SchemasRoot) && !Directory.Exists(MocksRoot) && MappingsRoot is not null && Directory.Exists(MappingsRoot);
+
     /// <summary>Every folder whose edits should reload the contracts (those that exist).</summary>
     public IEnumerable<string> WatchedRoots() =>
         new[] { SchemasRoot, MocksRoot, MappingsRoot, FilesRoot }.OfType<string>().Where(Directory.Exists);

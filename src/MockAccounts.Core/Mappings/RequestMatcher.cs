@@ -62,7 +62,7 @@ public sealed class RequestMatcher
                     if (Text(value, at, problems) is { } url)
                     {
                         matcher.ExactPath = url.Contains('?', StringComparison.Ordinal) ? null : url;
-                        matcher.Add("url", r => r.Url == url);
+                        matcher.Add("url", r => r.Url == url, r => EditDistance(url, r.Url));
                     }
 
                     break;
@@ -70,7 +70,7 @@ public sealed class RequestMatcher
                     if (Text(value, at, problems) is { } path)
                     {
                         matcher.ExactPath = path;
-                        matcher.Add("url", r => r.Path == path);
+                        matcher.Add("url", r => r.Path == path, r => EditDistance(path, r.Path));
                     }
 
                     break;
@@ -122,13 +122,38 @@ public sealed class RequestMatcher
         {
             var weight = check.Field == "url" ? 3 : 1;
             total += weight;
-            missed += check.Test(request) ? 0 : weight;
+            missed += check.Test(request) ? 0 : weight * (check.Distance?.Invoke(request) ?? 1);
         }
 
         return missed / total;
     }
 
-    private void Add(string field, Func<RequestView, bool> test) => _checks.Add(new Check(field, test));
+    /// <summary>Levenshtein distance over the longer length: how unlike two URLs are, from 0 (same) to 1.</summary>
+    private static double EditDistance(string expected, string actual)
+    {
+        if (expected.Length == 0 || actual.Length == 0)
+        {
+            return expected.Length == actual.Length ? 0 : 1;
+        }
+
+        var previous = Enumerable.Range(0, actual.Length + 1).ToArray();
+        var current = new int[actual.Length + 1];
+        for (var i = 1; i <= expected.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= actual.Length; j++)
+            {
+                var substitution = previous[j - 1] + (expected[i - 1] == actual[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return (double)previous[actual.Length] / Math.Max(expected.Length, actual.Length);
+    }
+
+    private void Add(string field, Func<RequestView, bool> test, Func<RequestView, double>? distance = null) => _checks.Add(new Check(field, test, distance));
 
     private void AddNamed(JsonNode? json, string at, List<string> problems, Func<RequestView, string, IReadOnlyList<string>> values, string what)
     {
@@ -195,5 +220,6 @@ public sealed class RequestMatcher
         return null;
     }
 
-    private sealed record Check(string Field, Func<RequestView, bool> Test);
+    /// <param name="Distance">How far a failing request is, 0 to 1; without it a failure counts fully.</param>
+    private sealed record Check(string Field, Func<RequestView, bool> Test, Func<RequestView, double>? Distance);
 }

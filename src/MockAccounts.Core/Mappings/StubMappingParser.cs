@@ -72,6 +72,12 @@ public static class StubMappingParser
 
         var shown = (JsonObject)mapping.DeepClone();
         shown.Remove("insertionIndex");
+        if (shown["response"] is JsonObject shownResponse && !shownResponse.ContainsKey("status"))
+        {
+            // WireMock shows the default status.
+            shownResponse["status"] = 200;
+        }
+
         shown["id"] = id.ToString();
         shown["uuid"] = id.ToString();
         return new StubMapping(id, name, priority, request, response, scenario, required, next, metadata as JsonObject, persistent?.GetValueKind() == JsonValueKind.True, shown);

@@ -79,7 +79,8 @@ public sealed class StubTemplate
 
     private static IHandlebars CreateEnvironment()
     {
-        var handlebars = Handlebars.Create();
+        // WireMock renders values as they are: no HTML escaping of {{…}}.
+        var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
         handlebars.RegisterHelper("jsonPath", (in HelperOptions _, in Context _, in Arguments arguments) =>
             arguments.Length == 2 ? JsonPathQuery.Select(arguments[0]?.ToString(), arguments[1]?.ToString() ?? "$") is [var first, ..] ? first : "" : "");
         handlebars.RegisterHelper("now", (in HelperOptions _, in Context _, in Arguments arguments) => Now(arguments));

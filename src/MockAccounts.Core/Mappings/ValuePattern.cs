@@ -18,7 +18,6 @@ public sealed class ValuePattern
     private static readonly Dictionary<string, string[]> ModifiersOf = new()
     {
         ["equalTo"] = ["caseInsensitive"],
-        ["contains"] = ["caseInsensitive"],
         ["equalToJson"] = ["ignoreArrayOrder", "ignoreExtraElements"],
     };
 
@@ -111,8 +110,10 @@ public sealed class ValuePattern
                     return null;
                 }
 
-                var wanted = op == "matches";
-                return new ValuePattern(op, value => value is not null && FullMatch(regex, value) == wanted);
+                // As in WireMock, a missing value does not match a regex, so doesNotMatch accepts it.
+                return op == "matches"
+                    ? new ValuePattern(op, value => value is not null && FullMatch(regex, value))
+                    : new ValuePattern(op, value => value is null || !FullMatch(regex, value));
         }
     }
 

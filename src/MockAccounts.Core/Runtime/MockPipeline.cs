@@ -38,6 +38,8 @@ public sealed class MockPipeline
 
     public ServingDefaults Defaults => _defaults;
 
+    public ValidationMode Validation => _validation;
+
     /// <summary>The WireMock stub mappings tried before the contracts.</summary>
     public StubMappingStore Stubs { get; }
 

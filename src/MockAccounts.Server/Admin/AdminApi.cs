@@ -1,6 +1,6 @@
 namespace MockAccounts.Server.Admin;
 
-/// <summary>Everything under <c>/__admin</c>: the dashboard, health, WireMock's calls, our own, the API's description, and the catch-all.</summary>
+/// <summary>Everything under <c>/__admin</c>: the dashboard, health, WireMock's calls (stub mappings included), our own, the API's description, and the catch-all.</summary>
 internal static class AdminApi
 {
     public static void MapAdmin(this WebApplication app)
@@ -8,7 +8,7 @@ internal static class AdminApi
         app.MapDashboardRedirect(AdminRoutes.Prefix);
         var open = app.MapGroup(AdminRoutes.Prefix).AddEndpointFilter<PrettyJsonFilter>();
         ((IEndpointConventionBuilder)open).Add(AnswerHeadWhereGet);
-        var admin = open.MapDashboard().MapWireMockAdmin().MapVendorAdmin();
+        var admin = open.MapDashboard().MapWireMockAdmin().MapStubMappingAdmin().MapVendorAdmin();
         admin.MapAdminOpenApi();
         admin.MapAdminFallback();
     }

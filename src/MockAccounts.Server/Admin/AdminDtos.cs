@@ -33,6 +33,18 @@ public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted);
 
 public sealed record ScenarioDto(string Id, string Name, string State, IReadOnlyList<string> PossibleStates);
 
+/// <summary>WireMock's list of stub mappings.</summary>
+public sealed record StubMappingsDto(IReadOnlyList<JsonObject> Mappings, StubMappingsMetaDto Meta);
+
+public sealed record StubMappingsMetaDto(int Total);
+
+/// <summary>WireMock's near miss: a request, the mapping it almost matched, and how far it was.</summary>
+public sealed record NearMissDto(LoggedRequestDto Request, JsonObject StubMapping, MatchResultDto MatchResult);
+
+public sealed record MatchResultDto(double Distance);
+
+public sealed record NearMissesDto(IReadOnlyList<NearMissDto> NearMisses);
+
 public sealed record ScenariosDto(IReadOnlyList<ScenarioDto> Scenarios);
 
 public sealed record LoggedRequestDto(
@@ -51,7 +63,7 @@ public sealed record MockAccountsDto(string? Vendor, string? Variant, string? Sc
 
 public sealed record ServeEventDto(
     string Id, LoggedRequestDto Request, ResponseDefinitionDto ResponseDefinition, LoggedResponseDto Response,
-    bool WasMatched, TimingDto Timing, MockAccountsDto MockAccounts);
+    bool WasMatched, TimingDto Timing, MockAccountsDto MockAccounts, JsonObject? StubMapping);
 
 public sealed record MetaDto(int Total, long Dropped);
 

@@ -11,7 +11,7 @@ internal static class AdminFallback
 {
     /// <summary>WireMock admin paths that a contract mock has no use for, by their path under <c>/__admin</c>.</summary>
     private static readonly string[] AbsentWireMockFeatures =
-        ["mappings", "recordings", "settings", "near-misses", "requests/unmatched/near-misses", "requests/remove-by-metadata", "shutdown", "files"];
+        ["recordings", "settings", "near-misses", "requests/remove-by-metadata", "shutdown", "files"];
 
     public static RouteHandlerBuilder MapAdminFallback(this RouteGroupBuilder admin) =>
         admin.Map("/{**rest}", Answer).WithMetadata(new AdminFallbackMetadata()).ExcludeFromDescription();
@@ -26,8 +26,8 @@ internal static class AdminFallback
             && !all.Any(r => r.Pattern.StartsWith($"{AdminRoutes.Prefix}/{feature}", StringComparison.Ordinal)))
         {
             return AdminProblems.Problem(StatusCodes.Status404NotFound, "Not supported",
-                $"MockAccounts does not support WireMock's /__admin/{feature}: it serves vendor contracts, not stub mappings, " +
-                "so mappings, recordings, settings, near misses, files and shutdown are not available. See the README's admin API table.");
+                $"MockAccounts does not support WireMock's /__admin/{feature}: it serves vendor contracts and stub mappings, " +
+                "not recordings, settings, request metadata, request-pattern near misses, files or shutdown. See the README's admin API table.");
         }
 
         var matching = AdminRoutes.Matching(all, path);

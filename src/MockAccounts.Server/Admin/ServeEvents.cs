@@ -28,7 +28,8 @@ internal static class ServeEvents
         new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), Journal.Redaction.Body(entry.ResponseBody, maxBodyChars)),
         entry.WasMatched,
         new TimingDto(entry.ElapsedMs, entry.ElapsedMs),
-        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken));
+        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken),
+        entry.Stub?.Json);
 
     private static Dictionary<string, string> Fold(IEnumerable<KeyValuePair<string, string>> headers)
     {

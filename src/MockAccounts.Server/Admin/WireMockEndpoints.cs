@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Reflection;
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
@@ -9,7 +10,8 @@ namespace MockAccounts.Server.Admin;
 
 /// <summary>
 /// The part of WireMock's admin API a contract mock can honour, with WireMock's paths and JSON:
-/// health, scenarios (one per vendor, its states the vendor's scenarios), the request journal, reset.
+/// health, scenarios (one per vendor, its states the vendor's scenarios, beside the stub mappings'
+/// scenarios), the request journal, reset. Stub mappings have their own endpoints.
 /// </summary>
 internal static class WireMockEndpoints
 {
@@ -23,13 +25,14 @@ internal static class WireMockEndpoints
     {
         open.MapGet("/health", Health).WithSummary("Status, version, contract reload state (last error with file and pointer), journal and token counts, memory; never needs the admin key");
         var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new AdminKeyRequiredMetadata());
-        admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios");
-        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithSummary("Switch a vendor's scenario: {\"state\": \"<scenario>\"}; no body resets it");
-        admin.MapPost("/scenarios/reset", (MockState state) =>
+        admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios, then the stub mappings' scenarios");
+        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithSummary("Switch a vendor's (or a stub scenario's) state: {\"state\": \"<scenario>\"}; no body resets it");
+        admin.MapPost("/scenarios/reset", (MockState state, MockPipeline pipeline) =>
         {
             state.ResetScenarios();
+            pipeline.Stubs.ResetScenarios();
             return TypedResults.Ok();
-        }).WithSummary("Every vendor back to its default scenario");
+        }).WithSummary("Every vendor back to its default scenario, every stub scenario back to Started");
         admin.MapGet("/requests", Requests).Produces<ServeEventsDto>().WithSummary("The journal, newest first (?limit=, ?since=)");
         admin.MapDelete("/requests", (RequestJournal journal) =>
         {
@@ -61,17 +64,19 @@ internal static class WireMockEndpoints
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))))
             .Produces<CountDto>()
-            .WithSummary("Count journal entries matching a WireMock request pattern (method, url, urlPath, urlPattern, urlPathPattern, headers)");
+            .WithSummary("Count journal entries matching a WireMock request pattern (the stub mappings' request fields)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
-        admin.MapPost("/reset", (MockState state, RequestJournal journal) =>
+        admin.MapPost("/reset", (MockState state, RequestJournal journal, MockPipeline pipeline) =>
         {
             state.Reset();
             journal.Clear();
+            pipeline.Stubs.Reset();
+            pipeline.Stubs.ResetScenarios();
             return TypedResults.Ok();
-        }).WithSummary("Back to a fresh start: scenarios, token bindings, account edits, variants and journal");
+        }).WithSummary("Back to a fresh start: scenarios, token bindings, account edits, variants, journal, and stub mappings as the files have them");
 
         return admin;
     }
@@ -99,13 +104,13 @@ internal static class WireMockEndpoints
         {
             var variant = pipeline.VariantOf(vendor);
             return new ScenarioDto(vendor.Name, vendor.Name, pipeline.VendorScenarioOf(variant).Name, variant.Catalogue.Names.ToArray());
-        }).ToArray()));
+        }).Concat(pipeline.Stubs.Scenarios().Select(s => new ScenarioDto(s.Name, s.Name, s.State, s.PossibleStates))).ToArray()));
 
     private static async Task<IResult> SetScenarioStateAsync(string vendor, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
     {
         if (contracts.Current.Contracts.Find(vendor) is not { } found)
         {
-            return AdminProblems.UnknownVendor(vendor, contracts.Current.Contracts.Vendors.Keys);
+            return await SetStubScenarioStateAsync(vendor, context, contracts, pipeline.Stubs, options);
         }
 
         if (context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding"))
@@ -128,6 +133,33 @@ internal static class WireMockEndpoints
         }
 
         state.SetVendorScenario(vendor, scenario!);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>A scenario of stub mappings (not a vendor): any state its mappings name, or Started; no body resets it.</summary>
+    private static async Task<IResult> SetStubScenarioStateAsync(string name, HttpContext context, ContractStore contracts, StubMappingStore stubs, MockAccountsOptions options)
+    {
+        if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
+        {
+            return AdminProblems.UnknownVendor(name, contracts.Current.Contracts.Vendors.Keys.Concat(stubs.Scenarios().Select(s => s.Name)));
+        }
+
+        string? state = null;
+        if (!(context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+        {
+            (state, var problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "state");
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            if (!scenario.PossibleStates.Contains(state!))
+            {
+                return AdminProblems.UnknownScenario(name, state!, scenario.PossibleStates);
+            }
+        }
+
+        stubs.SetScenarioState(name, state);
         return TypedResults.Ok();
     }
 
@@ -172,10 +204,10 @@ internal static class WireMockEndpoints
         }
 
         var problems = new List<string>();
-        var pattern = RequestPattern.Parse(json, problems);
+        var pattern = RequestMatcher.Parse(json, problems);
         return pattern is null
             ? AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems),
                 new Dictionary<string, object?> { ["problems"] = problems })
-            : answer(journal.Snapshot().Where(pattern.Matches).ToArray());
+            : answer(journal.Snapshot().Where(e => pattern.Matches(e.AsRequest())).ToArray());
     }
 }

@@ -33,8 +33,9 @@ internal sealed class ContractWatcher : BackgroundService
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _roots = _contracts.Sources.SelectMany(s => new[] { s.SchemasRoot, s.MocksRoot }).Where(Directory.Exists).ToArray();
-        _watchers = _roots.Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
+        // Every root, made or not: a folder made later (a first mappings/) is noticed by the fingerprint poll.
+        _roots = _contracts.Sources.SelectMany(s => s.WatchedRoots()).ToArray();
+        _watchers = _roots.Where(Directory.Exists).Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
         _fingerprint = Fingerprint(_roots);
         return base.StartAsync(cancellationToken);
     }
@@ -93,7 +94,7 @@ internal sealed class ContractWatcher : BackgroundService
     private static int Fingerprint(string[] roots)
     {
         var hash = new HashCode();
-        foreach (var file in roots.SelectMany(r => Directory.EnumerateFiles(r, "*", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
+        foreach (var file in roots.Where(Directory.Exists).SelectMany(r => Directory.EnumerateFiles(r, "*", SearchOption.AllDirectories)).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(file);
             hash.Add(file);

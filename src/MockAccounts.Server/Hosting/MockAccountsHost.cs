@@ -57,11 +57,12 @@ public static class MockAccountsHost
     /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings.</param>
     /// <param name="cancellationToken">Stops a contract load that takes too long.</param>
     /// <param name="customize">Adjusts the builder before the options are read (tests bind a free port here).</param>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, CancellationToken cancellationToken = default)
+    /// <param name="time">The clock of stub delays and templates; default: the system's.</param>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         var builder = CreateBuilder(args);
         customize?.Invoke(builder);
-        var runtime = await MockAccountsRuntime.CreateAsync(ReadOptions(builder.Configuration), cancellationToken);
+        var runtime = await MockAccountsRuntime.CreateAsync(ReadOptions(builder.Configuration), time ?? TimeProvider.System, cancellationToken);
         var app = Build(builder, runtime, watchContracts: runtime.Options.HotReload);
         app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
         return app;
@@ -120,6 +121,7 @@ public static class MockAccountsHost
         builder.Services.AddSingleton(runtime.State);
         builder.Services.AddSingleton(runtime.Pipeline);
         builder.Services.AddSingleton(runtime.Journal);
+        builder.Services.AddSingleton(runtime.Mappings);
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddSingleton(_ => new RequestLog(options, loggerFactory?.CreateLogger(RequestLog.Category)));
         builder.Services.AddSingleton<AdminRoutes>();

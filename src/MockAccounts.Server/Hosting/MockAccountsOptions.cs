@@ -53,6 +53,8 @@ public record MockAccountsOptions
     /// <summary>Protection of the admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
 
+    public MappingOptions Mappings { get; init; } = new();
+
     /// <summary>One stdout line per vendor request.</summary>
     public bool RequestLog { get; set; } = true;
 
@@ -144,6 +146,12 @@ public sealed record AdminOptions
 {
     /// <summary>When set, <c>/__admin</c> (except health) requires <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
     public string? Key { get; set; }
+}
+
+public sealed record MappingOptions
+{
+    /// <summary>Where <c>POST /__admin/mappings/save</c> writes the mappings made through the admin API; unset, saving is refused.</summary>
+    public string? SaveFolder { get; init; }
 }
 
 /// <summary>Options that cannot start a server; the message names each setting.</summary>

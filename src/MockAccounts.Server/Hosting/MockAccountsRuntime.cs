@@ -21,8 +21,9 @@ public sealed class MockAccountsRuntime : IDisposable
             Variation = options.Variation,
             Variants = options.Variants,
             CheckCredentialFormats = options.CheckCredentialFormats,
-        });
+        }, time: time);
         Journal = new RequestJournal(options.Journal);
+        Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
     }
 
     /// <summary>The options the runtime was made with.</summary>
@@ -43,7 +44,10 @@ public sealed class MockAccountsRuntime : IDisposable
     /// <summary>The clock scenario delays wait on (a test's fake clock makes slow scenarios instant).</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>Loads the contracts; throws <see cref="Core.Loading.ContractLoadException"/> when any is broken.</summary>
+    /// <summary>WireMock stub mappings: the admin use-cases over the pipeline's store.</summary>
+    public StubMappingAdmin Mappings { get; }
+
+    /// <summary>Loads the contracts and mapping files; throws <see cref="Core.Loading.ContractLoadException"/> when any is broken (in strict validation, a mapping that breaks its operation's contract too).</summary>
     public static Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, CancellationToken cancellationToken = default) =>
         CreateAsync(options, TimeProvider.System, cancellationToken);
 
@@ -51,7 +55,8 @@ public sealed class MockAccountsRuntime : IDisposable
     /// <exception cref="MockAccountsOptionsException">A chosen variant names a vendor or variant the contracts lack.</exception>
     public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var contracts = await ContractStore.LoadAsync(options.Sources(), new GenerationOptions(options.Seed, options.Reference()), cancellationToken).ConfigureAwait(false);
+        var contracts = await ContractStore.LoadAsync(
+            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), options.Validation == ValidationMode.Strict, cancellationToken).ConfigureAwait(false);
         var problems = options.Variants
             .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
                 ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)})"

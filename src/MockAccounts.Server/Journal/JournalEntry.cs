@@ -1,3 +1,6 @@
+using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Runtime;
+
 namespace MockAccounts.Server.Journal;
 
 /// <summary>One served request as the journal keeps it.</summary>
@@ -24,6 +27,13 @@ public sealed record JournalEntry(
 {
     /// <summary>The response body as text. The entry keeps the response's own bytes (shared, not copied) and decodes on demand.</summary>
     public string ResponseBody => System.Text.Encoding.UTF8.GetString(ResponseBytes);
+
+    /// <summary>The stub mapping that answered, if one did.</summary>
+    public StubMapping? Stub { get; init; }
+
+    /// <summary>The request as matchers read it (the journal's find / count / remove and near misses share the stubs' matcher).</summary>
+    public RequestView AsRequest() => new(new MockRequest(
+        Method, Path, RequestHeader, System.Text.Encoding.UTF8.GetBytes(RequestBody), Url.Length > Path.Length ? Url[Path.Length..] : ""));
 
     /// <summary>The token as the admin API shows it (redacted unless credentials are kept).</summary>
     public string? DisplayToken { get; init; } = Token;

@@ -1,3 +1,4 @@
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Server.Journal;
@@ -24,5 +25,6 @@ internal struct JournalSlot
         string? Vendor,
         string? Variant,
         string? Scenario,
-        MockResponse? Response);
+        MockResponse? Response,
+        StubMapping? Stub);
 }

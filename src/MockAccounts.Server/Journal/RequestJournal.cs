@@ -49,9 +49,11 @@ public sealed class RequestJournal
 
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Records one request; <paramref name="served"/> is null when no vendor operation answered.</summary>
-    public void Add(HttpContext context, Served? served, int status, ReadOnlySpan<byte> body, double elapsedMs)
+    /// <summary>Records one request; <paramref name="result"/> is null (or not served) when neither a vendor operation nor a stub answered.</summary>
+    public void Add(HttpContext context, PipelineResult? result, int status, ReadOnlySpan<byte> body, double elapsedMs)
     {
+        var served = result as Served;
+        var stub = result as StubServed;
         if (!Enabled)
         {
             return;
@@ -93,7 +95,8 @@ public sealed class RequestJournal
             }
 
             var info = new JournalSlot.Fixed(
-                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, status, elapsedMs, served?.Vendor, served?.Variant, served?.Scenario, served?.Response);
+                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, status, elapsedMs,
+                served?.Vendor ?? stub?.Vendor, served?.Variant, served?.Scenario, served?.Response ?? stub?.Response, stub?.Mapping);
             Store(info, packed.Written);
         }
         finally
@@ -246,6 +249,7 @@ public sealed class RequestJournal
             info.Response is not null,
             info.ElapsedMs)
         {
+            Stub = info.Stub,
             DisplayToken = token is not null && !keep ? Redaction.Secret(token) : token,
         };
     }

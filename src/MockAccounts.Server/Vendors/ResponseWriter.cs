@@ -1,5 +1,8 @@
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections.Features;
+using Microsoft.AspNetCore.Http.Features;
+using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Scenarios;
@@ -40,6 +43,42 @@ internal static class ResponseWriter
         }
     }
 
+    /// <summary>A stub mapping's answer: its delay (on the pipeline's clock), then its fault or its response.</summary>
+    public static async Task WriteStubAsync(HttpContext context, StubServed stub, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (stub.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(stub.Delay, time, cancellationToken);
+        }
+
+        switch (stub.Fault)
+        {
+            case StubFault.ConnectionResetByPeer:
+                Reset(context);
+                return;
+            case StubFault.EmptyResponse:
+                context.Abort();
+                return;
+            case StubFault.MalformedResponseChunk:
+                // A 200 whose chunked body never finishes: the client's parser fails mid-body.
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                await context.Response.Body.WriteAsync("lah"u8.ToArray(), cancellationToken);
+                await context.Response.Body.FlushAsync(cancellationToken);
+                context.Abort();
+                return;
+            case StubFault.RandomDataThenClose:
+                SendGarbage(context);
+                return;
+        }
+
+        if (stub.Mapping.Response.StatusMessage is { } message && context.Features.Get<IHttpResponseFeature>() is { } feature)
+        {
+            feature.ReasonPhrase = message;
+        }
+
+        await WriteAsync(context, stub.Response, stub.Response.Body, cancellationToken);
+    }
+
     public static Task WriteAsync(HttpContext context, MockResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         WriteHead(context, response, body.Length);
@@ -77,6 +116,24 @@ internal static class ResponseWriter
         if (context.Request.Protocol == "HTTP/1.1" && context.Features.Get<IConnectionSocketFeature>()?.Socket is Socket socket)
         {
             socket.LingerState = new LingerOption(true, 0);
+        }
+
+        context.Abort();
+    }
+
+    /// <summary>Bytes that are not HTTP straight onto the socket (HTTP/1.1), then closed; an HTTP/2 stream is just reset.</summary>
+    private static void SendGarbage(HttpContext context)
+    {
+        if (context.Request.Protocol == "HTTP/1.1" && context.Features.Get<IConnectionSocketFeature>()?.Socket is Socket socket)
+        {
+            try
+            {
+                socket.Send(RandomNumberGenerator.GetBytes(64));
+            }
+            catch (SocketException)
+            {
+                // The client left already; closing is all that is left to do.
+            }
         }
 
         context.Abort();

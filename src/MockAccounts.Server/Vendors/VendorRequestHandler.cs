@@ -38,7 +38,8 @@ internal sealed class VendorRequestHandler
         }
 
         var headers = context.Request.Headers;
-        var request = new MockRequest(context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value);
+        var request = new MockRequest(
+            context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value, context.Request.QueryString.Value ?? "");
         var result = _pipeline.Handle(request);
         switch (result)
         {
@@ -50,6 +51,15 @@ internal sealed class VendorRequestHandler
 
                 Record(context, served, body.Value, started);
                 await ResponseWriter.WriteAsync(context, served, _time, aborted);
+                break;
+            case StubServed stub:
+                if (stub.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
+                }
+
+                Record(context, stub, body.Value, started);
+                await ResponseWriter.WriteStubAsync(context, stub, _time, aborted);
                 break;
             case Rejected rejected:
                 await Problems.Write(context, StatusCodes.Status400BadRequest, rejected.Title, rejected.Detail);
@@ -68,11 +78,16 @@ internal sealed class VendorRequestHandler
         }
     }
 
-    private void Record(HttpContext context, Served? served, ReadOnlyMemory<byte> body, long started)
+    private void Record(HttpContext context, PipelineResult? result, ReadOnlyMemory<byte> body, long started)
     {
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var status = served?.Response.Status ?? context.Response.StatusCode;
-        _requestLog.Write(context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, served?.Vendor ?? "-", served?.Scenario ?? "-", elapsed);
-        _journal.Add(context, served, status, body.Span, elapsed);
+        var (status, vendor, scenario) = result switch
+        {
+            Served served => (served.Response.Status, served.Vendor, served.Scenario),
+            StubServed stub => (stub.Response.Status, stub.Vendor ?? "-", "mapping"),
+            _ => (context.Response.StatusCode, "-", "-"),
+        };
+        _requestLog.Write(context.Request.Method, context.Request.Path.Value, context.Request.Protocol, status, vendor, scenario, elapsed);
+        _journal.Add(context, result, status, body.Span, elapsed);
     }
 }

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Mappings;
+
+namespace MockAccounts.Core.Runtime;
+
+/// <summary>
+/// WireMock's mapping admin calls as use-cases over the pipeline's store: create, replace, import, find
+/// and remove by metadata, save. A mapping outside the supported subset, or (in strict validation) one
+/// that breaks the contract of the vendor operation it answers, is refused with every problem named.
+/// </summary>
+public sealed class StubMappingAdmin
+{
+    private readonly MockPipeline _pipeline;
+    private readonly Func<string, byte[]?> _bodyFiles;
+
+    public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources)
+    {
+        _pipeline = pipeline;
+        _bodyFiles = StubMappingFiles.BodyFiles(sources);
+    }
+
+    public StubMappingStore Store => _pipeline.Stubs;
+
+    /// <summary>Parses and checks a mapping without storing it.</summary>
+    public StubMapping? Prepare(JsonNode? json, List<string> problems)
+    {
+        var mapping = StubMappingParser.Parse(json, _bodyFiles, problems);
+        if (mapping is not null && _pipeline.Validation == ValidationMode.Strict)
+        {
+            problems.AddRange(_pipeline.CheckStub(mapping).Select(p => $"response breaks the contract: {p}"));
+        }
+
+        return problems.Count == 0 ? mapping : null;
+    }
+
+    public StubMapping? Create(JsonNode? json, List<string> problems) =>
+        Prepare(json, problems) is { } mapping ? Store.Add(mapping) : null;
+
+    /// <returns>The replacement; null with no problems when no mapping has the id.</returns>
+    public StubMapping? Replace(Guid id, JsonNode? json, List<string> problems)
+    {
+        if (Store.Find(id) is null)
+        {
+            return null;
+        }
+
+        if (json is JsonObject obj)
+        {
+            // The path names the mapping; a body without an id (or with the same one) replaces it.
+            obj = (JsonObject)obj.DeepClone();
+            obj.Remove("uuid");
+            obj["id"] = id.ToString();
+            json = obj;
+        }
+
+        return Prepare(json, problems) is { } mapping ? Store.Replace(id, mapping) : null;
+    }
+
+    /// <summary><c>{"mappings": […], "importOptions": {"duplicatePolicy": "OVERWRITE" | "IGNORE", "deleteAllNotInImport": false}}</c>; all or nothing.</summary>
+    public IReadOnlyList<StubMapping> Import(JsonNode? json, List<string> problems)
+    {
+        if (json is not JsonObject body || body["mappings"] is not JsonArray items)
+        {
+            problems.Add("expected {\"mappings\": [ … ], \"importOptions\": {\"duplicatePolicy\": \"OVERWRITE\" | \"IGNORE\", \"deleteAllNotInImport\": false}}");
+            return [];
+        }
+
+        var options = body["importOptions"] as JsonObject;
+        var policy = options?["duplicatePolicy"]?.GetValueKind() == JsonValueKind.String ? options["duplicatePolicy"]!.GetValue<string>() : "OVERWRITE";
+        if (policy is not ("OVERWRITE" or "IGNORE"))
+        {
+            problems.Add($"importOptions.duplicatePolicy: '{policy}' is not one of OVERWRITE, IGNORE");
+        }
+
+        var deleteOthers = options?["deleteAllNotInImport"]?.GetValueKind() == JsonValueKind.True;
+        var mappings = new List<StubMapping>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var found = new List<string>();
+            if (Prepare(items[i], found) is { } mapping)
+            {
+                mappings.Add(mapping);
+            }
+
+            problems.AddRange(found.Select(p => $"mappings[{i}].{p}"));
+        }
+
+        return problems.Count > 0 ? [] : Store.Import(mappings, policy == "OVERWRITE", deleteOthers);
+    }
+
+    /// <summary>Mappings whose metadata (as JSON) satisfies a value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</summary>
+    public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems) =>
+        MetadataPattern(json, problems) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
+
+    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems) =>
+        MetadataPattern(json, problems) is { } pattern ? Store.RemoveWhere(pattern) : [];
+
+    /// <summary>Writes the admin-made mappings to <paramref name="folder"/>, one file each.</summary>
+    public Task<IReadOnlyList<string>> SaveAsync(string folder, CancellationToken cancellationToken) =>
+        StubMappingFiles.SaveAsync(folder, Store.Added(), cancellationToken);
+
+    private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems)
+    {
+        var pattern = ValuePattern.Parse(json, "metadata pattern", problems);
+        return pattern is null ? null : m => pattern.Matches(m.Metadata?.ToJsonString() ?? "{}");
+    }
+}

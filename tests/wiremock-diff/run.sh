@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Differential suite: the corpus served by real WireMock (standalone jar from the npm package `wiremock`, on Java 17+)
+# and by MockAccounts (the build of src/MockAccounts.Server), compared request by request; prints the counts.
+set -euo pipefail
+cd "$(dirname "$0")"
+if ! command -v java >/dev/null 2>&1; then
+  # CI machines may be new: the JRE comes from Debian, once.
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null
+fi
+if [ ! -f ../../src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll ] && [ -z "${MOCKACCOUNTS_SERVER_DLL:-}" ]; then
+  dotnet build ../../src/MockAccounts.Server -v q -nologo
+fi
+npm ci --no-audit --no-fund --loglevel=error
+node diff.mjs
