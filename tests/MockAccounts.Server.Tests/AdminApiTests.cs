@@ -135,10 +135,10 @@ public sealed class AdminApiTests
         (await Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray().Should().BeEmpty();
     }
 
-    [TestCase("{\"bodyPatterns\": []}", "'bodyPatterns' is not supported in request patterns here")]
+    [TestCase("{\"multipartPatterns\": []}", "multipartPatterns: not supported here")]
     [TestCase("{\"urlPattern\": \"(\"}", "urlPattern: '(' is not a valid regular expression")]
     [TestCase("{\"method\": 3}", "method: expected a string")]
-    [TestCase("{\"headers\": {\"X\": {\"startsWith\": \"a\"}}}", "headers.X: expected one of equalTo, contains, matches, absent")]
+    [TestCase("{\"headers\": {\"X\": {\"startsWith\": \"a\"}}}", "headers.X: expected exactly one of equalTo, contains, matches, doesNotMatch, absent")]
     [TestCase("[]", "expected a JSON object")]
     public async Task Unsupported_or_malformed_request_patterns_say_so(string pattern, string detail)
     {

@@ -30,7 +30,12 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>An HTTP/1.1 client; every vendor response it receives is checked against its contract.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<RunningServer> StartAsync(string? contractsRoot = null, params string[] args)
+    public static Task<RunningServer> StartAsync(string? contractsRoot = null, params string[] args) => StartAsync(contractsRoot, null, args);
+
+    /// <summary>A server whose stub delays and templates run on <paramref name="time"/> (a fake clock lets tests skip waiting).</summary>
+    public static Task<RunningServer> StartWithClockAsync(TimeProvider time) => StartAsync(null, time, []);
+
+    private static async Task<RunningServer> StartAsync(string? contractsRoot, TimeProvider? time, string[] args)
     {
         var app = await MockAccountsHost.BuildAsync(
         [
@@ -39,7 +44,7 @@ public sealed class RunningServer : IAsyncDisposable
             "--MockAccounts:ReferenceTime", "2026-11-22T00:00:00Z",
             "--Logging:LogLevel:Default", "Warning",
             .. args,
-        ]);
+        ], time: time);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningServer(app, new Uri(address));

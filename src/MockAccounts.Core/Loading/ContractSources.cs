@@ -21,7 +21,7 @@ public sealed record ContractSources(string SchemasRoot, string MocksRoot)
     public bool IsMappingsOnly =>
         !Directory.Exists(SchemasRoot) && !Directory.Exists(MocksRoot) && MappingsRoot is not null && Directory.Exists(MappingsRoot);
 
-    /// <summary>Every folder whose edits should reload the contracts (those that exist).</summary>
-    public IEnumerable<string> WatchedRoots() =>
-        new[] { SchemasRoot, MocksRoot, MappingsRoot, FilesRoot }.OfType<string>().Where(Directory.Exists);
+    /// <summary>Every folder whose edits should reload the contracts, whether or not it exists yet.</summary>
+    public IEnumerable<string> Roots() =>
+        new[] { SchemasRoot, MocksRoot, MappingsRoot, FilesRoot }.OfType<string>();
 }

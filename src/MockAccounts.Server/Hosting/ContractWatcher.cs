@@ -34,7 +34,7 @@ internal sealed class ContractWatcher : BackgroundService
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Every root, made or not: a folder made later (a first mappings/) is noticed by the fingerprint poll.
-        _roots = _contracts.Sources.SelectMany(s => s.WatchedRoots()).ToArray();
+        _roots = _contracts.Sources.SelectMany(s => s.Roots()).ToArray();
         _watchers = _roots.Where(Directory.Exists).Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
         _fingerprint = Fingerprint(_roots);
         return base.StartAsync(cancellationToken);

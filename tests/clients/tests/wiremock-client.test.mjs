@@ -87,14 +87,91 @@ describe('supported WireMock admin calls', () => {
   });
 });
 
-// A contract mock serves contracts, not stub mappings; these WireMock calls are refused on purpose.
+describe('stub mappings through the client (beside the contracts)', () => {
+  const ping = (query = '') => fetch(`${mock.baseUrl}/team/ping${query}`);
+
+  test('create, get, list, update, find and remove by metadata, delete, reset', async () => {
+    await wiremock.mappings.resetAllMappings();
+    const created = await wiremock.mappings.createMapping({
+      request: { method: 'GET', urlPath: '/team/ping', queryParameters: { v: { equalTo: '1' } } },
+      response: { status: 200, body: 'pong', headers: { 'Content-Type': 'text/plain' } },
+      metadata: { owner: 'client-suite' },
+    });
+    assert.match(created.id, /^[0-9a-f-]{36}$/);
+    assert.equal(await (await ping('?v=1')).text(), 'pong');
+    assert.equal((await ping('?v=2')).status, 404);
+
+    assert.deepEqual((await wiremock.mappings.getAllMappings()).mappings.map((m) => m.id), [created.id]);
+    assert.equal((await wiremock.mappings.getMapping(created.id)).response.body, 'pong');
+
+    await wiremock.mappings.updateMapping(created.id, { request: { method: 'GET', urlPath: '/team/ping' }, response: { status: 202, body: 'changed' }, metadata: { owner: 'client-suite' } });
+    const changed = await ping();
+    assert.equal(changed.status, 202);
+    assert.equal(await changed.text(), 'changed');
+
+    const found = await wiremock.mappings.findByMetaData({ matchesJsonPath: { expression: '$.owner', equalTo: 'client-suite' } });
+    assert.deepEqual(found.mappings.map((m) => m.id), [created.id]);
+    await wiremock.mappings.removeByMetaData({ matchesJsonPath: { expression: '$.owner', equalTo: 'client-suite' } });
+    assert.equal((await wiremock.mappings.getAllMappings()).meta.total, 0);
+
+    const again = await wiremock.mappings.createMapping({ request: { urlPath: '/team/ping' }, response: { body: 'again' } });
+    await wiremock.mappings.deleteMapping(again.id);
+    assert.equal((await ping()).status, 404);
+    await wiremock.mappings.createMapping({ request: { urlPath: '/team/ping' }, response: { body: 'again' } });
+    await wiremock.mappings.deleteAllMappings();
+    assert.equal((await wiremock.mappings.getAllMappings()).meta.total, 0);
+  });
+
+  test('near misses name the mapping a request almost matched', async () => {
+    await wiremock.mappings.resetAllMappings();
+    await wiremock.requests.deleteAllRequests();
+    await wiremock.mappings.createMapping({ request: { method: 'GET', urlPath: '/team/teapot' }, response: { status: 418 } });
+    await fetch(`${mock.baseUrl}/team/teapo`);
+
+    const unmatched = await wiremock.requests.getUnmatchedNearMisses();
+    assert.equal(unmatched.nearMisses[0].stubMapping.request.urlPath, '/team/teapot');
+    // The client's getNearMissesByRequest() posts to /__admin/requests/near-misses/request, a path WireMock does not have
+    // either; WireMock's own path is /__admin/near-misses/request.
+    const byRequest = await (await fetch(`${mock.baseUrl}/__admin/near-misses/request`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: '/team/teapots', method: 'GET', headers: {} }),
+    })).json();
+    assert.equal(byRequest.nearMisses[0].stubMapping.request.urlPath, '/team/teapot');
+    assert.ok(byRequest.nearMisses[0].matchResult.distance > 0);
+    await wiremock.mappings.resetAllMappings();
+  });
+
+  test('a mapping outside the supported subset is refused, naming the field', async () => {
+    const problem = await wiremock.mappings.createMapping({ request: { urlPath: '/x' }, response: { proxyBaseUrl: 'http://example.com' } });
+    assert.equal(problem.status, 400);
+    assert.match(problem.detail, /response\.proxyBaseUrl: not supported/);
+  });
+
+  test('a mapping that breaks a vendor operation\'s contract is refused (strict validation)', async () => {
+    const problem = await wiremock.mappings.createMapping({ request: { method: 'GET', urlPath: '/v1/accounts/me' }, response: { status: 200, jsonBody: { nope: 1 } } });
+    assert.equal(problem.status, 400);
+    assert.match(problem.detail, /response breaks the contract: GET \/v1\/accounts\/me/);
+  });
+
+  test('mappings.saveAllMappings() needs a save folder and says which setting', async () => {
+    const problem = await wiremock.mappings.saveAllMappings();
+    assert.equal(problem.status, 409);
+    assert.match(problem.detail, /MockAccounts:Mappings:SaveFolder/);
+  });
+
+  test('a stub scenario is listed beside the vendors', async () => {
+    const created = await wiremock.mappings.createMapping({ scenarioName: 'door', requiredScenarioState: 'Started', newScenarioState: 'open', request: { method: 'POST', urlPath: '/team/door' }, response: { body: 'opened' } });
+    await fetch(`${mock.baseUrl}/team/door`, { method: 'POST' });
+    const { scenarios } = await wiremock.scenarios.getAllScenarios();
+    assert.equal(scenarios.find((s) => s.name === 'door').state, 'open');
+    await wiremock.mappings.deleteMapping(created.id);
+  });
+});
+
+// Recordings, settings, request metadata and shutdown have no meaning for a contract mock; these calls are refused on purpose.
 describe('WireMock calls MockAccounts does not support (each says so with a 404 problem)', () => {
   const unsupported = [
-    ['mappings.getAllMappings()', () => wiremock.mappings.getAllMappings()],
-    ['mappings.createMapping()', () => wiremock.mappings.createMapping({ request: { url: '/x' }, response: { status: 200 } })],
     ['recordings.getRecordingStatus()', () => wiremock.recordings.getRecordingStatus()],
     ['global.updateGlobalSettings()', () => wiremock.global.updateGlobalSettings({ fixedDelay: 10 })],
-    ['requests.getUnmatchedNearMisses()', () => wiremock.requests.getUnmatchedNearMisses()],
     ['requests.removeRequestsByMetadata()', () => wiremock.requests.removeRequestsByMetadata({ matchesJsonPath: '$.x' })],
   ];
   for (const [name, call] of unsupported) {
@@ -102,7 +179,7 @@ describe('WireMock calls MockAccounts does not support (each says so with a 404 
       const problem = await call();
       assert.equal(problem.status, 404);
       assert.equal(problem.title, 'Not supported');
-      assert.match(problem.detail, /not stub mappings/);
+      assert.match(problem.detail, /not recordings, settings or shutdown/);
     });
   }
 
