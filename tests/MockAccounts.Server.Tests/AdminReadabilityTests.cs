@@ -179,10 +179,10 @@ public sealed partial class AdminReadabilityTests
         problem["detail"]!.GetValue<string>().Should().Contain(allow).And.Contain(method);
     }
 
-    [TestCase("GET", "/__admin/mappings")]
+    [TestCase("GET", "/__admin/settings")]
     [TestCase("POST", "/__admin/recordings/start")]
     [TestCase("POST", "/__admin/requests/remove-by-metadata")]
-    [TestCase("GET", "/__admin/requests/unmatched/near-misses")]
+    [TestCase("POST", "/__admin/near-misses/request-pattern")]
     [TestCase("POST", "/__admin/shutdown")]
     public async Task Only_deliberately_absent_WireMock_features_answer_not_supported(string method, string path)
     {

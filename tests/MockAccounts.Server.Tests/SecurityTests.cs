@@ -23,7 +23,8 @@ public sealed class SecurityTests
         wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-key");
         await Calls.ProblemAsync(await server.Client.SendAsync(wrong), 401);
         (await server.Client.PostAsync("/__admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        (await server.Client.GetAsync("/__admin/mappings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "even unsupported admin paths are behind the key");
+        (await server.Client.GetAsync("/__admin/mappings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "stub mappings are behind the key");
+        (await server.Client.GetAsync("/__admin/recordings")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "even unsupported admin paths are behind the key");
 
         (await server.Client.GetAsync("/__admin/health")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "vendor-call"))).Status.Should().Be(200);

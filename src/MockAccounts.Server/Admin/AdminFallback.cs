@@ -11,7 +11,7 @@ internal static class AdminFallback
 {
     /// <summary>WireMock admin paths that a contract mock has no use for, by their path under <c>/__admin</c>.</summary>
     private static readonly string[] AbsentWireMockFeatures =
-        ["recordings", "settings", "near-misses", "requests/remove-by-metadata", "shutdown", "files"];
+        ["recordings", "settings", "near-misses/request-pattern", "requests/remove-by-metadata", "shutdown", "files"];
 
     public static RouteHandlerBuilder MapAdminFallback(this RouteGroupBuilder admin) =>
         admin.Map("/{**rest}", Answer).WithMetadata(new AdminFallbackMetadata()).ExcludeFromDescription();
