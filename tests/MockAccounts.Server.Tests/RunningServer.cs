@@ -32,8 +32,8 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static Task<RunningServer> StartAsync(string? contractsRoot = null, params string[] args) => StartAsync(contractsRoot, null, args);
 
-    /// <summary>A server whose stub delays and templates run on <paramref name="time"/> (a fake clock lets tests skip waiting).</summary>
-    public static Task<RunningServer> StartWithClockAsync(TimeProvider time) => StartAsync(null, time, []);
+    /// <summary>A server whose stub delays and templates run on <paramref name="time"/> (a fake clock lets tests skip waiting); it does not watch the contracts.</summary>
+    public static Task<RunningServer> StartWithClockAsync(TimeProvider time) => StartAsync(null, time, ["--MockAccounts:HotReload", "false"]);
 
     private static async Task<RunningServer> StartAsync(string? contractsRoot, TimeProvider? time, string[] args)
     {

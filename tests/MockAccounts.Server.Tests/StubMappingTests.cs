@@ -235,12 +235,13 @@ public sealed class StubMappingTests
     public async Task Mapping_files_hot_reload_like_contracts()
     {
         var root = Repository.CopyOf(Repository.Root);
-        await using var server = await RunningServer.StartAsync(root);
         Directory.CreateDirectory(Path.Combine(root, "mappings"));
+        await using var server = await RunningServer.StartAsync(root);
 
         await File.WriteAllTextAsync(Path.Combine(root, "mappings", "late.json"), """{"request": {"urlPath": "/team/late"}, "response": {"body": "arrived"}}""");
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        // Generous: on a loaded machine a reload (a full contract load) can take many seconds; this bounds the wait, it times nothing.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         HttpStatusCode status;
         while ((status = (await server.Client.GetAsync("/team/late")).StatusCode) != HttpStatusCode.OK && DateTime.UtcNow < deadline)
         {

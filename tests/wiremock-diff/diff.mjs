@@ -4,27 +4,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { freePort } from '../clients/tests/mock-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const { cases } = JSON.parse(await readFile(path.join(here, 'corpus/cases.json'), 'utf8'));
 const known = JSON.parse(await readFile(path.join(here, 'known-differences.json'), 'utf8')).differences;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function start(name, command, args, healthUrl) {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -179,7 +179,7 @@ describe('WireMock calls MockAccounts does not support (each says so with a 404 
       const problem = await call();
       assert.equal(problem.status, 404);
       assert.equal(problem.title, 'Not supported');
-      assert.match(problem.detail, /not recordings, settings or shutdown/);
+      assert.match(problem.detail, /serves vendor contracts and stub mappings, not recordings, settings/);
     });
   }
 
