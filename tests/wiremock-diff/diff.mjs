@@ -120,10 +120,9 @@ let wiremock;
 let mockaccounts;
 let exitCode = 0;
 try {
-  [wiremock, mockaccounts] = await Promise.all([
-    start('WireMock', 'java', ['-jar', jar, '--port', String(wmPort), '--bind-address', '127.0.0.1', '--root-dir', root, '--disable-banner', '--disable-gzip'], `${wmBase}/__admin/health`),
-    start('MockAccounts', 'dotnet', [dll, '--urls', maBase, `--MockAccounts:ExtraContracts:0=${root}`, '--MockAccounts:HotReload=false', '--MockAccounts:RequestLog=false', '--Logging:LogLevel:Default=Warning'], `${maBase}/__admin/health`),
-  ]);
+  // One after the other, so that a server that fails to start never leaves the other running.
+  wiremock = await start('WireMock', 'java', ['-jar', jar, '--port', String(wmPort), '--bind-address', '127.0.0.1', '--root-dir', root, '--disable-banner', '--disable-gzip'], `${wmBase}/__admin/health`);
+  mockaccounts = await start('MockAccounts', 'dotnet', [dll, '--urls', maBase, `--MockAccounts:ExtraContracts:0=${root}`, '--MockAccounts:HotReload=false', '--MockAccounts:RequestLog=false', '--Logging:LogLevel:Default=Warning'], `${maBase}/__admin/health`);
 
   const results = [];
   for (const testCase of cases) {
