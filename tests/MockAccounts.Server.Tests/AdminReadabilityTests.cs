@@ -91,6 +91,24 @@ public sealed partial class AdminReadabilityTests
     }
 
     [Test]
+    public async Task A_vendor_that_declares_a_credential_shape_is_listed_with_a_fresh_example_the_vendor_accepts()
+    {
+        var ultravox = await CredentialOf("ultravox");
+        var example = (string)ultravox["example"]!;
+
+        (await CredentialOf("runloop"))["example"].Should().BeNull("Runloop's contract declares no credential shape");
+        ((string)(await CredentialOf("ultravox"))["example"]!).Should().NotBe(example, "each listing makes a new credential");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/accounts/me");
+        request.Headers.Add((string)ultravox["header"]!, example);
+        var response = await Client.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "the example has the shape Ultravox's contract declares");
+    }
+
+    private static async Task<JsonNode> CredentialOf(string vendor) =>
+        (await Client.GetFromJsonAsync<JsonNode>("/__admin/vendors"))!["vendors"]!.AsArray()
+            .Single(v => (string)v!["name"]! == vendor)!["credentials"]![0]!;
+
+    [Test]
     public async Task Output_is_compact_for_machines_and_indented_on_request()
     {
         (await Client.GetStringAsync("/__admin/vendors")).Should().NotContain("\n");

@@ -79,7 +79,9 @@ public sealed record FoundRequestsDto(IReadOnlyList<LoggedRequestDto> Requests);
 public sealed record ScenarioInfoDto(string Name, string Description, int Status, bool Sequence, IReadOnlyList<int> Statuses, string Group);
 
 /// <summary>A header the vendor reads its credential from; <c>Scheme</c> is <c>Bearer</c> for <c>Authorization: Bearer</c>.</summary>
-public sealed record CredentialDto(string Header, string? Scheme);
+/// <param name="Example">A fresh credential of the shape the contract declares (<c>x-mock-credential</c>), so a person or a
+/// dashboard can make tokens the vendor accepts; null when the contract declares no shape.</param>
+public sealed record CredentialDto(string Header, string? Scheme, string? Example = null);
 
 /// <param name="Differs">For a variant other than the documented one: how it differs from the docs.</param>
 /// <param name="Choose">How to serve this variant: at start-up, per token, per request.</param>

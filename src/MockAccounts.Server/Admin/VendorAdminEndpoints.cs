@@ -36,7 +36,7 @@ internal static class VendorAdminEndpoints
             var variant = pipeline.VariantOf(v);
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, pipeline.VendorScenarioOf(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
-                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null)).ToArray(),
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null, c.Format?.NewCredential())).ToArray(),
                 Scenarios(variant), Name(pipeline.VendorVariationOf(v.Name)), Notes(v, variant));
         }).ToArray()));
 

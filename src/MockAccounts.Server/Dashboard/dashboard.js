@@ -272,9 +272,20 @@ function fillScenarioSelect() {
   select.replaceChildren(...(vendor?.scenarios ?? []).map((s) => el('option', { value: s.name, selected: s.name === keep, text: `${s.name} (${s.status})` })));
 }
 
-function randomToken() {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `dash_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+// A vendor whose contract declares a credential shape (e.g. Ultravox's 8.32 keys) refuses other tokens, so a new
+// token copies the shape of the server's example: each letter or digit replaced by a random one of its kind.
+const alphabets = ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789'];
+
+function randomToken(vendorName) {
+  const example = state.vendors.find((v) => v.name === vendorName)?.credentials[0]?.example;
+  const random = crypto.getRandomValues(new Uint32Array(Math.max(example?.length ?? 0, 6)));
+  if (example) {
+    return [...example].map((c, i) => {
+      const alphabet = alphabets.find((a) => a.includes(c));
+      return alphabet ? alphabet[random[i] % alphabet.length] : c;
+    }).join('');
+  }
+  return `dash_${[...random.slice(0, 6)].map((n) => (n % 256).toString(16).padStart(2, '0')).join('')}`;
 }
 
 const tokenPath = (vendor, token) => `vendors/${encodeURIComponent(vendor)}/tokens/${encodeURIComponent(token)}`;
@@ -526,8 +537,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('reset-all').addEventListener('click', resetAll);
   $('vendor-tabs').addEventListener('keydown', onTabKey);
   $('bind-form').addEventListener('submit', bind);
-  $('bind-vendor').addEventListener('change', fillScenarioSelect);
-  $('new-token').addEventListener('click', () => { $('bind-token').value = randomToken(); });
+  $('bind-vendor').addEventListener('change', () => { fillScenarioSelect(); $('bind-token').value = randomToken($('bind-vendor').value); });
+  $('new-token').addEventListener('click', () => { $('bind-token').value = randomToken($('bind-vendor').value); });
   $('show-account').addEventListener('click', () => showAccount($('bind-vendor').value, $('bind-token').value.trim()));
   $('unbind-token').addEventListener('click', unbind);
   $('apply-edit').addEventListener('click', applyEdit);

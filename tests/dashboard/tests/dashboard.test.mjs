@@ -177,6 +177,24 @@ describe('the dashboard without an admin key', () => {
     await page.screenshot({ path: screenshotPath, fullPage: true });
   });
 
+  test('a new token for a vendor that declares a credential shape has that shape, and its curl line is answered', async () => {
+    await page.selectOption('#bind-vendor', 'ultravox');
+    await page.click('#new-token');
+    const token = await page.inputValue('#bind-token');
+    const listing = await (await fetch(`${mock.baseUrl}/__admin/vendors`)).json();
+    const example = listing.vendors.find((v) => v.name === 'ultravox').credentials[0].example;
+    assert.ok(example, 'the listing gives an example credential for a vendor that declares a shape');
+    const shape = (s) => s.replace(/[A-Za-z0-9]/g, 'x');
+    assert.equal(shape(token), shape(example), 'the new token has the example\'s shape');
+    assert.notEqual(token, example);
+
+    await page.selectOption('#bind-scenario', 'pro-monthly');
+    await page.click('#bind-form button[type=submit]');
+    await page.locator('#token-summary', { hasText: 'pro-monthly' }).filter({ hasText: token }).waitFor();
+    const { stdout } = await promisify(execFile)('sh', ['-c', `${await page.inputValue('#curl-line')} -w '\\n%{http_code}'`]);
+    assert.equal(stdout.trim().split('\n').at(-1), '200', 'the vendor accepts the new token');
+  });
+
   test('an edit the contract forbids is refused on the page and changes nothing', async () => {
     const token = newToken('dpct_bad');
     await bindThroughForm(page, 'depicta', token, 'funded');
