@@ -21,6 +21,7 @@ public sealed class MockEngine
         StubMappings = stubMappings;
     }
 
+    /// <summary>Every loaded vendor and the routes to its operations.</summary>
     public ContractSet Contracts { get; }
 
     /// <summary>The WireMock stub mappings from the contract folders' <c>mappings/</c>.</summary>
@@ -31,8 +32,13 @@ public sealed class MockEngine
         StubMappings.SelectMany(m => StubContractCheck.Check(this, m, vendor => vendor.Documented)
             .Select(problem => new ContractError(m.SourceFile ?? m.Id.ToString(), "response", problem))).ToArray();
 
+    /// <summary>Builds the responses of operations for a token and scenario step.</summary>
     public ResponseFactory Responses { get; }
 
+    /// <summary>Loads one contract root; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
+    /// <param name="sources">Where the contracts, catalogues and mappings are.</param>
+    /// <param name="options">The seed and reference time of generated bodies.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
     public static Task<MockEngine> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
         LoadAsync([sources], options, cancellationToken);
 
@@ -45,6 +51,9 @@ public sealed class MockEngine
         return errors.Count > 0 ? throw new ContractLoadException(errors) : new MockEngine(contracts, options, stubs);
     }
 
+    /// <summary>One contract of a vendor; throws <see cref="ArgumentException"/> naming the known ones when either name is unknown.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="variant">The variant name; by default the documented one.</param>
     public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)
     {
         var found = Contracts.Find(vendor)
@@ -62,6 +71,9 @@ public sealed class MockEngine
         return Responses.Produce(contract, contract.Account, found.StepAt(requestIndex), token);
     }
 
+    /// <summary>Where <paramref name="response"/> breaks the operation's contract; empty when it keeps it.</summary>
+    /// <param name="operation">The operation that answered.</param>
+    /// <param name="response">The response to check.</param>
     public static IReadOnlyList<Violation> Validate(OperationContract operation, MockResponse response) =>
         ResponseValidator.Validate(operation, response.Status, response.Headers, response.Body);
 }

@@ -8,6 +8,8 @@ public sealed class ContractSet
     private readonly RouteTable _routes;
     private readonly string[] _methods;
 
+    /// <summary>Indexes the routes of every variant of <paramref name="vendors"/>, keyed by vendor name.</summary>
+    /// <param name="vendors">The loaded vendors by name.</param>
     public ContractSet(IReadOnlyDictionary<string, VendorContract> vendors)
     {
         Vendors = vendors;
@@ -15,11 +17,15 @@ public sealed class ContractSet
         _methods = vendors.Values.SelectMany(v => v.Variants.Values).SelectMany(v => v.Operations).Select(o => o.Method).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 
+    /// <summary>The loaded vendors by name.</summary>
     public IReadOnlyDictionary<string, VendorContract> Vendors { get; }
 
     /// <summary>Root paths claimed by more than one vendor (reported at start-up, not fatal).</summary>
     public IReadOnlyList<string> RouteConflicts => _routes.Conflicts;
 
+    /// <summary>The vendor operation that answers <paramref name="method"/> at <paramref name="path"/> (root or <c>/&lt;vendor&gt;/…</c>); null when none does.</summary>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="path">The request path without its query string.</param>
     public RouteMatch? Match(string method, string path) => _routes.Match(method, path, Vendors);
 
     /// <summary>The methods some operation answers at <paramref name="path"/>, HEAD wherever GET: what a 405's <c>Allow</c> lists.</summary>
@@ -37,5 +43,7 @@ public sealed class ContractSet
     /// <summary>HEAD is answered as this method with the body left out.</summary>
     public const string HeadAnswersAs = "GET";
 
+    /// <summary>The vendor of that name, or null when no such vendor loaded.</summary>
+    /// <param name="vendor">The vendor name, as its contract folder is named.</param>
     public VendorContract? Find(string vendor) => Vendors.GetValueOrDefault(vendor);
 }

@@ -2,8 +2,11 @@ namespace MockAccounts.Core.Contracts;
 
 /// <summary>The outcome of reading credentials: the token, or why there is none.</summary>
 /// <param name="Malformed">A credential was sent but has not the shape the contract declares.</param>
+/// <param name="Token">The credential that was read; null when there is none usable.</param>
+/// <param name="Problem">Why there is no usable credential (for the 401), or null.</param>
 public sealed record CredentialResult(string? Token, string? Problem, bool Malformed = false)
 {
+    /// <summary>Whether a usable credential was found, so the request may be served as that token.</summary>
     public bool IsValid => Token is not null;
 }
 
@@ -12,6 +15,8 @@ public static class CredentialChecker
 {
     /// <param name="header">Looks a request header up by name (case-insensitive), null when absent.</param>
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
+    /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
+    /// <param name="operation">The operation whose security schemes say where credentials are sent.</param>
     public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true)
     {
         string? problem = null;

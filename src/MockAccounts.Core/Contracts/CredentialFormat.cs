@@ -12,6 +12,8 @@ namespace MockAccounts.Core.Contracts;
 /// <param name="CaseSensitiveScheme">Whether <c>Bearer </c> must be spelled exactly so (some servers compare bytes).</param>
 public sealed record CredentialFormat(Regex? Pattern, TemplateText? Template, bool CaseSensitiveScheme)
 {
+    /// <summary>Whether <paramref name="credential"/> has the declared shape (always true without a pattern).</summary>
+    /// <param name="credential">The credential as sent, without its scheme.</param>
     public bool Accepts(string credential) => Pattern?.IsMatch(credential) ?? true;
 
     /// <summary>A fresh credential of the declared shape, or null when the contract gives no template.</summary>

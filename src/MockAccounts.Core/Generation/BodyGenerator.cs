@@ -12,13 +12,21 @@ public sealed class BodyGenerator : IDisposable
     // A generation run is synchronous, so a thread's Faker is never shared between runs.
     private readonly ThreadLocal<Faker> _fakers = new(() => new Faker("en"));
 
+    /// <summary>A generator whose bodies are reproducible for the given seed and reference time.</summary>
+    /// <param name="options">The seed and reference time bodies are generated with.</param>
     public BodyGenerator(GenerationOptions options) => _options = options;
 
+    /// <summary>The seed and reference time this generator uses.</summary>
     public GenerationOptions Options => _options;
 
     /// <param name="draw">Which of the token's requests this is; only bodies that vary per request depend on it.</param>
+    /// <param name="vendor">The vendor name, part of every field's seed.</param>
+    /// <param name="token">The credential the body is for; the same token always gets the same body.</param>
+    /// <param name="schema">The body schema to generate from.</param>
+    /// <param name="overrides">The scenario's and the account's partial body laid over the generated one, or null.</param>
     public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default) =>
         new GenerationRun(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, _fakers.Value!, draw).Generate(schema, overrides);
 
+    /// <summary>Releases the per-thread fakers.</summary>
     public void Dispose() => _fakers.Dispose();
 }

@@ -26,6 +26,7 @@ internal sealed class EdgeWalk
     /// <param name="mostOptions">The field's option count over every branch of its hints (fixes its period).</param>
     /// <param name="options">The options this request actually has.</param>
     /// <param name="conditions">Pointers of the fields its <c>when</c> hints read.</param>
+    /// <param name="pointer">The JSON pointer of the field being chosen for.</param>
     public int Choose(string pointer, int mostOptions, int options, IReadOnlyList<string> conditions)
     {
         var taken = new HashSet<int>(pointer.Length == 0 ? [] : Inherited(Loading.JsonPointer.SplitLast(pointer).Parent));

@@ -29,9 +29,15 @@ public static class FakerRegistry
         ["lorem.sentence"] = f => f.Lorem.Sentence(),
     };
 
+    /// <summary>The faker names a <c>faker</c> hint may use, e.g. <c>internet.email</c>.</summary>
     public static IReadOnlyCollection<string> Names => Generators.Keys;
 
+    /// <summary>Whether a <c>faker</c> hint may name <paramref name="name"/>; used to reject contracts at load.</summary>
+    /// <param name="name">A faker name such as <c>name.firstName</c>.</param>
     public static bool Exists(string name) => Generators.ContainsKey(name);
 
+    /// <summary>A value from the named faker, drawn from <paramref name="faker"/>'s (seeded) randomness.</summary>
+    /// <param name="name">A faker name that <see cref="Exists"/> accepts.</param>
+    /// <param name="faker">The seeded Bogus faker to draw from.</param>
     public static string Generate(string name, Faker faker) => Generators[name](faker);
 }

@@ -6,6 +6,7 @@ namespace MockAccounts.Core.Generation;
 /// </summary>
 public sealed record GenerationOptions(int Seed, DateTimeOffset ReferenceTime)
 {
+    /// <summary>The seed used when none is configured, so bodies match across machines and runs.</summary>
     public const int DefaultSeed = 20261122;
 
     /// <summary>Dates count from today's midnight (UTC), so bodies stay stable all day.</summary>

@@ -37,6 +37,9 @@ internal sealed class GenerationRun
     public JsonNode? Generate(SchemaNode schema, OverrideNode? overrides) => At("", schema, overrides);
 
     /// <param name="optional">Whether the enclosing object may leave this property out.</param>
+    /// <param name="pointer">The JSON pointer of the value being generated.</param>
+    /// <param name="schema">The schema of the value.</param>
+    /// <param name="overrides">The partial body that replaces or shapes the value, or null.</param>
     private JsonNode? At(string pointer, SchemaNode schema, OverrideNode? overrides, bool optional = false)
     {
         if (_done.TryGetValue(pointer, out var done))

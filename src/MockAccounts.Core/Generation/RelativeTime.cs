@@ -6,6 +6,9 @@ namespace MockAccounts.Core.Generation;
 /// <summary>An offset from the reference time, written <c>-3y</c>, <c>+7d</c>, <c>0s</c>.</summary>
 public sealed partial record RelativeTime(long Amount, char Unit)
 {
+    /// <summary>Reads an offset such as <c>-3y</c> or <c>+7d</c> (units s, m, h, d, w, y).</summary>
+    /// <param name="text">The text of a <c>date</c> hint bound.</param>
+    /// <param name="time">The offset, or null when the text is not one.</param>
     public static bool TryParse(string text, out RelativeTime? time)
     {
         var match = Syntax().Match(text);
@@ -15,6 +18,8 @@ public sealed partial record RelativeTime(long Amount, char Unit)
         return time is not null;
     }
 
+    /// <summary>The moment this offset names, counted from <paramref name="reference"/>.</summary>
+    /// <param name="reference">The generation reference time.</param>
     public DateTimeOffset From(DateTimeOffset reference) => Unit switch
     {
         's' => reference.AddSeconds(Amount),

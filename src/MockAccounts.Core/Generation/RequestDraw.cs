@@ -6,5 +6,6 @@ namespace MockAccounts.Core.Generation;
 /// </summary>
 public readonly record struct RequestDraw(long Number, Variation Variation)
 {
+    /// <summary>Whether this request walks the contract's edge values instead of realistic ones.</summary>
     public bool Edges => Variation == Variation.Edges;
 }

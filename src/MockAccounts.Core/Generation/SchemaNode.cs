@@ -2,16 +2,25 @@ using System.Text.Json.Nodes;
 
 namespace MockAccounts.Core.Generation;
 
+/// <summary>The JSON types a schema allows; a schema with several types sets several flags.</summary>
 [Flags]
 public enum SchemaTypes
 {
+    /// <summary>No <c>type</c> given: any type is allowed.</summary>
     None = 0,
+    /// <summary>JSON <c>null</c>.</summary>
     Null = 1,
+    /// <summary>JSON <c>true</c>/<c>false</c>.</summary>
     Boolean = 2,
+    /// <summary>A whole number.</summary>
     Integer = 4,
+    /// <summary>Any number.</summary>
     Number = 8,
+    /// <summary>A JSON string.</summary>
     String = 16,
+    /// <summary>A JSON array.</summary>
     Array = 32,
+    /// <summary>A JSON object.</summary>
     Object = 64,
 }
 
@@ -29,24 +38,34 @@ public sealed class SchemaNode
     /// <summary>Where this schema is defined, e.g. <c>/components/schemas/Account</c>.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The types the schema allows (<see cref="SchemaTypes.None"/>: any).</summary>
     public SchemaTypes Types { get; set; }
 
+    /// <summary>The OpenAPI <c>format</c> (e.g. <c>date-time</c>, <c>uuid</c>), which shapes generated strings.</summary>
     public string? Format { get; set; }
 
+    /// <summary>The only values allowed, or null when any are.</summary>
     public IReadOnlyList<JsonNode?>? Enum { get; set; }
 
+    /// <summary>The schema of an array's items, or null.</summary>
     public SchemaNode? Items { get; set; }
 
+    /// <summary>The smallest number allowed, or null.</summary>
     public decimal? Minimum { get; set; }
 
+    /// <summary>The largest number allowed, or null.</summary>
     public decimal? Maximum { get; set; }
 
+    /// <summary>The <c>x-mock</c> generation hint, or null to generate from the schema alone.</summary>
     public Hint? Hint { get; set; }
 
+    /// <summary>The shortest string allowed, or null.</summary>
     public int? MinLength { get; set; }
 
+    /// <summary>The longest string allowed, or null.</summary>
     public int? MaxLength { get; set; }
 
+    /// <summary>The most items an array may hold, or null.</summary>
     public int? MaxItems { get; set; }
 
     /// <summary>The schema's <c>pattern</c>, compiled (as the validator reads it: .NET syntax).</summary>
@@ -58,10 +77,16 @@ public sealed class SchemaNode
     /// <summary>Whether <c>"null"</c> is among the declared types.</summary>
     public bool IsNullable => (Types & SchemaTypes.Null) != 0;
 
+    /// <summary>The object's property names in contract order, the order bodies are written in.</summary>
     public IReadOnlyList<string> PropertyNames => _propertyOrder;
 
+    /// <summary>Whether the schema allows <paramref name="type"/> (a schema without a type allows all).</summary>
+    /// <param name="type">The type to test.</param>
     public bool HasType(SchemaTypes type) => Types == SchemaTypes.None || (Types & type) != 0;
 
+    /// <summary>Adds an object property, keeping contract order.</summary>
+    /// <param name="name">The property name.</param>
+    /// <param name="schema">The property's schema.</param>
     public void AddProperty(string name, SchemaNode schema)
     {
         if (_properties.TryAdd(name, schema))
@@ -70,6 +95,8 @@ public sealed class SchemaNode
         }
     }
 
+    /// <summary>The schema of the named property, or null when the object does not declare it.</summary>
+    /// <param name="name">The property name.</param>
     public SchemaNode? Property(string name) => _properties.GetValueOrDefault(name);
 
     /// <summary>Whether a value here or below is drawn per request (a <c>perRequest</c> hint), not once per token.</summary>

@@ -25,6 +25,8 @@ public sealed partial class TemplateText
 
     private TemplateText(IReadOnlyList<(string, string?, int)> parts) => _parts = parts;
 
+    /// <summary>Parses a template once; a malformed placeholder throws, so a broken contract fails at load.</summary>
+    /// <param name="text">The template text, e.g. <c>cus_{alnum:14}</c>.</param>
     public static TemplateText Parse(string text)
     {
         var parts = new List<(string, string?, int)>();
@@ -51,6 +53,8 @@ public sealed partial class TemplateText
         return new TemplateText(parts);
     }
 
+    /// <summary>The text with every placeholder filled from <paramref name="random"/>.</summary>
+    /// <param name="random">The (seeded) randomness to fill placeholders from.</param>
     public string Render(Randomizer random)
     {
         var text = new StringBuilder();

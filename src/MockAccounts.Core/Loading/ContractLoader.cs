@@ -15,6 +15,10 @@ public static partial class ContractLoader
     private const string CatalogueFile = "scenarios.json";
     private const string VariantsFolder = "variants";
 
+    /// <summary>Loads every vendor under one contract root; throws <see cref="ContractLoadException"/> listing every broken file.</summary>
+    /// <param name="sources">Where the contracts and catalogues are.</param>
+    /// <param name="options">The generation options hints are checked against.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
     public static Task<ContractSet> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
         LoadAsync([sources], options, cancellationToken);
 

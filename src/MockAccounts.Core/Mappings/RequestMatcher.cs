@@ -106,6 +106,8 @@ public sealed class RequestMatcher
         return problems.Count == before ? matcher : null;
     }
 
+    /// <summary>Whether the request satisfies every condition of the mapping's <c>request</c>.</summary>
+    /// <param name="request">The request being served.</param>
     public bool Matches(RequestView request) => _checks.TrueForAll(check => check.Test(request));
 
     /// <summary>How far a request is from this pattern: 0 when it matches, 1 when nothing does (for near misses).</summary>
@@ -221,5 +223,7 @@ public sealed class RequestMatcher
     }
 
     /// <param name="Distance">How far a failing request is, 0 to 1; without it a failure counts fully.</param>
+    /// <param name="Field">The request field the condition is on, for near-miss reports.</param>
+    /// <param name="Test">Whether a request satisfies the condition.</param>
     private sealed record Check(string Field, Func<RequestView, bool> Test, Func<RequestView, double>? Distance);
 }

@@ -14,25 +14,37 @@ public sealed class RequestView
     private Dictionary<string, string>? _cookies;
     private string? _body;
 
+    /// <summary>A view of <paramref name="request"/> that parses its body, query and cookies on first use.</summary>
+    /// <param name="request">The request being matched.</param>
     public RequestView(MockRequest request) => _request = request;
 
+    /// <summary>The request as the core received it.</summary>
     public MockRequest Request => _request;
 
+    /// <summary>The HTTP method, upper case.</summary>
     public string Method => _request.Method;
 
+    /// <summary>The path without its query string.</summary>
     public string Path => _request.Path;
 
     /// <summary>The path with its query string, as WireMock's <c>url</c> compares it.</summary>
     public string Url => _request.Path + _request.Query;
 
+    /// <summary>The body as UTF-8 text (decoded once).</summary>
     public string Body => _body ??= Encoding.UTF8.GetString(_request.Body.Span);
 
+    /// <summary>The query parameters by name, each with every value sent.</summary>
     public IReadOnlyDictionary<string, List<string>> Query => _query ??= ParseQuery(_request.Query);
 
+    /// <summary>The cookies of the <c>Cookie</c> header by name.</summary>
     public IReadOnlyDictionary<string, string> Cookies => _cookies ??= ParseCookies(Header("Cookie"));
 
+    /// <summary>A header's value (case-insensitive name), or null when absent.</summary>
+    /// <param name="name">The header name.</param>
     public string? Header(string name) => _request.Header(name);
 
+    /// <summary>Every value of one query parameter; empty when it is absent.</summary>
+    /// <param name="name">The parameter name.</param>
     public IReadOnlyList<string> QueryValues(string name) => Query.TryGetValue(name, out var values) ? values : [];
 
     private static Dictionary<string, List<string>> ParseQuery(string query)

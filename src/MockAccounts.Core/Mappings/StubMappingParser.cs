@@ -14,9 +14,11 @@ public static class StubMappingParser
     public static readonly IReadOnlyList<string> Fields =
         ["id", "uuid", "name", "request", "response", "priority", "scenarioName", "requiredScenarioState", "newScenarioState", "metadata", "persistent", "insertionIndex"];
 
+    /// <summary>The <c>response</c> fields understood here; any other is refused rather than silently ignored.</summary>
     public static readonly IReadOnlyList<string> ResponseFields =
         ["status", "statusMessage", "headers", "body", "jsonBody", "base64Body", "bodyFileName", "fixedDelayMilliseconds", "delayDistribution", "fault", "transformers"];
 
+    /// <summary>The WireMock <c>fault</c> values a stub may use.</summary>
     public static readonly IReadOnlyList<string> Faults = ["CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"];
 
     private const string Templating = "response-template";

@@ -28,8 +28,11 @@ public sealed class StubMappingStore
     /// <summary>Every mapping, in the order they are tried.</summary>
     public IReadOnlyList<StubMapping> All => Snapshot();
 
+    /// <summary>Whether there are no mappings, so requests can skip matching.</summary>
     public bool IsEmpty => Snapshot().Length == 0;
 
+    /// <summary>The mapping with this id, or null.</summary>
+    /// <param name="id">The mapping's id.</param>
     public StubMapping? Find(Guid id) => Array.Find(Snapshot(), m => m.Id == id);
 
     /// <summary>The first mapping that matches the request in its scenario's current state.</summary>
@@ -83,6 +86,8 @@ public sealed class StubMappingStore
         }
     }
 
+    /// <summary>Removes the mapping with this id; false when none has it.</summary>
+    /// <param name="id">The mapping's id.</param>
     public bool Remove(Guid id) => RemoveWhere(m => m.Id == id).Count > 0;
 
     /// <summary>Removes the mappings that match (file mappings stay away until a reset); returns them.</summary>
@@ -137,6 +142,7 @@ public sealed class StubMappingStore
         }
     }
 
+    /// <summary>Every WireMock scenario the mappings use, with its current state and possible states.</summary>
     public IReadOnlyList<StubScenario> Scenarios() =>
         Snapshot().Where(m => m.ScenarioName is not null).GroupBy(m => m.ScenarioName!, StringComparer.Ordinal)
             .Select(g => new StubScenario(
@@ -157,6 +163,7 @@ public sealed class StubMappingStore
         return true;
     }
 
+    /// <summary>Every WireMock scenario back to <c>Started</c>.</summary>
     public void ResetScenarios() => _states.Clear();
 
     private string StateOf(string scenario) => _states.GetValueOrDefault(scenario, StartedState);

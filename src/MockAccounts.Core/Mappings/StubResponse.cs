@@ -16,6 +16,7 @@ public sealed record StubResponse(
     StubDelay Delay,
     StubFault? Fault)
 {
+    /// <summary>Whether the response is rendered per request (<c>response-template</c>) rather than sent as stored.</summary>
     public bool IsTemplated => HeaderTemplates is not null;
 
     /// <summary>The response for one request (templates rendered); a plain response is the same every time.</summary>

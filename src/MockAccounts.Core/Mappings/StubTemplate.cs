@@ -40,6 +40,9 @@ public sealed class StubTemplate
         }
     }
 
+    /// <summary>The template rendered for one request.</summary>
+    /// <param name="model">The request model from <see cref="Model"/>.</param>
+    /// <param name="time">The clock <c>now</c> reads.</param>
     public string Render(object model, TimeProvider time)
     {
         var previous = t_time;

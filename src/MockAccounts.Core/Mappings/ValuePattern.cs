@@ -131,6 +131,9 @@ public sealed class ValuePattern
         }
     }
 
+    /// <summary>Whether <paramref name="regex"/> matches the whole of <paramref name="value"/>, not just part of it.</summary>
+    /// <param name="regex">The compiled pattern.</param>
+    /// <param name="value">The value to test.</param>
     public static bool FullMatch(Regex regex, string value)
     {
         try

@@ -9,6 +9,7 @@ namespace MockAccounts.Core.Responses;
 /// <summary>Turns a scenario step into the response a token receives.</summary>
 public sealed class ResponseFactory
 {
+    /// <summary>The content type of generated JSON bodies.</summary>
     public const string JsonContentType = "application/json";
 
     // Bodies are JSON served as JSON, never embedded in HTML: "+" and accents stay readable.
@@ -16,12 +17,19 @@ public sealed class ResponseFactory
 
     private readonly BodyGenerator _generator;
 
+    /// <summary>A factory that generates bodies with <paramref name="generator"/>.</summary>
+    /// <param name="generator">The seeded body generator.</param>
     public ResponseFactory(BodyGenerator generator) => _generator = generator;
 
+    /// <summary>The generator bodies come from.</summary>
     public BodyGenerator Generator => _generator;
 
     /// <param name="accountState">Per-token overrides (admin edits, follow-up actions), applied to success bodies.</param>
     /// <param name="draw">Which of the token's requests this answers (edge variation, per-request values).</param>
+    /// <param name="variant">The vendor contract being served.</param>
+    /// <param name="operation">The operation answering.</param>
+    /// <param name="step">The scenario step: status, partial body, headers.</param>
+    /// <param name="token">The credential the response is for; it seeds the body.</param>
     public MockResponse Produce(VariantContract variant, OperationContract operation, ResponseStep step, string token, OverrideNode? accountState = null, RequestDraw draw = default)
     {
         var contract = operation.Responses[step.Status];

@@ -18,6 +18,8 @@ public sealed class RouteTable
     private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>> _byVendor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>>.AlternateLookup<ReadOnlySpan<char>> _byVendorLookup;
 
+    /// <summary>Builds the routes of every variant's operations, noting root paths that vendors clash on.</summary>
+    /// <param name="vendors">The loaded vendors.</param>
     public RouteTable(IEnumerable<VendorContract> vendors)
     {
         var conflicts = new List<string>();
@@ -51,8 +53,13 @@ public sealed class RouteTable
         _byVendorLookup = _byVendor.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Root paths claimed by more than one vendor, with who kept them.</summary>
     public IReadOnlyList<string> Conflicts { get; }
 
+    /// <summary>The vendor operation template that <paramref name="method"/> and <paramref name="path"/> reach, or null.</summary>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="path">The request path without its query string.</param>
+    /// <param name="vendors">The loaded vendors by name.</param>
     public RouteMatch? Match(string method, string path, IReadOnlyDictionary<string, VendorContract> vendors)
     {
         // Segments as ranges of the path: matching a request allocates nothing.

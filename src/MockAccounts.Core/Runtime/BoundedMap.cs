@@ -20,6 +20,9 @@ public sealed class BoundedMap<TKey, TValue>
     // ConcurrentDictionary.Count takes every lock; this approximate count decides when to trim.
     private int _approximateCount;
 
+    /// <summary>An empty map holding at most <paramref name="capacity"/> entries.</summary>
+    /// <param name="capacity">The most entries kept before the least recently used are dropped.</param>
+    /// <param name="comparer">Compares keys; null for the default.</param>
     public BoundedMap(int capacity, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
@@ -27,10 +30,15 @@ public sealed class BoundedMap<TKey, TValue>
         _slots = new ConcurrentDictionary<TKey, Slot>(comparer);
     }
 
+    /// <summary>Entries held now.</summary>
     public int Count => _slots.Count;
 
+    /// <summary>Entries dropped so far to stay within capacity.</summary>
     public long Evicted => Interlocked.Read(ref _evicted);
 
+    /// <summary>Reads the value of <paramref name="key"/>, if present.</summary>
+    /// <param name="key">The key to look up.</param>
+    /// <param name="value">The value, or default when absent.</param>
     public bool TryGetValue(TKey key, out TValue value)
     {
         if (_slots.TryGetValue(key, out var slot))
@@ -44,8 +52,13 @@ public sealed class BoundedMap<TKey, TValue>
         return false;
     }
 
+    /// <summary>The value of <paramref name="key"/>, or default when absent.</summary>
+    /// <param name="key">The key to look up.</param>
     public TValue? GetValueOrDefault(TKey key) => TryGetValue(key, out var value) ? value : default;
 
+    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>, replacing any value.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value to store.</param>
     public void Set(TKey key, TValue value) => AddOrUpdate(key, value, _ => value);
 
     /// <summary>Adds <paramref name="value"/> unless the key is there already; returns the value the map holds.</summary>
@@ -65,9 +78,16 @@ public sealed class BoundedMap<TKey, TValue>
         }
     }
 
+    /// <summary>The value of <paramref name="key"/>, created and added when absent; returns the value the map holds.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="create">Makes the value when the key is absent.</param>
     public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) =>
         TryGetValue(key, out var existing) ? existing : GetOrAdd(key, create(key));
 
+    /// <summary>Adds <paramref name="add"/>, or replaces the present value with <paramref name="update"/> of it; returns the value stored.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="add">The value when the key is absent.</param>
+    /// <param name="update">Makes the new value from the present one.</param>
     public TValue AddOrUpdate(TKey key, TValue add, Func<TValue, TValue> update)
     {
         while (true)
@@ -93,6 +113,8 @@ public sealed class BoundedMap<TKey, TValue>
         && ReferenceEquals(slot.Value, expected)
         && _slots.TryUpdate(key, new Slot(replacement, Tick()), slot);
 
+    /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
+    /// <param name="key">The key to remove.</param>
     public bool TryRemove(TKey key)
     {
         if (!_slots.TryRemove(key, out _))
@@ -104,6 +126,7 @@ public sealed class BoundedMap<TKey, TValue>
         return true;
     }
 
+    /// <summary>Removes every entry.</summary>
     public void Clear()
     {
         _slots.Clear();

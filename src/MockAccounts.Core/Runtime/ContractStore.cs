@@ -25,15 +25,19 @@ public sealed class ContractStore : IDisposable
         LoadedAt = DateTimeOffset.UtcNow;
     }
 
+    /// <summary>The engine of the contracts being served now (the last good load).</summary>
     public MockEngine Current => _current;
 
+    /// <summary>The contract roots loaded, and reloaded from.</summary>
     public IReadOnlyList<ContractSources> Sources => _sources;
 
     /// <summary>Why the latest reload failed, or null when the served contracts are the latest.</summary>
     public ContractLoadException? LastError => _lastError;
 
+    /// <summary>When the served contracts were last reloaded successfully (UTC).</summary>
     public DateTimeOffset LoadedAt { get; private set; }
 
+    /// <summary>Successful reloads since start-up.</summary>
     public int Reloads { get; private set; }
 
     /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
@@ -42,6 +46,9 @@ public sealed class ContractStore : IDisposable
 
     /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
     /// <param name="refuseStubViolations">Strict validation: a mapping file that breaks an operation's contract is a broken file.</param>
+    /// <param name="sources">The contract roots; a vendor in a later root replaces one of the same name.</param>
+    /// <param name="options">The seed and reference time of generated bodies.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
     public static async Task<ContractStore> LoadAsync(
         IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations = false, CancellationToken cancellationToken = default) =>
         new(sources, options, await LoadEngineAsync(sources, options, refuseStubViolations, cancellationToken), refuseStubViolations);
@@ -76,5 +83,6 @@ public sealed class ContractStore : IDisposable
         return violations.Count > 0 ? throw new ContractLoadException(violations) : engine;
     }
 
+    /// <summary>Releases the lock that keeps reloads one at a time.</summary>
     public void Dispose() => _reloading.Dispose();
 }

@@ -6,8 +6,11 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 public static class EchoedInput
 {
+    /// <summary>The most characters of a client's text quoted back.</summary>
     public const int MaxChars = 100;
 
+    /// <summary>The text cut to <see cref="MaxChars"/>, saying how much was left out; empty for null.</summary>
+    /// <param name="text">The client's text.</param>
     public static string Cut(string? text) =>
         text is null ? "" : text.Length <= MaxChars ? text : $"{text[..MaxChars]}…({text.Length - MaxChars} more characters)";
 }

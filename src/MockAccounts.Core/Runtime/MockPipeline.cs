@@ -25,6 +25,13 @@ public sealed class MockPipeline
     private readonly ResponseCache _cache;
     private readonly ServingDefaults _defaults;
 
+    /// <summary>A pipeline serving <paramref name="contracts"/> with <paramref name="state"/>.</summary>
+    /// <param name="contracts">The contracts served (reloads take effect at once).</param>
+    /// <param name="state">Scenarios, bindings and account edits set through the admin API.</param>
+    /// <param name="validation">What to do with a response that breaks its contract.</param>
+    /// <param name="cache">Reuses generated responses; null to generate every time.</param>
+    /// <param name="defaults">Server-wide variation and variants; null for <see cref="ServingDefaults.Standard"/>.</param>
+    /// <param name="time">The clock of templates and stub delays; null for the system clock.</param>
     public MockPipeline(ContractStore contracts, MockState state, ValidationMode validation, ResponseCache? cache = null, ServingDefaults? defaults = null, TimeProvider? time = null)
     {
         _contracts = contracts;
@@ -36,8 +43,10 @@ public sealed class MockPipeline
         Stubs = new StubMappingStore(() => _contracts.Current.StubMappings);
     }
 
+    /// <summary>The server-wide choices used when neither request, token nor vendor makes one.</summary>
     public ServingDefaults Defaults => _defaults;
 
+    /// <summary>What happens to a response that breaks its contract.</summary>
     public ValidationMode Validation => _validation;
 
     /// <summary>The WireMock stub mappings tried before the contracts.</summary>
@@ -46,6 +55,8 @@ public sealed class MockPipeline
     /// <summary>The clock of templates and stub delays.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Answers one request: what to send, or why not to.</summary>
+    /// <param name="request">The incoming call.</param>
     public PipelineResult Handle(MockRequest request)
     {
         var engine = _contracts.Current;

@@ -11,6 +11,7 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 public sealed class MockState
 {
+    /// <summary>Per-token entries kept of each kind unless configured otherwise.</summary>
     public const int DefaultTokenCapacity = 100_000;
 
     private readonly ConcurrentDictionary<string, string> _vendorScenarios = new(StringComparer.Ordinal);
@@ -28,6 +29,8 @@ public sealed class MockState
     private volatile bool _anyTokenVariation;
     private volatile bool _anyTokenVariant;
 
+    /// <summary>Fresh state: every vendor on its default scenario.</summary>
+    /// <param name="tokenCapacity">Per-token entries kept of each kind before the least recently used go.</param>
     public MockState(int tokenCapacity = DefaultTokenCapacity)
     {
         TokenCapacity = tokenCapacity;
@@ -39,6 +42,7 @@ public sealed class MockState
         _requestNumbers = new(tokenCapacity);
     }
 
+    /// <summary>Per-token entries kept of each kind before the least recently used go.</summary>
     public int TokenCapacity { get; }
 
     /// <summary>Tokens remembered now (bindings, sequence positions, account edits).</summary>
@@ -48,8 +52,13 @@ public sealed class MockState
     public long EvictedTokenEntries =>
         _bindings.Evicted + _progress.Evicted + _accounts.Evicted + _tokenVariations.Evicted + _tokenVariants.Evicted + _requestNumbers.Evicted;
 
+    /// <summary>The scenario set for the vendor through the admin API, or null for the catalogue default.</summary>
+    /// <param name="vendor">The vendor name.</param>
     public string? VendorScenario(string vendor) => _vendorScenarios.GetValueOrDefault(vendor);
 
+    /// <summary>Serves <paramref name="scenario"/> to the vendor's tokens that have none bound.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="scenario">The scenario name.</param>
     public void SetVendorScenario(string vendor, string scenario)
     {
         _vendorScenarios[vendor] = scenario;
@@ -63,17 +72,34 @@ public sealed class MockState
         RestartSequences(vendor);
     }
 
+    /// <summary>The variant set for the vendor through the admin API, or null.</summary>
+    /// <param name="vendor">The vendor name.</param>
     public string? VendorVariant(string vendor) => _vendorVariants.GetValueOrDefault(vendor);
 
+    /// <summary>Serves <paramref name="variant"/> to the vendor's tokens that have none of their own.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="variant">The variant name.</param>
     public void SetVendorVariant(string vendor, string variant) => _vendorVariants[vendor] = variant;
 
+    /// <summary>The variation set for the vendor, or null for the server default.</summary>
+    /// <param name="vendor">The vendor name.</param>
     public Variation? VendorVariation(string vendor) => _vendorVariations.TryGetValue(vendor, out var variation) ? variation : null;
 
+    /// <summary>Sets the variation of the vendor's tokens that have none of their own.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="variation">Realistic or edge bodies.</param>
     public void SetVendorVariation(string vendor, Variation variation) => _vendorVariations[vendor] = variation;
 
+    /// <summary>The variation set for one token, or null for the vendor's.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
     public Variation? TokenVariation(string vendor, string token) =>
         _anyTokenVariation && _tokenVariations.TryGetValue(new TokenKey(vendor, token), out var variation) ? variation : null;
 
+    /// <summary>Sets the variation of one token's bodies.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="variation">Realistic or edge bodies.</param>
     public void SetTokenVariation(string vendor, string token, Variation variation)
     {
         _anyTokenVariation = true;
@@ -84,6 +110,10 @@ public sealed class MockState
     public string? TokenVariant(string vendor, string token) =>
         _anyTokenVariant ? _tokenVariants.GetValueOrDefault(new TokenKey(vendor, token)) : null;
 
+    /// <summary>Serves one token from <paramref name="variant"/> whatever the vendor's variant.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="variant">The variant name.</param>
     public void SetTokenVariant(string vendor, string token, string variant)
     {
         _anyTokenVariant = true;
@@ -98,8 +128,15 @@ public sealed class MockState
     public long PeekRequestNumber(string vendor, string token) =>
         _requestNumbers.TryGetValue(new TokenKey(vendor, token), out var counter) ? Interlocked.Read(ref counter.Next) : 0;
 
+    /// <summary>The scenario bound to one token, or null when it follows the vendor's.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
     public string? Binding(string vendor, string token) => _bindings.GetValueOrDefault(new TokenKey(vendor, token));
 
+    /// <summary>Binds one token to a scenario; the token starts over (sequence and request numbers back to 0).</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="scenario">The scenario name.</param>
     public void Bind(string vendor, string token, string scenario)
     {
         var key = new TokenKey(vendor, token);
@@ -109,6 +146,9 @@ public sealed class MockState
         _requestNumbers.TryRemove(key);
     }
 
+    /// <summary>Returns the token to the vendor's scenario; false when it had no binding.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
     public bool Unbind(string vendor, string token) => _bindings.TryRemove(new TokenKey(vendor, token));
 
     /// <summary>Claims the next position in a sequence for this token; atomic under concurrency.</summary>
@@ -135,12 +175,18 @@ public sealed class MockState
             ? Interlocked.Read(ref progress.Next)
             : 0;
 
+    /// <summary>The token's account edits (admin edits, actions), or null when it has none.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
     public OverrideNode? Account(string vendor, string token) => _accounts.GetValueOrDefault(new TokenKey(vendor, token));
 
     /// <summary>Layers <paramref name="edit"/> over the token's current account edits.</summary>
     public void EditAccount(string vendor, string token, OverrideNode edit) =>
         _accounts.AddOrUpdate(new TokenKey(vendor, token), edit, current => OverrideNode.Layer(current, edit)!);
 
+    /// <summary>Drops the token's account edits; false when it had none.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
     public bool ClearAccount(string vendor, string token) => _accounts.TryRemove(new TokenKey(vendor, token));
 
     /// <summary>Every vendor back to its default scenario and sequences to their start.</summary>

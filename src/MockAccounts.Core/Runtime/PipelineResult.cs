@@ -6,6 +6,7 @@ using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core.Runtime;
 
+/// <summary>What the pipeline does with a response that breaks its contract.</summary>
 public enum ValidationMode
 {
     /// <summary>A contract violation answers 500 with the violations.</summary>
@@ -14,19 +15,26 @@ public enum ValidationMode
     /// <summary>Violations are reported (log, header) but the response is sent.</summary>
     Warn,
 
+    /// <summary>Responses are not validated.</summary>
     Off,
 }
 
 /// <summary>Why this scenario answered: the first rule that matched.</summary>
 public enum ScenarioSource
 {
+    /// <summary>The request asked for it (<c>Prefer</c> or <c>X-Mock-Scenario</c>).</summary>
     RequestHeader,
+    /// <summary>The token is bound to it through the admin API.</summary>
     TokenBinding,
+    /// <summary>The vendor was switched to it through the admin API.</summary>
     VendorState,
+    /// <summary>It is the catalogue's default.</summary>
     CatalogueDefault,
+    /// <summary>The request had no usable credentials, so the vendor's 401 scenario answered.</summary>
     MissingCredentials,
 }
 
+/// <summary>What the pipeline decided for one request; the host writes it to the wire.</summary>
 public abstract record PipelineResult;
 
 /// <summary>No vendor operation has this method and path.</summary>

@@ -14,14 +14,25 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 public sealed class ResponseCache
 {
+    /// <summary>Responses kept unless configured otherwise.</summary>
     public const int DefaultCapacity = 20_000;
 
     private readonly BoundedMap<Key, Entry> _entries;
 
+    /// <summary>An empty cache holding at most <paramref name="capacity"/> responses.</summary>
+    /// <param name="capacity">The most responses kept before the least recently used go.</param>
     public ResponseCache(int capacity = DefaultCapacity) => _entries = new BoundedMap<Key, Entry>(capacity);
 
+    /// <summary>Responses held now.</summary>
     public int Count => _entries.Count;
 
+    /// <summary>The response already made for this key, if any.</summary>
+    /// <param name="engine">The loaded contracts.</param>
+    /// <param name="operation">The operation answering.</param>
+    /// <param name="step">The scenario step.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="account">The token's account edits, or null.</param>
+    /// <param name="entry">The cached response and its violations.</param>
     public bool TryGet(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, out Entry entry) =>
         _entries.TryGetValue(new Key(engine, operation, step, token, account), out entry);
 
@@ -29,6 +40,9 @@ public sealed class ResponseCache
     public Entry Add(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry) =>
         _entries.GetOrAdd(new Key(engine, operation, step, token, account), entry);
 
+    /// <summary>A made response with what validation found in it.</summary>
+    /// <param name="Response">The response.</param>
+    /// <param name="Violations">Where it breaks its contract; empty when it keeps it.</param>
     public sealed record Entry(MockResponse Response, IReadOnlyList<Violation> Violations);
 
     /// <summary>Contracts, operation, step and edits compare by identity: a reload or an edit makes new ones.</summary>

@@ -9,9 +9,13 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 public sealed record ScenarioRequest(string? Name, int? Status)
 {
+    /// <summary>The header that carries <c>scenario=</c>, <c>code=</c>, <c>variation=</c> and <c>variant=</c>.</summary>
     public const string PreferHeader = "Prefer";
+    /// <summary>The header that names a scenario directly.</summary>
     public const string ScenarioHeader = "X-Mock-Scenario";
+    /// <summary>The <c>Prefer</c> option that picks realistic or edge bodies for one request.</summary>
     public const string VariationPreference = "variation";
+    /// <summary>The <c>Prefer</c> option that picks the vendor variant for one request.</summary>
     public const string VariantPreference = "variant";
 
     /// <summary>The options this mock reads from <c>Prefer</c>.</summary>
@@ -95,10 +99,14 @@ public sealed record ScenarioRequest(string? Name, int? Status)
 /// <summary>Why a request's own scenario ask was refused; <see cref="Subject"/> says which valid values to list.</summary>
 public sealed record ScenarioRequestProblem(string Message, ScenarioRequestProblem.About Subject)
 {
+    /// <summary>What part of the ask was wrong.</summary>
     public enum About
     {
+        /// <summary>An unknown scenario name.</summary>
         Scenario,
+        /// <summary>A status no scenario answers with.</summary>
         Status,
+        /// <summary>A malformed or unknown option.</summary>
         Option,
     }
 }

@@ -5,6 +5,7 @@ namespace MockAccounts.Core.Runtime;
 /// <summary>Server-wide choices, the last rule before the contracts' own defaults.</summary>
 public sealed record ServingDefaults
 {
+    /// <summary>Realistic bodies, documented variants, credential formats checked.</summary>
     public static readonly ServingDefaults Standard = new();
 
     /// <summary>The variation when neither the request, the token nor the vendor picks one.</summary>

@@ -39,5 +39,8 @@ public static class StubContractCheck
             .ToArray();
     }
 
+    /// <summary>A violation as <c>METHOD /path: pointer: expected …, actual …</c>.</summary>
+    /// <param name="operation">The operation whose contract is broken.</param>
+    /// <param name="violation">The violation.</param>
     public static string Describe(OperationContract operation, Violation violation) => $"{operation.Display}: {violation}";
 }

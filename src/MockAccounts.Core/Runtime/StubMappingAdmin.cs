@@ -15,12 +15,16 @@ public sealed class StubMappingAdmin
     private readonly MockPipeline _pipeline;
     private readonly Func<string, byte[]?> _bodyFiles;
 
+    /// <summary>Admin calls over <paramref name="pipeline"/>'s stub mappings.</summary>
+    /// <param name="pipeline">The pipeline whose mappings are managed and which checks them.</param>
+    /// <param name="sources">The contract roots, where <c>bodyFileName</c>s are looked up.</param>
     public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources)
     {
         _pipeline = pipeline;
         _bodyFiles = StubMappingFiles.BodyFiles(sources);
     }
 
+    /// <summary>The mappings being served.</summary>
     public StubMappingStore Store => _pipeline.Stubs;
 
     /// <summary>Parses and checks a mapping without storing it.</summary>
@@ -35,6 +39,9 @@ public sealed class StubMappingAdmin
         return problems.Count == 0 ? mapping : null;
     }
 
+    /// <summary>Parses, checks and stores a mapping; null when refused, with the reasons in <paramref name="problems"/>.</summary>
+    /// <param name="json">The mapping as WireMock's admin API takes it.</param>
+    /// <param name="problems">Receives every reason the mapping is refused.</param>
     public StubMapping? Create(JsonNode? json, List<string> problems) =>
         Prepare(json, problems) is { } mapping ? Store.Add(mapping) : null;
 
@@ -94,6 +101,9 @@ public sealed class StubMappingAdmin
     public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems) =>
         MetadataPattern(json, problems) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
 
+    /// <summary>Removes the mappings whose metadata satisfies the pattern and returns them.</summary>
+    /// <param name="json">A value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</param>
+    /// <param name="problems">Receives what is wrong with the pattern.</param>
     public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems) =>
         MetadataPattern(json, problems) is { } pattern ? Store.RemoveWhere(pattern) : [];
 

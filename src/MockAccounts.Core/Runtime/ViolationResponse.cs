@@ -9,8 +9,12 @@ namespace MockAccounts.Core.Runtime;
 /// <summary>What strict validation answers instead of a response that breaks its contract.</summary>
 public static class ViolationResponse
 {
+    /// <summary>The header that lists violations (in warn mode on the response itself).</summary>
     public const string Header = "X-MockAccounts-Violations";
 
+    /// <summary>A 500 <c>application/problem+json</c> listing the violations, sent instead of the broken response.</summary>
+    /// <param name="operation">The operation whose response broke its contract.</param>
+    /// <param name="violations">Where it broke it.</param>
     public static MockResponse For(OperationContract operation, IReadOnlyList<Violation> violations)
     {
         var problem = new JsonObject

@@ -6,11 +6,13 @@ namespace MockAccounts.Core.Scenarios;
 /// </summary>
 public sealed record Scenario(string Name, string Description, IReadOnlyList<ResponseStep> Steps)
 {
+    /// <summary>Whether requests get different steps in turn rather than the same response.</summary>
     public bool IsSequence => Steps.Count > 1 || Steps[0].Repeat > 1;
 
     /// <summary>The status of the first response, which is what <c>Prefer: code=</c> matches.</summary>
     public int Status => Steps[0].Status;
 
+    /// <summary>How the scenario is listed: sequence, fault, persona (2xx) or error.</summary>
     public ScenarioGroup Group =>
         IsSequence ? ScenarioGroup.Sequence
         : Steps[0].Fault is not null || Steps[0].Delay is not null ? ScenarioGroup.Fault

@@ -6,6 +6,9 @@ public sealed class ScenarioCatalogue
     private readonly Dictionary<string, Scenario> _byName;
 
     /// <param name="malformedCredentialsScenario">Served for a credential of the wrong shape; default: the missing-credentials one.</param>
+    /// <param name="defaultScenario">The scenario served when nothing picks another.</param>
+    /// <param name="missingCredentialsScenario">The scenario served without usable credentials.</param>
+    /// <param name="scenarios">Every scenario, in file order.</param>
     public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios, string? malformedCredentialsScenario = null)
     {
         Scenarios = scenarios;
@@ -15,8 +18,10 @@ public sealed class ScenarioCatalogue
         MalformedCredentials = _byName[malformedCredentialsScenario ?? missingCredentialsScenario];
     }
 
+    /// <summary>Every scenario, in file order.</summary>
     public IReadOnlyList<Scenario> Scenarios { get; }
 
+    /// <summary>Served when no request, token or vendor setting picks another.</summary>
     public Scenario Default { get; }
 
     /// <summary>Served when credentials are missing or malformed: the vendor's own 401.</summary>
@@ -25,8 +30,11 @@ public sealed class ScenarioCatalogue
     /// <summary>Served when a credential does not have the shape its security scheme declares.</summary>
     public Scenario MalformedCredentials { get; }
 
+    /// <summary>Every scenario name, in file order (for listings and error messages).</summary>
     public IEnumerable<string> Names => Scenarios.Select(s => s.Name);
 
+    /// <summary>The scenario of that name, or null.</summary>
+    /// <param name="name">The scenario name.</param>
     public Scenario? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>The first plain scenario answering <paramref name="status"/> (Prism's <c>Prefer: code=</c>).</summary>

@@ -10,6 +10,11 @@ namespace MockAccounts.Core.Validation;
 /// <summary>Checks a response (status, headers, body) against its operation's contract.</summary>
 public static class ResponseValidator
 {
+    /// <summary>Where a response breaks the operation's contract: undocumented status, missing required headers, body against schema.</summary>
+    /// <param name="operation">The operation that answered.</param>
+    /// <param name="status">The response status.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="body">The response body bytes.</param>
     public static IReadOnlyList<Violation> Validate(
         OperationContract operation, int status, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body)
     {
@@ -39,6 +44,9 @@ public static class ResponseValidator
         return violations;
     }
 
+    /// <summary>Where a body breaks the schema; unparseable JSON is one violation.</summary>
+    /// <param name="schema">The schema to check against.</param>
+    /// <param name="body">The body as UTF-8 JSON.</param>
     public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, ReadOnlySpan<byte> body)
     {
         // NJsonSchema reads text with Newtonsoft; the body goes to it as text directly (no JsonNode round trip),
@@ -52,6 +60,9 @@ public static class ResponseValidator
         return errors.Count == 0 ? [] : Describe(errors, JsonNode.Parse(body));
     }
 
+    /// <summary>Where a parsed body breaks the schema.</summary>
+    /// <param name="schema">The schema to check against.</param>
+    /// <param name="body">The body; null is JSON <c>null</c>.</param>
     public static IReadOnlyList<Violation> ValidateBody(JsonSchema schema, JsonNode? body) =>
         Describe(schema.Validate(body?.ToJsonString() ?? "null"), body);
 
