@@ -53,6 +53,7 @@ public record MockAccountsOptions
     /// <summary>Protection of the admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>Stub mappings made through the admin API: where they are saved.</summary>
     public MappingOptions Mappings { get; init; } = new();
 
     /// <summary>One stdout line per vendor request.</summary>
@@ -148,6 +149,7 @@ public sealed record AdminOptions
     public string? Key { get; set; }
 }
 
+/// <summary>The <c>MockAccounts:Mappings</c> section.</summary>
 public sealed record MappingOptions
 {
     /// <summary>Where <c>POST /__admin/mappings/save</c> writes the mappings made through the admin API; unset, saving is refused.</summary>

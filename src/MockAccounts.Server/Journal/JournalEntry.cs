@@ -38,6 +38,7 @@ public sealed record JournalEntry(
     /// <summary>The token as the admin API shows it (redacted unless credentials are kept).</summary>
     public string? DisplayToken { get; init; } = Token;
 
+    /// <summary>The first request header called <paramref name="name"/> (case-insensitive), or null.</summary>
     public string? RequestHeader(string name) =>
         RequestHeaders.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

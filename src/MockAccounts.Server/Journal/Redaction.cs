@@ -6,9 +6,11 @@ namespace MockAccounts.Server.Journal;
 /// </summary>
 public static class Redaction
 {
+    /// <summary>The headers that carry credentials (case-insensitive): the ones <see cref="Headers"/> redacts by default.</summary>
     public static readonly IReadOnlySet<string> CredentialHeaders =
         new HashSet<string>(["Authorization", "X-API-Key", "X-Unsafe-API-Key", "Cookie", "Proxy-Authorization"], StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>A credential value with its scheme kept and only its last four characters shown, e.g. <c>Bearer ****wxyz</c>.</summary>
     public static string Secret(string value)
     {
         var space = value.IndexOf(' ', StringComparison.Ordinal);
@@ -16,6 +18,7 @@ public static class Redaction
         return scheme + (secret.Length <= 4 ? "****" : "****" + secret[^4..]);
     }
 
+    /// <summary>The headers with the value of each one named in <paramref name="secret"/> redacted by <see cref="Secret"/>.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Headers(IEnumerable<KeyValuePair<string, string>> headers, IReadOnlySet<string> secret) =>
         headers.Select(h => secret.Contains(h.Key) ? new KeyValuePair<string, string>(h.Key, Secret(h.Value)) : h).ToArray();
 

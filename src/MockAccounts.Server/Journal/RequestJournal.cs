@@ -26,16 +26,20 @@ public sealed class RequestJournal
     private long _dropped;
     private long _sequence;
 
+    /// <summary>An empty journal holding at most <see cref="JournalOptions.Capacity"/> requests.</summary>
     public RequestJournal(JournalOptions options)
     {
         _options = options;
         _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
     }
 
+    /// <summary>The most requests the journal holds (0: the journal is off).</summary>
     public int Capacity => _options.Capacity;
 
+    /// <summary>Whether requests are recorded at all (capacity above 0).</summary>
     public bool Enabled => _options.Capacity > 0;
 
+    /// <summary>Requests the journal holds now.</summary>
     public int Count
     {
         get
@@ -47,6 +51,7 @@ public sealed class RequestJournal
         }
     }
 
+    /// <summary>Requests not recorded because the journal was full, since it was last cleared.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Records one request; <paramref name="result"/> is null (or not served) when neither a vendor operation nor a stub answered.</summary>
@@ -192,6 +197,7 @@ public sealed class RequestJournal
         }
     }
 
+    /// <summary>Forgets every request and resets <see cref="Dropped"/>.</summary>
     public void Clear()
     {
         lock (_gate)
