@@ -130,6 +130,32 @@ public sealed partial class AdminReadabilityTests
     }
 
     [Test]
+    public async Task The_openapi_document_describes_the_body_of_every_call_that_reads_one_and_of_none_that_does_not()
+    {
+        var document = (await Client.GetFromJsonAsync<JsonNode>("/__admin/openapi.json"))!;
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => (Call: $"{o.Key.ToUpperInvariant()} {p.Key}", Operation: o.Value!)))
+            .ToDictionary(o => o.Call, o => o.Operation);
+        JsonNode? BodyOf(string call) => operations[call]["requestBody"];
+        JsonNode PropertiesOf(string call)
+        {
+            var reference = (string)BodyOf(call)!["content"]!["application/json"]!["schema"]!["$ref"]!;
+            return document["components"]!["schemas"]![reference.Split('/')[^1]]!["properties"]!;
+        }
+
+        operations.Where(o => o.Key.StartsWith("PUT ", StringComparison.Ordinal) || o.Key.StartsWith("PATCH ", StringComparison.Ordinal))
+            .Should().OnlyContain(o => o.Value["requestBody"] != null, "every PUT and PATCH of the admin API reads a body");
+        PropertiesOf("PUT /__admin/vendors/{vendor}/tokens/{token}/scenario").AsObject().Select(p => p.Key).Should().Equal("scenario");
+        PropertiesOf("PUT /__admin/vendors/{vendor}/variant").AsObject().Select(p => p.Key).Should().Equal("variant");
+        PropertiesOf("PUT /__admin/scenarios/{vendor}/state").AsObject().Select(p => p.Key).Should().Equal("state");
+        ((bool)BodyOf("PUT /__admin/scenarios/{vendor}/state")!["required"]!).Should().BeFalse("no body resets the scenario");
+        ((bool)BodyOf("POST /__admin/mappings")!["required"]!).Should().BeTrue();
+        BodyOf("POST /__admin/requests/count").Should().NotBeNull();
+        BodyOf("POST /__admin/reset").Should().BeNull("a reset reads no body");
+        BodyOf("GET /__admin/vendors").Should().BeNull();
+    }
+
+    [Test]
     public async Task The_openapi_document_describes_exactly_the_admin_endpoints_that_exist()
     {
         var text = await Client.GetStringAsync("/__admin/openapi.json");

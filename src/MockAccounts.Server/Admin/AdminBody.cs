@@ -7,6 +7,9 @@ namespace MockAccounts.Server.Admin;
 /// <summary>Reads admin JSON bodies by hand so that every mistake gets a problem naming the field.</summary>
 internal static class AdminBody
 {
+    /// <summary>What every admin call with a body reads, as the admin OpenAPI document states it.</summary>
+    public const string ContentType = "application/json";
+
     public static async Task<(JsonNode? Json, IResult? Problem)> ReadAsync(HttpContext context, int limit)
     {
         var bytes = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted);

@@ -253,3 +253,15 @@ public sealed record RequestPatternDto(
 /// <param name="Matches">The header's value must match this regular expression.</param>
 /// <param name="Absent">True: the header must be missing.</param>
 public sealed record HeaderMatcherDto(string? EqualTo = null, string? Contains = null, string? Matches = null, bool? Absent = null);
+
+/// <summary>The body of a call that picks a scenario: <c>{"scenario": "quota-reached"}</c>.</summary>
+public sealed record ScenarioRequestDto(string Scenario);
+
+/// <summary>The body of WireMock's scenario-state call: <c>{"state": "quota-reached"}</c>; no body resets the scenario.</summary>
+public sealed record StateRequestDto(string State);
+
+/// <summary>The body of a call that picks a variant: <c>{"variant": "v2.7.0"}</c>.</summary>
+public sealed record VariantRequestDto(string Variant);
+
+/// <summary>The body of a call that picks realistic or edge bodies: <c>{"variation": "edges"}</c>.</summary>
+public sealed record VariationRequestDto(string Variation);

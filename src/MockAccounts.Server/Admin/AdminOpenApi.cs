@@ -93,6 +93,22 @@ internal static class AdminOpenApi
             operation["parameters"] = query;
         }
 
+        if (endpoint.Metadata.GetMetadata<AdminRequestBody>() is { } body)
+        {
+            operation["requestBody"] = new JsonObject
+            {
+                ["required"] = !body.IsOptional,
+                ["content"] = new JsonObject
+                {
+                    [AdminBody.ContentType] = new JsonObject
+                    {
+                        // Mappings, request patterns and account edits are WireMock's or the vendor's own JSON, described in the summary.
+                        ["schema"] = body.Type == typeof(JsonObject) ? new JsonObject { ["type"] = "object" } : SchemaOf(body.Type, schemas),
+                    },
+                },
+            };
+        }
+
         var responses = new JsonObject();
         foreach (var produced in endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().DistinctBy(p => p.StatusCode))
         {

@@ -17,7 +17,7 @@ internal static class StubMappingEndpoints
     {
         admin.MapGet("/mappings", (StubMappingAdmin mappings) => List(mappings.Store.All))
             .WithSummary("WireMock stub mappings, in the order they are tried (priority, then newest)");
-        admin.MapPost("/mappings", CreateAsync)
+        admin.MapPost("/mappings", CreateAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Create a stub mapping (WireMock JSON, the subset in the README); 400 names anything outside it or any contract violation");
         admin.MapDelete("/mappings", (StubMappingAdmin mappings) =>
         {
@@ -30,18 +30,20 @@ internal static class StubMappingEndpoints
             return TypedResults.Ok();
         }).WithSummary("Back to the mapping files: admin-made mappings go, removed file mappings return");
         admin.MapPost("/mappings/save", SaveAsync).WithSummary("Write the admin-made mappings to MockAccounts:Mappings:SaveFolder, one file each");
-        admin.MapPost("/mappings/import", ImportAsync)
+        admin.MapPost("/mappings/import", ImportAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Import {\"mappings\": […], \"importOptions\": {\"duplicatePolicy\": \"OVERWRITE\" | \"IGNORE\", \"deleteAllNotInImport\": false}}; all or nothing");
         admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) => List(mappings.FindByMetadata(json, problems))))
+            .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Stub mappings whose metadata matches a value pattern (e.g. matchesJsonPath)");
         admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) => List(mappings.RemoveByMetadata(json, problems))))
+            .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Remove the stub mappings whose metadata matches a value pattern");
         admin.MapGet("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
             Guid.TryParse(id, out var guid) && mappings.Store.Find(guid) is { } found ? TypedResults.Ok(found.Json) : UnknownMapping(id))
             .WithSummary("One stub mapping");
-        admin.MapPut("/mappings/{id}", ReplaceAsync).WithSummary("Replace a stub mapping");
+        admin.MapPut("/mappings/{id}", ReplaceAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject))).WithSummary("Replace a stub mapping");
         admin.MapDelete("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
             Guid.TryParse(id, out var guid) && mappings.Store.Remove(guid) ? TypedResults.Ok() : UnknownMapping(id))
             .WithSummary("Remove a stub mapping");
@@ -50,7 +52,7 @@ internal static class StubMappingEndpoints
             TypedResults.Ok(new NearMissesDto(journal.Snapshot().Where(e => !e.WasMatched)
                 .SelectMany(e => mappings.Store.NearMisses(e.AsRequest(), 1).Select(n => NearMiss(ServeEvents.Request(e), n))).ToArray())))
             .WithSummary("For each unmatched request in the journal, the stub mapping it came nearest to");
-        admin.MapPost("/near-misses/request", NearMissesForAsync)
+        admin.MapPost("/near-misses/request", NearMissesForAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("The (at most 3) stub mappings nearest to a logged request {\"url\", \"method\", \"headers\", \"body\"}");
         return admin;
     }

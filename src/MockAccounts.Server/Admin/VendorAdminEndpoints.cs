@@ -18,14 +18,14 @@ internal static class VendorAdminEndpoints
         vendors.MapGet("/", List).WithSummary("Every vendor with its variant, current scenario, scenarios (status, description, group), credentials and endpoints");
         vendors.MapGet("/{vendor}", Describe).Produces<VendorDto>().WithSummary("One vendor with every variant and its scenarios");
         vendors.MapGet("/{vendor}/openapi", OpenApi).WithSummary("The contract being served (?variant= for another variant)");
-        vendors.MapPut("/{vendor}/variant", SetVariantAsync).Produces<VariantSelectionDto>().WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
-        vendors.MapPut("/{vendor}/variation", SetVendorVariationAsync).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for the vendor's tokens: {\"variation\": \"edges\"}");
-        vendors.MapPut("/{vendor}/tokens/{token}/variation", SetTokenVariationAsync).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for one token: {\"variation\": \"edges\"}");
-        vendors.MapPut("/{vendor}/tokens/{token}/variant", SetTokenVariantAsync).Produces<TokenVariantDto>().WithSummary("Serve one token another variant: {\"variant\": \"<name>\"}");
-        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).Produces<TokenBindingDto>().WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/variant", SetVariantAsync).WithMetadata(new AdminRequestBody(typeof(VariantRequestDto))).Produces<VariantSelectionDto>().WithSummary("Serve another variant: {\"variant\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/variation", SetVendorVariationAsync).WithMetadata(new AdminRequestBody(typeof(VariationRequestDto))).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for the vendor's tokens: {\"variation\": \"edges\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/variation", SetTokenVariationAsync).WithMetadata(new AdminRequestBody(typeof(VariationRequestDto))).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for one token: {\"variation\": \"edges\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/variant", SetTokenVariantAsync).WithMetadata(new AdminRequestBody(typeof(VariantRequestDto))).Produces<TokenVariantDto>().WithSummary("Serve one token another variant: {\"variant\": \"<name>\"}");
+        vendors.MapPut("/{vendor}/tokens/{token}/scenario", BindAsync).WithMetadata(new AdminRequestBody(typeof(ScenarioRequestDto))).Produces<TokenBindingDto>().WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
         vendors.MapDelete("/{vendor}/tokens/{token}/scenario", Unbind).WithSummary("The token follows the vendor's scenario again");
         vendors.MapGet("/{vendor}/tokens/{token}/account", Account).Produces<AccountDto>().WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
-        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync).Produces<AccountDto>().WithSummary("Edit fields of the token's account (a partial body, checked against the contract)");
+        vendors.MapPatch("/{vendor}/tokens/{token}/account", EditAccountAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<AccountDto>().WithSummary("Edit fields of the token's account (a partial body, checked against the contract)");
         vendors.MapDelete("/{vendor}/tokens/{token}/account", ClearAccount).WithSummary("Drop the token's account edits");
         return admin;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
@@ -26,7 +27,7 @@ internal static class WireMockEndpoints
         open.MapGet("/health", Health).WithSummary("Status, version, contract reload state (last error with file and pointer), journal and token counts, memory; never needs the admin key");
         var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new AdminKeyRequiredMetadata());
         admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios, then the stub mappings' scenarios");
-        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithSummary("Switch a vendor's (or a stub scenario's) state: {\"state\": \"<scenario>\"}; no body resets it");
+        admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithMetadata(new AdminRequestBody(typeof(StateRequestDto), IsOptional: true)).WithSummary("Switch a vendor's (or a stub scenario's) state: {\"state\": \"<scenario>\"}; no body resets it");
         admin.MapPost("/scenarios/reset", (MockState state, MockPipeline pipeline) =>
         {
             state.ResetScenarios();
@@ -60,13 +61,15 @@ internal static class WireMockEndpoints
                 var ids = found.Select(e => e.Id).ToHashSet();
                 var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
-            })).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
+            })).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))))
+            .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<CountDto>()
             .WithSummary("Count journal entries matching a WireMock request pattern (the stub mappings' request fields)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))))
+            .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
         admin.MapPost("/reset", (MockState state, RequestJournal journal, MockPipeline pipeline) =>
