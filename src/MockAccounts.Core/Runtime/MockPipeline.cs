@@ -73,7 +73,7 @@ public sealed class MockPipeline
         var match = engine.Contracts.Match(method, request.Path);
         if (match is null)
         {
-            return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
+            return NoOperation(engine, request.Path);
         }
 
         var askedVariant = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariantPreference);
@@ -86,7 +86,7 @@ public sealed class MockPipeline
         var operation = variant.FindOperation(method, match.Template);
         if (operation is null)
         {
-            return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } allowed ? new MethodNotAllowed(allowed) : new NotMatched();
+            return NoOperation(engine, request.Path);
         }
 
         var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
@@ -98,7 +98,7 @@ public sealed class MockPipeline
             operation = variant.FindOperation(method, match.Template);
             if (operation is null)
             {
-                return engine.Contracts.MethodsAt(request.Path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
+                return NoOperation(engine, request.Path);
             }
 
             credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
@@ -132,6 +132,10 @@ public sealed class MockPipeline
 
         return Serve(engine, variant, operation, token, scenario.Name, source, step, variation);
     }
+
+    /// <summary>No operation answers: 405 when the path has other documented methods, else not matched.</summary>
+    private static PipelineResult NoOperation(MockEngine engine, string path) =>
+        engine.Contracts.MethodsAt(path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
 
     /// <summary>The variation a token's requests get: the token's, else the vendor's, else the server's.</summary>
     public Variation VariationOf(string vendor, string token) =>
