@@ -49,7 +49,7 @@ public class CoreBenchmarks
     public MockResponse Generate() => _store.Current.Responses.Produce(_variant, _variant.Account, _step, $"t{_token++}");
 
     [Benchmark(Description = "validate a body (NJsonSchema)")]
-    public int Validate() => MockEngine.Validate(_variant.Account, _response).Count;
+    public int Validate() => ContractSnapshot.Validate(_variant.Account, _response).Count;
 
     [Benchmark(Description = "request, cached response")]
     public PipelineResult RequestCached() => _pipeline.Handle(_cached);

@@ -21,10 +21,10 @@ internal static class CoreCost
         _ = new Bogus.Faker("en").Name.FirstName();
         Console.WriteLine($"cold: first Bogus Faker: {probe.ElapsedMilliseconds} ms");
         var load = Stopwatch.StartNew();
-        var engine = await MockEngine.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
+        var engine = await ContractSnapshot.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
         Console.WriteLine($"load (first): {load.ElapsedMilliseconds} ms");
         load.Restart();
-        engine = await MockEngine.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
+        engine = await ContractSnapshot.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
         Console.WriteLine($"load (second): {load.ElapsedMilliseconds} ms");
 
         var variant = engine.Variant("runloop");
@@ -40,7 +40,7 @@ internal static class CoreCost
         clock.Restart();
         for (var i = 0; i < n; i++)
         {
-            MockEngine.Validate(variant.Account, last!);
+            ContractSnapshot.Validate(variant.Account, last!);
         }
 
         Console.WriteLine($"validate: {clock.Elapsed.TotalMicroseconds / n:F1} µs");

@@ -63,6 +63,3 @@ internal sealed record CatalogueFile(string Path, string Vendor, string? Variant
         return new CatalogueFile(path, vendor, variant, new EquatableArray<ScenarioName>(scenarios.ToArray()), null);
     }
 }
-
-/// <summary>A scenario's name as the catalogue spells it, and its description.</summary>
-internal sealed record ScenarioName(string Name, string? Description);

@@ -12,9 +12,9 @@ public sealed class Contracts
     /// <summary>A fixed reference time, so dates in assertions never depend on the day the tests run.</summary>
     public static readonly GenerationOptions Options = new(GenerationOptions.DefaultSeed, new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero));
 
-    private static MockEngine? _engine;
+    private static ContractSnapshot? _engine;
 
-    public static MockEngine Engine => _engine ?? throw new InvalidOperationException("the set-up fixture has not run");
+    public static ContractSnapshot Engine => _engine ?? throw new InvalidOperationException("the set-up fixture has not run");
 
     public static string RepositoryRoot => Repository.Root;
 
@@ -22,5 +22,5 @@ public sealed class Contracts
 
     [OneTimeSetUp]
     public async Task LoadAsync() =>
-        _engine = await MockEngine.LoadAsync(ContractSources.Under(RepositoryRoot), Options);
+        _engine = await ContractSnapshot.LoadAsync(ContractSources.Under(RepositoryRoot), Options);
 }

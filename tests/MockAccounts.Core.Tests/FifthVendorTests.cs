@@ -10,7 +10,7 @@ public sealed class FifthVendorTests
     [Test]
     public async Task A_vendor_made_of_two_files_loads_and_produces_valid_responses()
     {
-        var engine = await MockEngine.LoadAsync(ContractSources.Under(Contracts.TestData("fifth-vendor")), Contracts.Options);
+        var engine = await ContractSnapshot.LoadAsync(ContractSources.Under(Contracts.TestData("fifth-vendor")), Contracts.Options);
         var acme = engine.Variant("acme");
 
         acme.Catalogue.Names.Should().Equal("free", "team", "unauthorized");
@@ -18,7 +18,7 @@ public sealed class FifthVendorTests
         foreach (var scenario in acme.Catalogue.Names)
         {
             var response = engine.Respond("acme", "documented", "acme-token", scenario);
-            MockEngine.Validate(acme.Account, response).Should().BeEmpty(scenario);
+            ContractSnapshot.Validate(acme.Account, response).Should().BeEmpty(scenario);
         }
 
         var team = JsonNode.Parse(engine.Respond("acme", "documented", "acme-token", "team").Body)!;

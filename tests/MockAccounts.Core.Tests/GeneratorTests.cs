@@ -95,7 +95,7 @@ public sealed class GeneratorTests
 
         var generate = () => Generator.Generate("v", "t", schema, null);
 
-        generate.Should().Throw<Loading.ContractException>().WithMessage("*depend on themselves*");
+        generate.Should().Throw<Generation.HintException>().WithMessage("*depend on themselves*");
     }
 
     [Test]

@@ -41,7 +41,7 @@ public sealed class RoutingAndSequenceTests
             }
         }
 
-        var engine = await MockEngine.LoadAsync(Core.Loading.ContractSources.Under(root), Contracts.Options);
+        var engine = await ContractSnapshot.LoadAsync(Core.Loading.ContractSources.Under(root), Contracts.Options);
 
         engine.Contracts.RouteConflicts.Should().ContainSingle().Which.Should().Contain("GET /v1/me").And.Contain("'acme'").And.Contain("'zeta'");
         engine.Contracts.Match("GET", "/v1/me")!.Vendor.Name.Should().Be("acme");

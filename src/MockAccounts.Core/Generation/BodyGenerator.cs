@@ -16,9 +16,6 @@ public sealed class BodyGenerator : IDisposable
     /// <param name="options">The seed and reference time bodies are generated with.</param>
     public BodyGenerator(GenerationOptions options) => _options = options;
 
-    /// <summary>The seed and reference time this generator uses.</summary>
-    public GenerationOptions Options => _options;
-
     /// <param name="draw">Which of the token's requests this is; only bodies that vary per request depend on it.</param>
     /// <param name="vendor">The vendor name, part of every field's seed.</param>
     /// <param name="token">The credential the body is for; the same token always gets the same body.</param>

@@ -29,7 +29,7 @@ internal sealed class EdgeWalk
     /// <param name="pointer">The JSON pointer of the field being chosen for.</param>
     public int Choose(string pointer, int mostOptions, int options, IReadOnlyList<string> conditions)
     {
-        var taken = new HashSet<int>(pointer.Length == 0 ? [] : Inherited(Loading.JsonPointer.SplitLast(pointer).Parent));
+        var taken = new HashSet<int>(pointer.Length == 0 ? [] : Inherited(Json.JsonPointer.SplitLast(pointer).Parent));
         foreach (var condition in conditions)
         {
             taken.UnionWith(Inherited(condition));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bogus;
-using MockAccounts.Core.Loading;
+using MockAccounts.Core.Json;
 
 namespace MockAccounts.Core.Generation;
 
@@ -49,7 +49,7 @@ internal sealed class GenerationRun
 
         if (!_busy.Add(pointer))
         {
-            throw new ContractException($"the hints at '{pointer}' depend on themselves");
+            throw new HintException($"the hints at '{pointer}' depend on themselves");
         }
 
         var value = overrides switch
@@ -81,14 +81,14 @@ internal sealed class GenerationRun
 
         if (pointer.Length == 0 || _openObjects.ContainsKey(pointer))
         {
-            throw new ContractException($"a hint reads '{(pointer.Length == 0 ? "/" : pointer)}', which encloses the field being generated");
+            throw new HintException($"a hint reads '{(pointer.Length == 0 ? "/" : pointer)}', which encloses the field being generated");
         }
 
         var (parent, name) = JsonPointer.SplitLast(pointer);
         if (_openObjects.TryGetValue(parent, out var frame))
         {
             var child = frame.Schema.Property(name)
-                ?? throw new ContractException($"a hint reads '{pointer}', but the schema has no property '{name}' there");
+                ?? throw new HintException($"a hint reads '{pointer}', but the schema has no property '{name}' there");
             return At(pointer, child, frame.Override?.Child(name), !frame.Schema.Required.Contains(name));
         }
 
@@ -118,7 +118,7 @@ internal sealed class GenerationRun
         SubsetHint s => Subset(Random(pointer), s.Values),
         AbsentHint => AbsentMarker,
         PerRequestHint r => PerRequest(pointer, schema, r.Hint),
-        _ => throw new ContractException($"unsupported hint {hint.GetType().Name}"),
+        _ => throw new HintException($"unsupported hint {hint.GetType().Name}"),
     };
 
     private JsonNode? Default(string pointer, SchemaNode schema, MergeOverride? merge)

@@ -34,28 +34,11 @@ public abstract record OverrideNode
     public static OverrideNode At(string pointer, JsonNode? value)
     {
         OverrideNode node = new LiteralOverride(value?.DeepClone());
-        foreach (var segment in Loading.JsonPointer.Split(pointer).Reverse())
+        foreach (var segment in Json.JsonPointer.Split(pointer).Reverse())
         {
             node = new MergeOverride(new Dictionary<string, OverrideNode>(StringComparer.Ordinal) { [segment] = node });
         }
 
         return node;
     }
-}
-
-/// <summary>The field is exactly this value.</summary>
-/// <param name="Value">The value, used as is.</param>
-public sealed record LiteralOverride(JsonNode? Value) : OverrideNode;
-
-/// <summary>The field is generated with this hint instead of the schema's.</summary>
-/// <param name="Hint">The hint to generate with (<c>$mock</c>).</param>
-public sealed record HintOverride(Hint Hint) : OverrideNode;
-
-/// <summary>The object is generated as usual, with some of its properties overridden.</summary>
-/// <param name="Children">The overrides of individual properties, by property name.</param>
-public sealed record MergeOverride(IReadOnlyDictionary<string, OverrideNode> Children) : OverrideNode
-{
-    /// <summary>The override of one property, or null when it is generated as usual.</summary>
-    /// <param name="name">The property name.</param>
-    public OverrideNode? Child(string name) => Children.GetValueOrDefault(name);
 }

@@ -1,6 +1,6 @@
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
-using MockAccounts.Core.Loading;
+using MockAccounts.Core.Json;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Validation;
 
@@ -47,7 +47,7 @@ internal sealed class CatalogueChecker
                 ? null
                 : $"produces an invalid {step.Status} response (token '{token}'): {string.Join("; ", violations)}";
         }
-        catch (ContractException e)
+        catch (HintException e)
         {
             return $"cannot be generated: {e.Message}";
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Json;
 using MockAccounts.Core.Scenarios;
 using MockAccounts.Core.Validation;
 using NJsonSchema;
@@ -35,7 +36,7 @@ internal sealed class CatalogueReader
             return null;
         }
 
-        var violations = ResponseValidator.ValidateBody(_catalogueSchema, root);
+        var violations = SchemaValidator.Validate(_catalogueSchema, root);
         foreach (var violation in violations)
         {
             _fail(violation.Pointer, $"expected {violation.Expected}, actual {violation.Actual}");

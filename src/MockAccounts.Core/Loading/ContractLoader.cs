@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Routing;
 using NJsonSchema;
 
 namespace MockAccounts.Core.Loading;
@@ -149,7 +150,7 @@ public static partial class ContractLoader
             return null;
         }
 
-        var contract = new VariantContract(vendor, variant, openApi.Title, Display(openApiPath), openApi.Text, Display(cataloguePath), openApi.Operations, catalogue) { Summary = openApi.Summary };
+        var contract = new VariantContract(vendor, variant, openApi.Title, openApi.Text, openApi.Operations, catalogue) { Summary = openApi.Summary };
         checker.Check(contract, Reporter(errors, cataloguePath));
         return errors.Count > before ? null : contract;
     }

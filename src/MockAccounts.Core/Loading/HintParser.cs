@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Json;
 
 namespace MockAccounts.Core.Loading;
 

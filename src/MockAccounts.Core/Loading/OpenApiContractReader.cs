@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using MockAccounts.Core.Contracts;
+using JsonPointer = MockAccounts.Core.Json.JsonPointer;
 
 namespace MockAccounts.Core.Loading;
 
@@ -110,7 +111,6 @@ internal sealed class OpenApiContractReader
                 .Where(h => h.Value.Required).Select(h => h.Key).ToArray();
             responses[status] = new ResponseContract(
                 status,
-                response.Description ?? "",
                 schemaJson is null ? null : compiler.Compile(schemaJson, schemaAt),
                 schemaJson is null ? null : await compiler.ValidatorAsync(schemaJson, schemaAt),
                 required);
@@ -123,7 +123,7 @@ internal sealed class OpenApiContractReader
             compiler.Compile(requestSchema, requestAt),
             (await compiler.ValidatorAsync(requestSchema, requestAt))!);
         var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;
-        return role is null ? null : new OperationContract(method, template, operation.OperationId, role.Value, credentials, responses, action, requestBody);
+        return role is null ? null : new OperationContract(method, template, role.Value, credentials, responses, action, requestBody);
     }
 
     private ActionSpec? Action(JsonObject mock, Dictionary<int, ResponseContract> responses, string location)
@@ -161,12 +161,12 @@ internal sealed class OpenApiContractReader
         var format = root["components"]?["securitySchemes"]?[name]?[CredentialExtension] is { } declared ? Format(declared, formatAt) : null;
         if (scheme.Type == SecuritySchemeType.Http && string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            return new CredentialLocation(name, CredentialKind.Bearer, "Authorization", format);
+            return new CredentialLocation(CredentialKind.Bearer, "Authorization", format);
         }
 
         if (scheme.Type == SecuritySchemeType.ApiKey && scheme.In == ParameterLocation.Header && !string.IsNullOrEmpty(scheme.Name))
         {
-            return new CredentialLocation(name, CredentialKind.ApiKeyHeader, scheme.Name, format);
+            return new CredentialLocation(CredentialKind.ApiKeyHeader, scheme.Name, format);
         }
 
         _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");

@@ -37,7 +37,7 @@ public sealed class ResponseFactory
         var body = Array.Empty<byte>();
         if (contract.Body is not null)
         {
-            var overrides = step.Status is >= 200 and < 300 ? OverrideNode.Layer(step.Overrides, accountState) : step.Overrides;
+            var overrides = HttpStatus.IsSuccess(step.Status) ? OverrideNode.Layer(step.Overrides, accountState) : step.Overrides;
             var json = _generator.Generate(variant.Vendor, token, contract.Body, overrides, draw);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, Writer))

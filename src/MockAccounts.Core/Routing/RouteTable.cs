@@ -2,9 +2,6 @@ using MockAccounts.Core.Contracts;
 
 namespace MockAccounts.Core.Routing;
 
-/// <summary>A request matched to a vendor's operation template, at the root or under <c>/&lt;vendor&gt;</c>.</summary>
-public sealed record RouteMatch(VendorContract Vendor, string Method, string Template, bool Prefixed);
-
 /// <summary>
 /// Maps (method, path) to a vendor operation. Every vendor answers under <c>/&lt;vendor&gt;/…</c>;
 /// at the root, the first vendor (by name) to claim a path keeps it and the clash is reported.

@@ -13,20 +13,20 @@ public sealed class ContractStore : IDisposable
     private readonly IReadOnlyList<ContractSources> _sources;
     private readonly GenerationOptions _options;
     private readonly bool _refuseStubViolations;
-    private volatile MockEngine _current;
+    private volatile ContractSnapshot _current;
     private volatile ContractLoadException? _lastError;
 
-    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, MockEngine engine, bool refuseStubViolations)
+    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, ContractSnapshot snapshot, bool refuseStubViolations)
     {
         _sources = sources;
         _options = options;
         _refuseStubViolations = refuseStubViolations;
-        _current = engine;
+        _current = snapshot;
         LoadedAt = DateTimeOffset.UtcNow;
     }
 
-    /// <summary>The engine of the contracts being served now (the last good load).</summary>
-    public MockEngine Current => _current;
+    /// <summary>The snapshot of the contracts being served now (the last good load).</summary>
+    public ContractSnapshot Current => _current;
 
     /// <summary>The contract roots loaded, and reloaded from.</summary>
     public IReadOnlyList<ContractSources> Sources => _sources;
@@ -51,7 +51,7 @@ public sealed class ContractStore : IDisposable
     /// <param name="cancellationToken">Cancels the load.</param>
     public static async Task<ContractStore> LoadAsync(
         IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations = false, CancellationToken cancellationToken = default) =>
-        new(sources, options, await LoadEngineAsync(sources, options, refuseStubViolations, cancellationToken), refuseStubViolations);
+        new(sources, options, await LoadSnapshotAsync(sources, options, refuseStubViolations, cancellationToken), refuseStubViolations);
 
     /// <returns>True when the new contracts are served; false when the last good ones stay.</returns>
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ public sealed class ContractStore : IDisposable
         await _reloading.WaitAsync(cancellationToken);
         try
         {
-            _current = await LoadEngineAsync(_sources, _options, _refuseStubViolations, cancellationToken);
+            _current = await LoadSnapshotAsync(_sources, _options, _refuseStubViolations, cancellationToken);
             _lastError = null;
             LoadedAt = DateTimeOffset.UtcNow;
             Reloads++;
@@ -76,11 +76,11 @@ public sealed class ContractStore : IDisposable
         }
     }
 
-    private static async Task<MockEngine> LoadEngineAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations, CancellationToken cancellationToken)
+    private static async Task<ContractSnapshot> LoadSnapshotAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations, CancellationToken cancellationToken)
     {
-        var engine = await MockEngine.LoadAsync(sources, options, cancellationToken);
-        var violations = refuseStubViolations ? engine.StubViolations() : [];
-        return violations.Count > 0 ? throw new ContractLoadException(violations) : engine;
+        var snapshot = await ContractSnapshot.LoadAsync(sources, options, cancellationToken);
+        var violations = refuseStubViolations ? snapshot.StubViolations() : [];
+        return violations.Count > 0 ? throw new ContractLoadException(violations) : snapshot;
     }
 
     /// <summary>Releases the lock that keeps reloads one at a time.</summary>

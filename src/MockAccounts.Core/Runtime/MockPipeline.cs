@@ -4,6 +4,7 @@ using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
+using MockAccounts.Core.Routing;
 using MockAccounts.Core.Scenarios;
 using MockAccounts.Core.Validation;
 
@@ -59,34 +60,34 @@ public sealed class MockPipeline
     /// <param name="request">The incoming call.</param>
     public PipelineResult Handle(MockRequest request)
     {
-        var engine = _contracts.Current;
+        var snapshot = _contracts.Current;
         if (!Stubs.IsEmpty)
         {
             var view = new RequestView(request);
             if (Stubs.Match(view) is { } stub)
             {
-                return ServeStub(engine, stub, view);
+                return ServeStub(snapshot, stub, view);
             }
         }
 
         var method = string.Equals(request.Method, "HEAD", StringComparison.OrdinalIgnoreCase) ? ContractSet.HeadAnswersAs : request.Method;
-        var match = engine.Contracts.Match(method, request.Path);
+        var match = snapshot.Contracts.Match(method, request.Path);
         if (match is null)
         {
-            return NoOperation(engine, request.Path);
+            return NoOperation(snapshot, request.Path);
         }
 
         var askedVariant = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariantPreference);
         if (askedVariant is not null && !match.Vendor.Variants.ContainsKey(askedVariant))
         {
-            return new Rejected(match.Vendor.Name, "Unknown variant", $"'{match.Vendor.Name}' has no variant '{askedVariant}' (variants: {string.Join(", ", match.Vendor.Variants.Keys)})");
+            return new Rejected(match.Vendor.Name, new Problem(400, "Unknown variant", $"'{match.Vendor.Name}' has no variant '{askedVariant}' (variants: {string.Join(", ", match.Vendor.Variants.Keys)})").With("variants", match.Vendor.Variants.Keys));
         }
 
         var variant = askedVariant is null ? VariantOf(match.Vendor) : match.Vendor.Variants[askedVariant];
         var operation = variant.FindOperation(method, match.Template);
         if (operation is null)
         {
-            return NoOperation(engine, request.Path);
+            return NoOperation(snapshot, request.Path);
         }
 
         var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
@@ -98,7 +99,7 @@ public sealed class MockPipeline
             operation = variant.FindOperation(method, match.Template);
             if (operation is null)
             {
-                return NoOperation(engine, request.Path);
+                return NoOperation(snapshot, request.Path);
             }
 
             credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
@@ -108,7 +109,7 @@ public sealed class MockPipeline
         if (!credentials.IsValid)
         {
             var refusal = credentials.Malformed ? catalogue.MalformedCredentials : catalogue.MissingCredentials;
-            return Serve(engine, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic);
+            return Serve(snapshot, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic);
         }
 
         var token = credentials.Token!;
@@ -121,21 +122,21 @@ public sealed class MockPipeline
         var (variation, unknownVariation) = VariationFor(request, variant.Vendor, token);
         if (unknownVariation is not null)
         {
-            return new Rejected(variant.Vendor, "Unknown variation", unknownVariation);
+            return new Rejected(variant.Vendor, new Problem(400, "Unknown variation", unknownVariation));
         }
 
         var step = scenario.IsSequence ? scenario.StepAt(_state.NextIndex(variant.Vendor, token, scenario.Name)) : scenario.Steps[0];
-        if (operation.Role == OperationRole.Action && !(step.Status is < 200 or >= 300 && operation.Responses.ContainsKey(step.Status)))
+        if (operation.Role == OperationRole.Action && !(!HttpStatus.IsSuccess(step.Status) && operation.Responses.ContainsKey(step.Status)))
         {
             step = Act(operation, variant, token, step, request.Body);
         }
 
-        return Serve(engine, variant, operation, token, scenario.Name, source, step, variation);
+        return Serve(snapshot, variant, operation, token, scenario.Name, source, step, variation);
     }
 
     /// <summary>No operation answers: 405 when the path has other documented methods, else not matched.</summary>
-    private static PipelineResult NoOperation(MockEngine engine, string path) =>
-        engine.Contracts.MethodsAt(path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
+    private static PipelineResult NoOperation(ContractSnapshot snapshot, string path) =>
+        snapshot.Contracts.MethodsAt(path) is { Count: > 0 } methods ? new MethodNotAllowed(methods) : new NotMatched();
 
     /// <summary>The variation a token's requests get: the token's, else the vendor's, else the server's.</summary>
     public Variation VariationOf(string vendor, string token) =>
@@ -183,12 +184,12 @@ public sealed class MockPipeline
         var (asked, invalid) = ScenarioRequest.From(request.Header);
         if (invalid is not null)
         {
-            return (null, ScenarioSource.RequestHeader, new Rejected(vendor, "Invalid scenario request", invalid.Subject switch
+            return (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Invalid scenario request", invalid.Subject switch
             {
                 ScenarioRequestProblem.About.Scenario => $"{invalid.Message}; '{vendor}' has {scenarios}",
                 ScenarioRequestProblem.About.Status => $"{invalid.Message}; '{vendor}' has {statuses}",
                 _ => invalid.Message,
-            }));
+            })));
         }
 
         if (asked is not null)
@@ -196,9 +197,9 @@ public sealed class MockPipeline
             var chosen = asked.Name is not null ? catalogue.Find(asked.Name) : catalogue.FindByStatus(asked.Status!.Value);
             return chosen is not null
                 ? (chosen, ScenarioSource.RequestHeader, null)
-                : (null, ScenarioSource.RequestHeader, new Rejected(vendor, "Unknown scenario", asked.Name is not null
+                : (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Unknown scenario", asked.Name is not null
                     ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({scenarios})"
-                    : $"'{vendor}' has no scenario answering {asked.Status} ({statuses})"));
+                    : $"'{vendor}' has no scenario answering {asked.Status} ({statuses})").With("scenarios", catalogue.Names)));
         }
 
         var (standing, source) = Standing(variant, token);
@@ -224,10 +225,10 @@ public sealed class MockPipeline
         JsonNode? parsed = null;
         if (operation.RequestBody is { } contract && (contract.Required || body.Length > 0))
         {
-            var invalid = TryParse(body, out parsed) ? ResponseValidator.ValidateBody(contract.Validator, parsed) : [new Violation("", "a JSON body", "unparseable JSON")];
+            var invalid = TryParse(body, out parsed) ? SchemaValidator.Validate(contract.Validator, parsed) : [new Violation("", "a JSON body", "unparseable JSON")];
             if (invalid.Count > 0)
             {
-                return RefusalFor(operation, variant.Catalogue) ?? new ResponseStep(400, null, new Dictionary<string, string>(), null, null, 1);
+                return RefusalFor(operation, variant.Catalogue) ?? ResponseStep.Plain(400);
             }
         }
 
@@ -240,12 +241,12 @@ public sealed class MockPipeline
         {
             foreach (var (name, value) in fields)
             {
-                _state.EditAccount(variant.Vendor, token, OverrideNode.At(Loading.JsonPointer.Append(at, name), value));
+                _state.EditAccount(variant.Vendor, token, OverrideNode.At(Json.JsonPointer.Append(at, name), value));
             }
         }
 
-        var keep = scenarioStep.Status is >= 200 and < 300 ? scenarioStep.Overrides : null;
-        return new ResponseStep(action.Status, action.RespondWithAccount ? keep : null, new Dictionary<string, string>(), scenarioStep.Delay, null, 1);
+        var keep = HttpStatus.IsSuccess(scenarioStep.Status) ? scenarioStep.Overrides : null;
+        return ResponseStep.Plain(action.Status, action.RespondWithAccount ? keep : null, scenarioStep.Delay);
     }
 
     /// <summary>The vendor's own answer to an invalid body: its 422 or 400 scenario, if it documents one.</summary>
@@ -255,7 +256,7 @@ public sealed class MockPipeline
             .Select(catalogue.FindByStatus)
             .FirstOrDefault(s => s is not null)?.Steps[0];
 
-    private Served Serve(MockEngine engine, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation)
+    private Served Serve(ContractSnapshot snapshot, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation)
     {
         var account = token is null ? null : _state.Account(variant.Vendor, token);
         var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
@@ -265,29 +266,29 @@ public sealed class MockPipeline
         {
             // Unique per request: caching it would only evict the responses worth keeping.
             var draw = new RequestDraw(_state.NextRequestNumber(variant.Vendor, key), variation);
-            var produced = engine.Responses.Produce(variant, operation, step, key, account, draw);
-            cached = new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []);
+            var produced = snapshot.Responses.Produce(variant, operation, step, key, account, draw);
+            cached = new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []);
         }
-        else if (!_cache.TryGet(engine, operation, step, key, account, out cached))
+        else if (!_cache.TryGet(snapshot, operation, step, key, account, out cached))
         {
-            var produced = engine.Responses.Produce(variant, operation, step, key, account);
-            cached = _cache.Add(engine, operation, step, key, account, new ResponseCache.Entry(produced, validate ? MockEngine.Validate(operation, produced) : []));
+            var produced = snapshot.Responses.Produce(variant, operation, step, key, account);
+            cached = _cache.Add(snapshot, operation, step, key, account, new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []));
         }
 
         var violations = validate ? cached.Violations : [];
         var response = Enforce(operation, cached.Response, violations);
-        return new Served(variant.Vendor, variant.Name, operation, token, scenario, source, response, step.Delay, step.Fault, violations) { Variation = variation };
+        return new Served(variant.Vendor, variant.Name, token, scenario, source, response, step.Delay, step.Fault, violations) { Variation = variation };
     }
 
     /// <summary>A stub's response; when its request is a vendor operation, validated against that operation's contract.</summary>
-    private StubServed ServeStub(MockEngine engine, StubMapping stub, RequestView request)
+    private StubServed ServeStub(ContractSnapshot snapshot, StubMapping stub, RequestView request)
     {
         Stubs.Served(stub);
         var response = stub.Response.Render(request, Time);
-        var operation = StubContractCheck.OperationFor(engine, request.Method, request.Path, VariantOf);
+        var operation = StubContractCheck.OperationFor(snapshot, request.Method, request.Path, VariantOf);
         var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
-        var violations = validate ? MockEngine.Validate(operation!, response) : [];
-        var vendor = operation is null ? null : engine.Contracts.Match(request.Method, request.Path)?.Vendor.Name;
+        var violations = validate ? ContractSnapshot.Validate(operation!, response) : [];
+        var vendor = operation is null ? null : snapshot.Contracts.Match(request.Method, request.Path)?.Vendor.Name;
         return new StubServed(stub, vendor, validate ? Enforce(operation!, response, violations) : response, stub.Response.Delay.Sample(Random.Shared), stub.Response.Fault, violations);
     }
 

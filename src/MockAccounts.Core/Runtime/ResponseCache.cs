@@ -23,22 +23,19 @@ public sealed class ResponseCache
     /// <param name="capacity">The most responses kept before the least recently used go.</param>
     public ResponseCache(int capacity = DefaultCapacity) => _entries = new BoundedMap<Key, Entry>(capacity);
 
-    /// <summary>Responses held now.</summary>
-    public int Count => _entries.Count;
-
     /// <summary>The response already made for this key, if any.</summary>
-    /// <param name="engine">The loaded contracts.</param>
+    /// <param name="snapshot">The loaded contracts.</param>
     /// <param name="operation">The operation answering.</param>
     /// <param name="step">The scenario step.</param>
     /// <param name="token">The credential.</param>
     /// <param name="account">The token's account edits, or null.</param>
     /// <param name="entry">The cached response and its violations.</param>
-    public bool TryGet(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, out Entry entry) =>
-        _entries.TryGetValue(new Key(engine, operation, step, token, account), out entry);
+    public bool TryGet(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account, out Entry entry) =>
+        _entries.TryGetValue(new Key(snapshot, operation, step, token, account), out entry);
 
     /// <summary>Keeps <paramref name="entry"/> unless another request stored one first; returns the one kept.</summary>
-    public Entry Add(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry) =>
-        _entries.GetOrAdd(new Key(engine, operation, step, token, account), entry);
+    public Entry Add(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry) =>
+        _entries.GetOrAdd(new Key(snapshot, operation, step, token, account), entry);
 
     /// <summary>A made response with what validation found in it.</summary>
     /// <param name="Response">The response.</param>
@@ -46,22 +43,22 @@ public sealed class ResponseCache
     public sealed record Entry(MockResponse Response, IReadOnlyList<Violation> Violations);
 
     /// <summary>Contracts, operation, step and edits compare by identity: a reload or an edit makes new ones.</summary>
-    private readonly struct Key(MockEngine engine, OperationContract operation, ResponseStep step, string token, OverrideNode? account) : IEquatable<Key>
+    private readonly struct Key(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account) : IEquatable<Key>
     {
-        private readonly MockEngine _engine = engine;
+        private readonly ContractSnapshot _snapshot = snapshot;
         private readonly OperationContract _operation = operation;
         private readonly ResponseStep _step = step;
         private readonly string _token = token;
         private readonly OverrideNode? _account = account;
 
         public bool Equals(Key other) =>
-            ReferenceEquals(_engine, other._engine) && ReferenceEquals(_operation, other._operation) && ReferenceEquals(_step, other._step)
+            ReferenceEquals(_snapshot, other._snapshot) && ReferenceEquals(_operation, other._operation) && ReferenceEquals(_step, other._step)
             && ReferenceEquals(_account, other._account) && string.Equals(_token, other._token, StringComparison.Ordinal);
 
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
 
         public override int GetHashCode() => HashCode.Combine(
-            RuntimeHelpers.GetHashCode(_engine), RuntimeHelpers.GetHashCode(_operation), RuntimeHelpers.GetHashCode(_step),
+            RuntimeHelpers.GetHashCode(_snapshot), RuntimeHelpers.GetHashCode(_operation), RuntimeHelpers.GetHashCode(_step),
             _account is null ? 0 : RuntimeHelpers.GetHashCode(_account), StringComparer.Ordinal.GetHashCode(_token));
     }
 }

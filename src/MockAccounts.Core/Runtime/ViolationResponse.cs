@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Responses;
@@ -15,26 +14,18 @@ public static class ViolationResponse
     /// <summary>A 500 <c>application/problem+json</c> listing the violations, sent instead of the broken response.</summary>
     /// <param name="operation">The operation whose response broke its contract.</param>
     /// <param name="violations">Where it broke it.</param>
-    public static MockResponse For(OperationContract operation, IReadOnlyList<Violation> violations)
-    {
-        var problem = new JsonObject
+    public static MockResponse For(OperationContract operation, IReadOnlyList<Violation> violations) =>
+        new Problem(500, "The mock's response breaks its contract", $"{operation.Display}: {violations.Count} violation(s); the contract or scenario needs fixing.")
         {
-            ["type"] = "https://mockaccounts.dev/problems/contract-violation",
-            ["title"] = "The mock's response breaks its contract",
-            ["status"] = 500,
-            ["detail"] = $"{operation.Display}: {violations.Count} violation(s); the contract or scenario needs fixing.",
-            ["violations"] = new JsonArray(violations.Select(v => (JsonNode)new JsonObject
-            {
-                ["pointer"] = v.Pointer,
-                ["expected"] = v.Expected,
-                ["actual"] = v.Actual,
-            }).ToArray()),
-        };
-        return new MockResponse(
-            500,
-            [new("Content-Type", "application/problem+json"), new(Header, HeaderValue(violations))],
-            JsonSerializer.SerializeToUtf8Bytes(problem));
-    }
+            Type = "https://mockaccounts.dev/problems/contract-violation",
+        }
+        .With("violations", new JsonArray(violations.Select(v => (JsonNode)new JsonObject
+        {
+            ["pointer"] = v.Pointer,
+            ["expected"] = v.Expected,
+            ["actual"] = v.Actual,
+        }).ToArray()))
+        .ToResponse(new KeyValuePair<string, string>(Header, HeaderValue(violations)));
 
     /// <summary>Violations on one header line, ASCII only, bounded.</summary>
     public static string HeaderValue(IReadOnlyList<Violation> violations)

@@ -2,22 +2,6 @@ using MockAccounts.Core.Generation;
 
 namespace MockAccounts.Core.Scenarios;
 
-/// <summary>A network failure a step simulates instead of a clean response.</summary>
-public enum FaultKind
-{
-    /// <summary>The connection is reset before any response.</summary>
-    ConnectionReset,
-    /// <summary>The connection closes with no response.</summary>
-    EmptyResponse,
-    /// <summary>A success status with a body that is not valid JSON.</summary>
-    MalformedJson,
-    /// <summary>The body trickles out slowly.</summary>
-    SlowBody,
-}
-
-/// <summary>Milliseconds to wait before answering: fixed when <c>MinMs == MaxMs</c>.</summary>
-public sealed record DelaySpec(int MinMs, int MaxMs);
-
 /// <summary>One response a scenario gives: status, body overrides, headers, and what the wire does.</summary>
 public sealed record ResponseStep(
     int Status,
@@ -25,4 +9,9 @@ public sealed record ResponseStep(
     IReadOnlyDictionary<string, string> Headers,
     DelaySpec? Delay,
     FaultKind? Fault,
-    int Repeat);
+    int Repeat)
+{
+    /// <summary>A step that only answers <paramref name="status"/>: no headers, no fault, sent once.</summary>
+    public static ResponseStep Plain(int status, OverrideNode? overrides = null, DelaySpec? delay = null) =>
+        new(status, overrides, new Dictionary<string, string>(), delay, null, 1);
+}

@@ -1,3 +1,4 @@
+using MockAccounts.Core.Responses;
 namespace MockAccounts.Core.Scenarios;
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Res
     public ScenarioGroup Group =>
         IsSequence ? ScenarioGroup.Sequence
         : Steps[0].Fault is not null || Steps[0].Delay is not null ? ScenarioGroup.Fault
-        : Status is >= 200 and < 300 ? ScenarioGroup.Persona
+        : HttpStatus.IsSuccess(Status) ? ScenarioGroup.Persona
         : ScenarioGroup.Error;
 
     /// <summary>The step that answers the request with this 0-based index within the sequence.</summary>

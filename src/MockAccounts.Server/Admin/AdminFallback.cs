@@ -1,3 +1,4 @@
+using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Server.Admin;
@@ -16,7 +17,7 @@ internal static class AdminFallback
     public static RouteHandlerBuilder MapAdminFallback(this RouteGroupBuilder admin) =>
         admin.Map("/{**rest}", Answer).WithMetadata(new AdminFallbackMetadata()).ExcludeFromDescription();
 
-    private static IResult Answer(HttpContext context, AdminRoutes routes)
+    private static ProblemResult Answer(HttpContext context, AdminRoutes routes)
     {
         var (method, path) = (context.Request.Method, context.Request.Path);
         var all = routes.All();
@@ -25,9 +26,9 @@ internal static class AdminFallback
         if (AbsentWireMockFeatures.FirstOrDefault(f => under == f || under.StartsWith(f + "/", StringComparison.Ordinal)) is { } feature
             && !all.Any(r => r.Pattern.StartsWith($"{AdminRoutes.Prefix}/{feature}", StringComparison.Ordinal)))
         {
-            return AdminProblems.Problem(StatusCodes.Status404NotFound, "Not supported",
+            return new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Not supported",
                 $"MockAccounts does not support WireMock's /__admin/{feature}: it serves vendor contracts and stub mappings, " +
-                "not recordings, settings, request metadata, request-pattern near misses, files or shutdown. See the README's admin API table.");
+                "not recordings, settings, request metadata, request-pattern near misses, files or shutdown. See the README's admin API table."));
         }
 
         var matching = AdminRoutes.Matching(all, path);
@@ -35,15 +36,13 @@ internal static class AdminFallback
         {
             var allowed = matching.SelectMany(r => r.Methods).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
             context.Response.Headers.Allow = string.Join(", ", allowed);
-            return AdminProblems.Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
-                $"{EchoedInput.Cut(path)} answers {string.Join(", ", allowed)}, not {EchoedInput.Cut(method)}.",
-                new Dictionary<string, object?> { ["allow"] = allowed });
+            return new ProblemResult(new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                $"{EchoedInput.Cut(path)} answers {string.Join(", ", allowed)}, not {EchoedInput.Cut(method)}.").With("allow", allowed));
         }
 
         var known = all.Where(r => r.Documented).Select(r => r.ToString()).ToArray();
-        return AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown admin path",
+        return new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Unknown admin path",
             $"No admin route is {EchoedInput.Cut(method)} {EchoedInput.Cut(path)}. The admin API has: {string.Join("; ", known)}. " +
-            $"The dashboard is at {AdminRoutes.Prefix}/ and the API's description at {AdminRoutes.Prefix}/openapi.json.",
-            new Dictionary<string, object?> { ["routes"] = known });
+            $"The dashboard is at {AdminRoutes.Prefix}/ and the API's description at {AdminRoutes.Prefix}/openapi.json.").With("routes", known));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using MockAccounts.Core.Responses;
 using MockAccounts.Server.Hosting;
 
 namespace MockAccounts.Server.Admin;
@@ -23,8 +24,8 @@ internal sealed class AdminKeyFilter : IEndpointFilter
         }
 
         context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer realm=\"mockaccounts-admin\"";
-        return ValueTask.FromResult<object?>(AdminProblems.Problem(StatusCodes.Status401Unauthorized, "Admin key required",
-            "This mock's admin API is protected: send Authorization: Bearer <the value of MockAccounts:Admin:Key>."));
+        return ValueTask.FromResult<object?>(new ProblemResult(new Problem(StatusCodes.Status401Unauthorized, "Admin key required",
+            "This mock's admin API is protected: send Authorization: Bearer <the value of MockAccounts:Admin:Key>.")));
     }
 
     private static byte[]? Presented(HttpRequest request)
@@ -34,6 +35,3 @@ internal sealed class AdminKeyFilter : IEndpointFilter
         return header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? Encoding.UTF8.GetBytes(header[Scheme.Length..].Trim()) : null;
     }
 }
-
-/// <summary>Marks the endpoints behind <see cref="AdminKeyFilter"/>, for the admin API's description.</summary>
-internal sealed class AdminKeyRequiredMetadata;

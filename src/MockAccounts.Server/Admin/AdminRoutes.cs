@@ -2,15 +2,6 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace MockAccounts.Server.Admin;
 
-/// <summary>One admin path and the methods it answers, as the endpoint data source has them.</summary>
-internal sealed record AdminRoute(string Pattern, IReadOnlyList<string> Methods, IReadOnlyList<RouteEndpoint> Endpoints, bool Documented)
-{
-    public override string ToString() => $"{string.Join(", ", Methods)} {Pattern}";
-}
-
-/// <summary>Marks the admin catch-all, which is no route of its own.</summary>
-internal sealed class AdminFallbackMetadata;
-
 /// <summary>
 /// The admin API's routes read from the running app's endpoints, never from a list kept by hand:
 /// what an unknown path lists, what a 405's <c>Allow</c> says and what <c>openapi.json</c> documents

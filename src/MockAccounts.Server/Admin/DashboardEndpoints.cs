@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
+using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Server.Admin;
@@ -40,7 +41,7 @@ internal static class DashboardEndpoints
         open.MapGet("/dashboard/{file}", (string file, HttpContext context) =>
             assets.TryGetValue(file, out var asset)
                 ? Serve(context, asset)
-                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown dashboard file", $"The dashboard has no file '{EchoedInput.Cut(file)}' (files: {string.Join(", ", assets.Keys.Order())})."))
+                : new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Unknown dashboard file", $"The dashboard has no file '{EchoedInput.Cut(file)}' (files: {string.Join(", ", assets.Keys.Order())}).")))
             .WithSummary("The dashboard's own scripts, styles and icon")
             .ExcludeFromDescription();
         return open;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
@@ -41,11 +42,11 @@ internal static class StubMappingEndpoints
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Remove the stub mappings whose metadata matches a value pattern");
         admin.MapGet("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
-            Guid.TryParse(id, out var guid) && mappings.Store.Find(guid) is { } found ? TypedResults.Ok(found.Json) : UnknownMapping(id))
+            Guid.TryParse(id, out var guid) && mappings.Store.Find(guid) is { } found ? TypedResults.Ok(found.Json) : (IResult)UnknownMapping(id))
             .WithSummary("One stub mapping");
         admin.MapPut("/mappings/{id}", ReplaceAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject))).WithSummary("Replace a stub mapping");
         admin.MapDelete("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
-            Guid.TryParse(id, out var guid) && mappings.Store.Remove(guid) ? TypedResults.Ok() : UnknownMapping(id))
+            Guid.TryParse(id, out var guid) && mappings.Store.Remove(guid) ? TypedResults.Ok() : (IResult)UnknownMapping(id))
             .WithSummary("Remove a stub mapping");
 
         admin.MapGet("/requests/unmatched/near-misses", (RequestJournal journal, StubMappingAdmin mappings) =>
@@ -86,8 +87,8 @@ internal static class StubMappingEndpoints
     {
         if (options.Mappings.SaveFolder is not { } folder)
         {
-            return AdminProblems.Problem(StatusCodes.Status409Conflict, "No save folder",
-                $"Saving mappings needs a folder: set {MockAccountsOptions.Section}:Mappings:SaveFolder (a contract folder's mappings/ to have them load at the next start).");
+            return new ProblemResult(new Problem(StatusCodes.Status409Conflict, "No save folder",
+                $"Saving mappings needs a folder: set {MockAccountsOptions.Section}:Mappings:SaveFolder (a contract folder's mappings/ to have them load at the next start)."));
         }
 
         try
@@ -97,7 +98,7 @@ internal static class StubMappingEndpoints
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return AdminProblems.Problem(StatusCodes.Status500InternalServerError, "Mappings not saved", $"Writing to '{folder}' failed: {e.Message}");
+            return new ProblemResult(new Problem(StatusCodes.Status500InternalServerError, "Mappings not saved", $"Writing to '{folder}' failed: {e.Message}"));
         }
     }
 
@@ -135,8 +136,8 @@ internal static class StubMappingEndpoints
     private static NearMissDto NearMiss(LoggedRequestDto request, NearMiss miss) =>
         new(request, miss.Mapping.Json, new MatchResultDto(miss.Distance));
 
-    private static IResult UnknownMapping(string id) =>
-        AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown mapping", $"No stub mapping '{id}' (GET /__admin/mappings lists them).");
+    private static ProblemResult UnknownMapping(string id) =>
+        new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Unknown mapping", $"No stub mapping '{id}' (GET /__admin/mappings lists them)."));
 
     /// <summary>Reads the JSON body, runs <paramref name="use"/>; a null result with problems becomes a 400 listing them.</summary>
     private static async Task<IResult> WithBodyAsync(HttpContext context, MockAccountsOptions options, string title, Func<JsonNode?, List<string>, IResult?> use)
@@ -144,13 +145,13 @@ internal static class StubMappingEndpoints
         var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
         if (problem is not null)
         {
-            return problem;
+            return new ProblemResult(problem);
         }
 
         var problems = new List<string>();
         var result = use(json, problems);
         return problems.Count > 0 || result is null
-            ? AdminProblems.Problem(StatusCodes.Status400BadRequest, title, string.Join("; ", problems), new Dictionary<string, object?> { ["problems"] = problems })
+            ? new ProblemResult(new Problem(StatusCodes.Status400BadRequest, title, string.Join("; ", problems)).With("problems", problems))
             : result;
     }
 }

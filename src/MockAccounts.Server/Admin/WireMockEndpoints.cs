@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
@@ -28,10 +29,9 @@ internal static class WireMockEndpoints
         var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new AdminKeyRequiredMetadata());
         admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios, then the stub mappings' scenarios");
         admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithMetadata(new AdminRequestBody(typeof(StateRequestDto), IsOptional: true)).WithSummary("Switch a vendor's (or a stub scenario's) state: {\"state\": \"<scenario>\"}; no body resets it");
-        admin.MapPost("/scenarios/reset", (MockState state, MockPipeline pipeline) =>
+        admin.MapPost("/scenarios/reset", (MockAdmin mock) =>
         {
-            state.ResetScenarios();
-            pipeline.Stubs.ResetScenarios();
+            mock.ResetScenarios();
             return TypedResults.Ok();
         }).WithSummary("Every vendor back to its default scenario, every stub scenario back to Started");
         admin.MapGet("/requests", Requests).Produces<ServeEventsDto>().WithSummary("The journal, newest first (?limit=, ?since=)");
@@ -51,8 +51,8 @@ internal static class WireMockEndpoints
         admin.MapGet("/requests/{id}", RequestById).Produces<ServeEventDto>().WithSummary("One journal entry");
         admin.MapDelete("/requests/{id}", (string id, RequestJournal journal) =>
             Guid.TryParse(id, out var guid) && journal.Remove(e => e.Id == guid).Count == 1
-                ? TypedResults.Ok()
-                : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."))
+                ? (IResult)TypedResults.Ok()
+                : UnknownRequest(id))
             .WithSummary("Remove one journal entry");
         admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
             await MatchingAsync(context, journal, options, found =>
@@ -72,12 +72,10 @@ internal static class WireMockEndpoints
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
-        admin.MapPost("/reset", (MockState state, RequestJournal journal, MockPipeline pipeline) =>
+        admin.MapPost("/reset", (MockAdmin mock, RequestJournal journal) =>
         {
-            state.Reset();
+            mock.Reset();
             journal.Clear();
-            pipeline.Stubs.Reset();
-            pipeline.Stubs.ResetScenarios();
             return TypedResults.Ok();
         }).WithSummary("Back to a fresh start: scenarios, token bindings, account edits, variants, journal, and stub mappings as the files have them");
 
@@ -102,68 +100,44 @@ internal static class WireMockEndpoints
             MemoryHealthDto.Now()));
     }
 
-    private static Ok<ScenariosDto> Scenarios(ContractStore contracts, MockPipeline pipeline) =>
-        TypedResults.Ok(new ScenariosDto(contracts.Current.Contracts.Vendors.Values.Select(vendor =>
+    private static Ok<ScenariosDto> Scenarios(MockAdmin admin) =>
+        TypedResults.Ok(new ScenariosDto(admin.Vendors.Select(vendor =>
         {
-            var variant = pipeline.VariantOf(vendor);
-            return new ScenarioDto(vendor.Name, vendor.Name, pipeline.VendorScenarioOf(variant).Name, variant.Catalogue.Names.ToArray());
-        }).Concat(pipeline.Stubs.Scenarios().Select(s => new ScenarioDto(s.Name, s.Name, s.State, s.PossibleStates))).ToArray()));
+            var variant = admin.CurrentVariant(vendor);
+            return new ScenarioDto(vendor.Name, vendor.Name, admin.CurrentScenario(variant).Name, variant.Catalogue.Names.ToArray());
+        }).Concat(admin.StubScenarios().Select(s => new ScenarioDto(s.Name, s.Name, s.State, s.PossibleStates))).ToArray()));
 
-    private static async Task<IResult> SetScenarioStateAsync(string vendor, HttpContext context, ContractStore contracts, MockPipeline pipeline, MockState state, MockAccountsOptions options)
+    private static async Task<IResult> SetScenarioStateAsync(string vendor, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        if (contracts.Current.Contracts.Find(vendor) is not { } found)
-        {
-            return await SetStubScenarioStateAsync(vendor, context, contracts, pipeline.Stubs, options);
-        }
-
-        if (context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding"))
-        {
-            // WireMock: a PUT without a body resets that one scenario.
-            state.ResetVendorScenario(vendor);
-            return TypedResults.Ok();
-        }
-
-        var (scenario, problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "state");
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var catalogue = pipeline.VariantOf(found).Catalogue;
-        if (catalogue.Find(scenario!) is null)
-        {
-            return AdminProblems.UnknownScenario(vendor, scenario!, catalogue.Names);
-        }
-
-        state.SetVendorScenario(vendor, scenario!);
-        return TypedResults.Ok();
-    }
-
-    /// <summary>A scenario of stub mappings (not a vendor): any state its mappings name, or Started; no body resets it.</summary>
-    private static async Task<IResult> SetStubScenarioStateAsync(string name, HttpContext context, ContractStore contracts, StubMappingStore stubs, MockAccountsOptions options)
-    {
-        if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
-        {
-            return AdminProblems.UnknownVendor(name, contracts.Current.Contracts.Vendors.Keys.Concat(stubs.Scenarios().Select(s => s.Name)));
-        }
-
+        // WireMock: a PUT without a body resets that one scenario.
+        var reset = context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding");
         string? state = null;
-        if (!(context.Request.ContentLength is 0 or null && !context.Request.Headers.ContainsKey("Transfer-Encoding")))
+        if (!reset)
         {
-            (state, var problem) = await AdminBody.ReadStringAsync(context, options.MaxBodyBytes, "state");
-            if (problem is not null)
+            var (values, bodyProblem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "state");
+            if (bodyProblem is not null)
             {
-                return problem;
+                return new ProblemResult(bodyProblem);
             }
 
-            if (!scenario.PossibleStates.Contains(state!))
-            {
-                return AdminProblems.UnknownScenario(name, state!, scenario.PossibleStates);
-            }
+            state = values[0];
         }
 
-        stubs.SetScenarioState(name, state);
-        return TypedResults.Ok();
+        Problem? problem = null;
+        if (admin.FindVendor(vendor).Value is not { } contract)
+        {
+            problem = admin.SetStubScenarioState(vendor, state);
+        }
+        else if (state is null)
+        {
+            admin.ResetVendorScenario(contract);
+        }
+        else
+        {
+            problem = admin.SetVendorScenario(contract, state);
+        }
+
+        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok();
     }
 
     private static IResult Requests(RequestJournal journal, MockAccountsOptions options, string? limit, string? since)
@@ -173,7 +147,7 @@ internal static class WireMockEndpoints
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var after))
             {
-                return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid 'since'", $"'{since}' is not a date-time (expected ISO 8601).");
+                return new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid 'since'", $"'{since}' is not a date-time (expected ISO 8601)."));
             }
 
             entries = entries.Where(e => e.LoggedAt > after);
@@ -183,7 +157,7 @@ internal static class WireMockEndpoints
         {
             if (!int.TryParse(limit, CultureInfo.InvariantCulture, out var count) || count < 0)
             {
-                return AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid 'limit'", $"'{limit}' is not a non-negative whole number.");
+                return new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid 'limit'", $"'{limit}' is not a non-negative whole number."));
             }
 
             entries = entries.Take(count);
@@ -196,21 +170,23 @@ internal static class WireMockEndpoints
     private static IResult RequestById(string id, RequestJournal journal, MockAccountsOptions options) =>
         Guid.TryParse(id, out var guid) && journal.Snapshot().FirstOrDefault(e => e.Id == guid) is { } entry
             ? TypedResults.Ok(ServeEvents.Event(entry, options.Journal.MaxBodyChars))
-            : AdminProblems.Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal.");
+            : UnknownRequest(id);
+
+    private static ProblemResult UnknownRequest(string id) =>
+        new(new Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."));
 
     private static async Task<IResult> MatchingAsync(HttpContext context, RequestJournal journal, MockAccountsOptions options, Func<IReadOnlyList<JournalEntry>, IResult> answer)
     {
         var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
         if (problem is not null)
         {
-            return problem;
+            return new ProblemResult(problem);
         }
 
         var problems = new List<string>();
         var pattern = RequestMatcher.Parse(json, problems);
         return pattern is null
-            ? AdminProblems.Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems),
-                new Dictionary<string, object?> { ["problems"] = problems })
+            ? new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems)).With("problems", problems))
             : answer(journal.Snapshot().Where(e => pattern.Matches(e.AsRequest())).ToArray());
     }
 }

@@ -120,6 +120,7 @@ public static class MockAccountsHost
         builder.Services.AddSingleton(runtime.Contracts);
         builder.Services.AddSingleton(runtime.State);
         builder.Services.AddSingleton(runtime.Pipeline);
+        builder.Services.AddSingleton(runtime.Admin);
         builder.Services.AddSingleton(runtime.Journal);
         builder.Services.AddSingleton(runtime.Mappings);
         builder.Services.AddSingleton<VendorRequestHandler>();

@@ -22,6 +22,7 @@ public sealed class MockAccountsRuntime : IDisposable
             Variants = options.Variants,
             CheckCredentialFormats = options.CheckCredentialFormats,
         }, time: time);
+        Admin = new MockAdmin(contracts, State, Pipeline);
         Journal = new RequestJournal(options.Journal);
         Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
     }
@@ -37,6 +38,9 @@ public sealed class MockAccountsRuntime : IDisposable
 
     /// <summary>Route, authenticate, pick the scenario, generate, validate: one request's way through the core.</summary>
     public MockPipeline Pipeline { get; }
+
+    /// <summary>The admin use-cases over the same contracts and state.</summary>
+    public MockAdmin Admin { get; }
 
     /// <summary>The requests received, for <c>/__admin/requests</c> and the fixture's <c>GetRequests()</c>.</summary>
     public RequestJournal Journal { get; }

@@ -1,12 +1,10 @@
-using System.Text.Json;
+using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Server.Hosting;
 
-/// <summary>MockAccounts' own errors (never a vendor's): RFC 9457 problem details.</summary>
+/// <summary>Puts MockAccounts' own errors (<see cref="Problem"/>, never a vendor's) on the wire.</summary>
 internal static class Problems
 {
-    public const string ContentType = "application/problem+json";
-
     /// <summary>
     /// 413 for a declared body over the limit, before any endpoint runs: the unread rest cannot be
     /// drained, so HTTP/1.x clients are told not to reuse the connection.
@@ -14,7 +12,7 @@ internal static class Problems
     public static Task TooLarge(HttpContext context, int limit)
     {
         CloseAfterResponse(context);
-        return Write(context, StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {limit} bytes (MockAccounts:MaxBodyBytes).");
+        return Write(context, new Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Bodies are limited to {limit} bytes (MockAccounts:MaxBodyBytes)."));
     }
 
     /// <summary>An unread body cannot be drained: HTTP/1.x clients must not reuse the connection.</summary>
@@ -26,11 +24,11 @@ internal static class Problems
         }
     }
 
-    public static Task Write(HttpContext context, int status, string title, string detail)
+    public static Task Write(HttpContext context, Problem problem)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = ContentType;
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { type = "about:blank", title, status, detail });
+        var body = problem.ToJson();
+        context.Response.StatusCode = problem.Status;
+        context.Response.ContentType = Problem.ContentType;
         context.Response.ContentLength = body.Length;
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
@@ -62,17 +63,17 @@ internal sealed class VendorRequestHandler
                 await ResponseWriter.WriteStubAsync(context, stub, _time, aborted);
                 break;
             case Rejected rejected:
-                await Problems.Write(context, StatusCodes.Status400BadRequest, rejected.Title, rejected.Detail);
+                await Problems.Write(context, rejected.Problem);
                 Record(context, null, body.Value, started);
                 break;
             case MethodNotAllowed notAllowed:
                 context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
-                await Problems.Write(context, StatusCodes.Status405MethodNotAllowed, "Method not allowed",
-                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}.");
+                await Problems.Write(context, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."));
                 Record(context, null, body.Value, started);
                 break;
             default:
-                await Problems.Write(context, StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints.");
+                await Problems.Write(context, new Problem(StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."));
                 Record(context, null, body.Value, started);
                 break;
         }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using MockAccounts.Core.Loading;
+using MockAccounts.Core.Generation;
 
-namespace MockAccounts.Core.Generation;
+namespace MockAccounts.Core.Loading;
 
 /// <summary>Compiles a partial body sent at run time (admin edits), checked against the body schema.</summary>
 public static class OverridePatch

@@ -1,6 +1,6 @@
-using MockAccounts.Core.Routing;
+using MockAccounts.Core.Contracts;
 
-namespace MockAccounts.Core.Contracts;
+namespace MockAccounts.Core.Routing;
 
 /// <summary>Every vendor that loaded, with the routes to their operations. Immutable.</summary>
 public sealed class ContractSet

@@ -1,4 +1,4 @@
-namespace MockAccounts.Core.Loading;
+namespace MockAccounts.Core.Json;
 
 /// <summary>RFC 6901 JSON pointers, as used for locations in errors and in hints.</summary>
 public static class JsonPointer

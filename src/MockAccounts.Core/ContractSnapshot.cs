@@ -4,17 +4,18 @@ using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Routing;
 using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core;
 
 /// <summary>
-/// The contract core in one place: what vendor V sends to token T in scenario S, and whether a
-/// response keeps its contract. Holds no mutable state.
+/// One load of the contracts, immutable: what vendor V sends to token T in scenario S, and whether a
+/// response keeps its contract. A reload makes a new snapshot; requests in flight keep the one they read.
 /// </summary>
-public sealed class MockEngine
+public sealed class ContractSnapshot
 {
-    private MockEngine(ContractSet contracts, GenerationOptions options, IReadOnlyList<StubMapping> stubMappings)
+    private ContractSnapshot(ContractSet contracts, GenerationOptions options, IReadOnlyList<StubMapping> stubMappings)
     {
         Contracts = contracts;
         Responses = new ResponseFactory(new BodyGenerator(options));
@@ -39,16 +40,16 @@ public sealed class MockEngine
     /// <param name="sources">Where the contracts, catalogues and mappings are.</param>
     /// <param name="options">The seed and reference time of generated bodies.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    public static Task<MockEngine> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
+    public static Task<ContractSnapshot> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
         LoadAsync([sources], options, cancellationToken);
 
     /// <summary>Loads several roots; a vendor in a later root replaces the one of the same name before it.</summary>
-    public static async Task<MockEngine> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    public static async Task<ContractSnapshot> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
     {
         var contracts = await ContractLoader.LoadAsync(sources, options, cancellationToken);
         var errors = new List<ContractError>();
         var stubs = await StubMappingFiles.LoadAsync(sources, errors, cancellationToken);
-        return errors.Count > 0 ? throw new ContractLoadException(errors) : new MockEngine(contracts, options, stubs);
+        return errors.Count > 0 ? throw new ContractLoadException(errors) : new ContractSnapshot(contracts, options, stubs);
     }
 
     /// <summary>One contract of a vendor; throws <see cref="ArgumentException"/> naming the known ones when either name is unknown.</summary>

@@ -1,0 +1,10 @@
+namespace MockAccounts.Core.Contracts;
+
+/// <summary>How a security scheme carries the credential.</summary>
+public enum CredentialKind
+{
+    /// <summary>In <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    Bearer,
+    /// <summary>As the whole value of a named API-key header.</summary>
+    ApiKeyHeader,
+}

@@ -1,0 +1,15 @@
+using MockAccounts.Core.Generation;
+using NJsonSchema;
+
+namespace MockAccounts.Core.Contracts;
+
+/// <summary>One documented response: its body schema (for generation and validation) and required headers.</summary>
+public sealed record ResponseContract(
+    int Status,
+    SchemaNode? Body,
+    JsonSchema? BodyValidator,
+    IReadOnlyList<string> RequiredHeaders)
+{
+    /// <summary>Whether the body differs between requests of one token (so it is never cached).</summary>
+    public bool VariesPerRequest { get; } = Body?.VariesPerRequest() ?? false;
+}

@@ -1,0 +1,25 @@
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Core.Contracts;
+
+/// <summary>One contract of a vendor (documented, or observed behaviour) with its scenarios.</summary>
+public sealed record VariantContract(
+    string Vendor,
+    string Name,
+    string Title,
+    string OpenApiJson,
+    IReadOnlyList<OperationContract> Operations,
+    ScenarioCatalogue Catalogue)
+{
+    /// <summary>The OpenAPI <c>info.summary</c>: for a further variant, how it differs from the documented one.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The variant's account operation, the one scenarios answer.</summary>
+    public OperationContract Account => Operations.Single(o => o.Role == OperationRole.Account);
+
+    /// <summary>The operation with exactly this method and path template, or null.</summary>
+    /// <param name="method">The HTTP method, upper case.</param>
+    /// <param name="path">The path template as the contract writes it.</param>
+    public OperationContract? FindOperation(string method, string path) =>
+        Operations.FirstOrDefault(o => o.Method == method && o.Path == path);
+}

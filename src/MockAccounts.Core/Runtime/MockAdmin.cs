@@ -1,0 +1,253 @@
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Generation;
+using MockAccounts.Core.Loading;
+using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Scenarios;
+
+namespace MockAccounts.Core.Runtime;
+
+/// <summary>
+/// What the admin API does to a running mock, beside the pipeline that serves it: find vendors,
+/// switch scenarios and variants, bind tokens, show and edit a token's account. Every refusal is a
+/// <see cref="Problem"/> naming the valid choices, and changes nothing.
+/// </summary>
+public sealed class MockAdmin
+{
+    private readonly ContractStore _contracts;
+    private readonly MockState _state;
+    private readonly MockPipeline _pipeline;
+
+    /// <summary>The admin use-cases over a running mock's contracts, state and pipeline.</summary>
+    /// <param name="contracts">The contracts being served.</param>
+    /// <param name="state">The per-vendor and per-token state.</param>
+    /// <param name="pipeline">The pipeline whose choices the admin shows and changes.</param>
+    public MockAdmin(ContractStore contracts, MockState state, MockPipeline pipeline)
+    {
+        _contracts = contracts;
+        _state = state;
+        _pipeline = pipeline;
+    }
+
+    /// <summary>Every loaded vendor.</summary>
+    public IEnumerable<VendorContract> Vendors => _contracts.Current.Contracts.Vendors.Values;
+
+    /// <summary>The vendor named <paramref name="name"/>, or a 404 problem listing the vendors.</summary>
+    /// <param name="name">The vendor name.</param>
+    public AdminOutcome<VendorContract> FindVendor(string name)
+    {
+        var vendors = _contracts.Current.Contracts;
+        return vendors.Find(name) is { } found
+            ? found
+            : new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).").With("vendors", vendors.Vendors.Keys);
+    }
+
+    /// <summary>The variant the vendor serves now.</summary>
+    public VariantContract CurrentVariant(VendorContract vendor) => _pipeline.VariantOf(vendor);
+
+    /// <summary>The vendor's current scenario in <paramref name="variant"/>.</summary>
+    public Scenario CurrentScenario(VariantContract variant) => _pipeline.VendorScenarioOf(variant);
+
+    /// <summary>A named variant of the vendor, or the current one when <paramref name="name"/> is null.</summary>
+    public AdminOutcome<VariantContract> FindVariant(VendorContract vendor, string? name) =>
+        name is null ? CurrentVariant(vendor)
+            : vendor.Variants.GetValueOrDefault(name) is { } found ? found
+            : UnknownVariant(vendor, name, 404);
+
+    /// <summary>Serves another variant for the whole vendor; refuses an unknown one.</summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="variant">The variant name.</param>
+    public Problem? SetVariant(VendorContract vendor, string variant)
+    {
+        if (!vendor.Variants.ContainsKey(variant))
+        {
+            return UnknownVariant(vendor, variant, 400);
+        }
+
+        _state.SetVendorVariant(vendor.Name, variant);
+        return null;
+    }
+
+    /// <summary>Switches the whole vendor (every token without a binding of its own).</summary>
+    public Problem? SetVendorScenario(VendorContract vendor, string scenario)
+    {
+        if (UnknownScenario(vendor, scenario) is { } problem)
+        {
+            return problem;
+        }
+
+        _state.SetVendorScenario(vendor.Name, scenario);
+        return null;
+    }
+
+    /// <summary>The scenarios of stub mappings (WireMock's <c>scenarioName</c>), with their states.</summary>
+    public IReadOnlyList<StubScenario> StubScenarios() => _pipeline.Stubs.Scenarios();
+
+    /// <summary>Sets a stub-mapping scenario's state, or back to <c>Started</c> when <paramref name="state"/> is null.</summary>
+    /// <param name="name">The scenario name; a name that is neither a vendor nor a stub scenario is refused.</param>
+    /// <param name="state">A state one of the scenario's mappings names, or null.</param>
+    public Problem? SetStubScenarioState(string name, string? state)
+    {
+        var stubs = _pipeline.Stubs;
+        if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
+        {
+            var known = Vendors.Select(v => v.Name).Concat(stubs.Scenarios().Select(s => s.Name)).ToArray();
+            return new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", known)}).").With("vendors", known);
+        }
+
+        if (state is not null && !scenario.PossibleStates.Contains(state))
+        {
+            return new Problem(400, "Unknown scenario", $"'{name}' has no scenario '{state}' (scenarios: {string.Join(", ", scenario.PossibleStates)}).")
+                .With("scenarios", scenario.PossibleStates);
+        }
+
+        stubs.SetScenarioState(name, state);
+        return null;
+    }
+
+    /// <summary>Every vendor back to its default scenario and every stub scenario back to <c>Started</c>.</summary>
+    public void ResetScenarios()
+    {
+        _state.ResetScenarios();
+        _pipeline.Stubs.ResetScenarios();
+    }
+
+    /// <summary>Back to a fresh start: scenarios, bindings, account edits, variants, and the stub mappings the files hold.</summary>
+    public void Reset()
+    {
+        _state.Reset();
+        _pipeline.Stubs.Reset();
+        _pipeline.Stubs.ResetScenarios();
+    }
+
+    /// <summary>The vendor back to its default scenario, its sequences to their start.</summary>
+    public void ResetVendorScenario(VendorContract vendor) => _state.ResetVendorScenario(vendor.Name);
+
+    /// <summary>Binds a scenario to one token; refuses an empty token or an unknown scenario.</summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="token">The credential, exactly as the client sends it.</param>
+    /// <param name="scenario">The scenario name.</param>
+    public Problem? BindToken(VendorContract vendor, string token, string scenario)
+    {
+        if (token.Length == 0)
+        {
+            return new Problem(400, "Invalid token", "Expected a non-empty token.");
+        }
+
+        if (UnknownScenario(vendor, scenario) is { } problem)
+        {
+            return problem;
+        }
+
+        _state.Bind(vendor.Name, token, scenario);
+        return null;
+    }
+
+    /// <summary>The token follows the vendor's scenario again; a 404 problem when it had none of its own.</summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="token">The credential.</param>
+    public Problem? UnbindToken(VendorContract vendor, string token) =>
+        _state.Unbind(vendor.Name, token) ? null : new Problem(404, "Not bound", $"Token '{token}' has no scenario of its own for '{vendor.Name}'.");
+
+    /// <summary>What the token receives now, without advancing a sequence.</summary>
+    public AccountView DescribeAccount(VendorContract vendor, string token)
+    {
+        var variant = _pipeline.VariantOf(vendor, token);
+        var scenario = _pipeline.ScenarioFor(variant, token);
+        var step = scenario.StepAt(scenario.IsSequence ? _state.PeekIndex(vendor.Name, token, scenario.Name) : 0);
+        var variation = _pipeline.VariationOf(vendor.Name, token);
+        var draw = new RequestDraw(_state.PeekRequestNumber(vendor.Name, token), variation);
+        var response = _contracts.Current.Responses.Produce(variant, variant.Account, step, token, _state.Account(vendor.Name, token), draw);
+        return new AccountView(variant, token, scenario.Name, response, variation);
+    }
+
+    /// <summary>The variation the vendor's tokens get unless one has its own.</summary>
+    public Variation VendorVariation(VendorContract vendor) => _pipeline.VendorVariationOf(vendor.Name);
+
+    /// <summary>Realistic or edge bodies for the whole vendor, or for one token when <paramref name="token"/> is given.</summary>
+    public AdminOutcome<string> SetVariation(VendorContract vendor, string? token, string variation)
+    {
+        var names = Enum.GetValues<Variation>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
+        if (!names.Contains(variation, StringComparer.OrdinalIgnoreCase))
+        {
+            return new Problem(400, "Unknown variation", $"'{variation}' is not a variation (variations: {string.Join(", ", names)}).").With("variations", names);
+        }
+
+        var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
+        if (token is null)
+        {
+            _state.SetVendorVariation(vendor.Name, chosen);
+        }
+        else
+        {
+            _state.SetTokenVariation(vendor.Name, token, chosen);
+        }
+
+        return chosen.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>One token served another variant of the vendor.</summary>
+    public Problem? SetTokenVariant(VendorContract vendor, string token, string variant)
+    {
+        if (!vendor.Variants.ContainsKey(variant))
+        {
+            return UnknownVariant(vendor, variant, 400);
+        }
+
+        _state.SetTokenVariant(vendor.Name, token, variant);
+        return null;
+    }
+
+    /// <summary>
+    /// Layers a partial account body over the token's edits, if the result keeps the token's body
+    /// valid in its own scenario (or the plain account); otherwise a problem listing the violations.
+    /// </summary>
+    public AdminOutcome<AccountView> EditAccount(VendorContract vendor, string token, JsonNode? patch)
+    {
+        var snapshot = _contracts.Current;
+        var variant = CurrentVariant(vendor);
+        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status)!;
+        var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
+        if (edit is null)
+        {
+            return Refused(vendor, problems.Select(p => (p.Pointer, p.Message)));
+        }
+
+        var scenario = _pipeline.ScenarioFor(variant, token);
+        var step = scenario.Steps[0].Status == success.Status ? scenario.Steps[0] : ResponseStep.Plain(success.Status);
+        var trial = snapshot.Responses.Produce(variant, variant.Account, step, token, OverrideNode.Layer(_state.Account(vendor.Name, token), edit));
+        var violations = ContractSnapshot.Validate(variant.Account, trial);
+        if (violations.Count > 0)
+        {
+            return Refused(vendor, violations.Select(v => (v.Pointer, $"expected {v.Expected}, actual {v.Actual}")));
+        }
+
+        _state.EditAccount(vendor.Name, token, edit);
+        return DescribeAccount(vendor, token);
+    }
+
+    /// <summary>Drops the token's account edits; a 404 problem when it had none.</summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="token">The credential.</param>
+    public Problem? ClearAccount(VendorContract vendor, string token) =>
+        _state.ClearAccount(vendor.Name, token) ? null : new Problem(404, "No edits", $"Token '{token}' has no account edits for '{vendor.Name}'.");
+
+    private Problem? UnknownScenario(VendorContract vendor, string scenario)
+    {
+        var catalogue = CurrentVariant(vendor).Catalogue;
+        return catalogue.Find(scenario) is not null
+            ? null
+            : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{scenario}' (scenarios: {string.Join(", ", catalogue.Names)}).").With("scenarios", catalogue.Names);
+    }
+
+    private static Problem UnknownVariant(VendorContract vendor, string variant, int status) =>
+        new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{variant}' (variants: {string.Join(", ", vendor.Variants.Keys)}).").With("variants", vendor.Variants.Keys);
+
+    private static Problem Refused(VendorContract vendor, IEnumerable<(string Pointer, string Message)> violations)
+    {
+        var list = violations.Select(v => (JsonNode)new JsonObject { ["pointer"] = v.Pointer, ["message"] = v.Message }).ToArray();
+        return new Problem(400, "The edit breaks the contract", $"The edit would make '{vendor.Name}' send a body its contract forbids ({list.Length} violation(s)); nothing was changed.")
+            .With("violations", new JsonArray(list));
+    }
+}
