@@ -89,9 +89,9 @@ public sealed class MockAccountsAdminClient : IDisposable
     public Task<JsonNode> GetOpenApiAsync(string vendor, string? variant = null, CancellationToken cancellationToken = default) =>
         GetAsync<JsonNode>($"__admin/vendors/{Escape(vendor)}/openapi{(variant is null ? "" : "?variant=" + Uri.EscapeDataString(variant))}", cancellationToken);
 
-    /// <summary>Binds one token to a scenario; other tokens are untouched.</summary>
+    /// <summary>Binds one token to a scenario; other tokens are untouched. The token travels in the body, so any character is fine.</summary>
     public Task BindTokenAsync(string vendor, string token, string scenario, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, TokenPath(vendor, token, "scenario"), new { scenario }, cancellationToken);
+        SendAsync(HttpMethod.Post, $"__admin/vendors/{Escape(vendor)}/tokens", new { token, scenario }, cancellationToken);
 
     /// <summary>Removes a token's scenario binding; the token falls back to the vendor's scenario.</summary>
     public Task UnbindTokenAsync(string vendor, string token, CancellationToken cancellationToken = default) =>

@@ -23,7 +23,7 @@ public sealed record RecordedRequest(
         entry.Path,
         entry.Url,
         entry.Status,
-        entry.RequestHeaders.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+        entry.DisplayHeaders.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase),
         entry.RequestBody,
         entry.LoggedAt);

@@ -72,9 +72,14 @@ public sealed class AccountGateTests
     public async Task The_gate_sees_the_account_the_test_was_promised()
     {
         var account = await Mock.Vendor("depicta").CreateAccountAsync("unverified-email");
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).DepictaAsync();
 
         account.Body!["user"]!["email_verified"]!.GetValue<bool>().Should().BeFalse();
         account.Body["user"]!["free_trial_pending_eur"]!.GetValue<string>().Should().MatchRegex(@"^\d+\.\d{6}$");
+        Describe(decision).Should().Be("Denied: email not verified", "the gate reads the very account CreateAccountAsync promised");
+        Mock.GetRequests().Should().HaveReceived(1, "depicta", account.Token);
     }
 
     [Test]

@@ -199,7 +199,7 @@ public sealed partial class AdminReadabilityTests
 
     [TestCase("GET", "/__admin/scenario")]
     [TestCase("GET", "/__admin/docs")]
-    [TestCase("POST", "/__admin/vendors/runloop/tokens")]
+    [TestCase("POST", "/__admin/vendors/runloop/tokens/rl_x")]
     public async Task An_unknown_admin_path_lists_the_routes_that_exist(string method, string path)
     {
         var problem = await Calls.ProblemAsync(await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)), 404);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FluentAssertions;
 
 namespace MockAccounts.Server.Tests;
@@ -39,9 +41,20 @@ public sealed class AuthMatrixTests
     [TestCase("ultravox")]
     public async Task Valid_credentials_get_the_default_scenario(string vendor)
     {
-        var (status, _, _) = await Calls.SendAsync(Server.Client, Calls.Account(Server, vendor, Calls.NewToken("auth")));
+        var token = Calls.NewToken("auth");
+        var request = Calls.Account(Server, vendor, token);
+        var sent = request.Headers.Single(h => h.Key is "Authorization" or "X-API-Key");
+
+        var (status, _, _) = await Calls.SendAsync(Server.Client, request);
 
         status.Should().Be(200);
+        var pattern = new { headers = new Dictionary<string, object> { [sent.Key] = new { equalTo = sent.Value.Single() } } };
+        using var found = await Server.Client.PostAsJsonAsync("/__admin/requests/find", pattern);
+        var loggedDate = (await found.Content.ReadFromJsonAsync<JsonNode>())!["requests"]!.AsArray().Should().ContainSingle().Subject!["loggedDate"]!.GetValue<long>();
+        var events = (await Server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray();
+        var served = events.Single(e => e!["request"]!["loggedDate"]!.GetValue<long>() == loggedDate && e["mockAccounts"]!["token"]?.GetValue<string>() == "****" + token[^4..])!;
+        served["mockAccounts"]!["scenario"]!.GetValue<string>().Should().Be(Server.Contracts.Current.Variant(vendor).Catalogue.Default.Name);
+        served["mockAccounts"]!["scenarioSource"]!.GetValue<string>().Should().Be("default");
     }
 
     [TestCase("X-API-Key", "abcd1234.0123456789abcdef0123456789abcdef", 200)]

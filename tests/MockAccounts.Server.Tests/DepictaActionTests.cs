@@ -44,11 +44,14 @@ public sealed class DepictaActionTests
         cleared.Body!["user"]!["name"].Should().BeNull();
     }
 
-    [TestCase("""{"name": 42}""")]
-    [TestCase("""{"name": "x", "email": "y@z.example"}""")]
-    [TestCase("""{"name": "012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901"}""")]
-    [TestCase("""{"name": """)]
-    public async Task An_invalid_profile_patch_gets_depictas_own_error_and_changes_nothing(string json)
+    [TestCase("""{"name": 42}""", "name", "must be of type null or string")]
+    [TestCase("""{"name": "x", "email": "y@z.example"}""", "email", "is not allowed")]
+    [TestCase("""{"nmae": "x"}""", "nmae", "is not allowed")]
+    [TestCase("""{"nmae": "x"}""", "name", "is required")]
+    [TestCase("""{}""", "name", "is required")]
+    [TestCase("""[]""", "body", "must be of type object")]
+    [TestCase("""{"name": "012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901"}""", "name", "must be at most 100 characters")]
+    public async Task An_invalid_profile_patch_gets_a_422_naming_each_violation_by_field_and_changes_nothing(string json, string field, string message)
     {
         var token = Calls.NewToken("dpct_bad");
         var before = (await Calls.SendAsync(Server.Client, Calls.Account(Server, "depicta", token))).Body!["user"]!["name"]!.ToJsonString();
@@ -57,6 +60,29 @@ public sealed class DepictaActionTests
 
         refused.Status.Should().Be(422);
         refused.Body!["error"]!.GetValue<string>().Should().Be("validation_failed");
+        var details = refused.Body["details"]!.AsObject();
+        details[field]!.AsArray().Select(m => m!.GetValue<string>()).Should().Contain(message);
+        if (!json.Contains("0123456789", StringComparison.Ordinal))
+        {
+            details.ToJsonString().Should().NotContain("at most 100", "only the body's own violations are named");
+        }
+
+        (await Calls.SendAsync(Server.Client, Calls.Account(Server, "depicta", token))).Body!["user"]!["name"]!.ToJsonString().Should().Be(before);
+    }
+
+    [TestCase("garbage")]
+    [TestCase("""{"name": """)]
+    [TestCase("")]
+    public async Task A_profile_patch_that_is_not_json_gets_depictas_documented_400_and_changes_nothing(string text)
+    {
+        var token = Calls.NewToken("dpct_junk");
+        var before = (await Calls.SendAsync(Server.Client, Calls.Account(Server, "depicta", token))).Body!["user"]!["name"]!.ToJsonString();
+
+        var refused = await Calls.SendAsync(Server.Client, Call(HttpMethod.Patch, "/v1/account/profile", token, text));
+
+        refused.Status.Should().Be(400);
+        refused.Body!["error"]!.GetValue<string>().Should().Be("bad_request");
+        refused.Body["details"]!["body"]![0]!.GetValue<string>().Should().Contain("JSON");
         (await Calls.SendAsync(Server.Client, Calls.Account(Server, "depicta", token))).Body!["user"]!["name"]!.ToJsonString().Should().Be(before);
     }
 

@@ -48,7 +48,7 @@ public sealed class RequestJournalTests
     }
 
     [Test]
-    public void An_entry_reads_back_what_was_sent_with_credentials_redacted_and_a_stable_id()
+    public void An_entry_reads_back_what_was_sent_shows_credentials_redacted_and_keeps_a_stable_id()
     {
         var journal = new RequestJournal(new JournalOptions { MaxBodyChars = 10 });
         var context = Request("/v1/accounts/me", "{\"name\":\"ünïcode body\"}");
@@ -56,12 +56,14 @@ public sealed class RequestJournalTests
         context.Request.Headers.Authorization = "Bearer secret-token-wxyz";
         context.Request.Headers["X-Trace"] = new(["one", "two"]);
 
-        journal.Add(context, null, 404, Encoding.UTF8.GetBytes("{\"name\":\"ünïcode body\"}"), 1.5);
+        journal.Add(context, new RequestOutcome(404, Outcomes.NotMatched, 1.5), Encoding.UTF8.GetBytes("{\"name\":\"ünïcode body\"}"));
 
         var entry = journal.Snapshot().Should().ContainSingle().Subject;
         entry.Url.Should().Be("/v1/accounts/me?a=1");
         entry.AbsoluteUrl.Should().Be("http://mock.test/v1/accounts/me?a=1");
-        entry.RequestHeader("Authorization").Should().Be("Bearer ****wxyz");
+        entry.RequestHeader("Authorization").Should().Be("Bearer secret-token-wxyz", "patterns match what the client sent");
+        entry.DisplayHeaders.Should().Contain(new KeyValuePair<string, string>("Authorization", "Bearer ****wxyz"));
+        entry.DisplayHeaders.Select(h => h.Value).Should().NotContain(v => v.Contains("secret-token", StringComparison.Ordinal));
         entry.RequestHeader("X-Trace").Should().Be("one,two");
         entry.RequestBody.Should().StartWith("{\"name\":\"ü").And.Contain("more characters not kept");
         entry.Status.Should().Be(404);
@@ -84,7 +86,7 @@ public sealed class RequestJournalTests
     }
 
     private static void Add(RequestJournal journal, string path) =>
-        journal.Add(Request(path, ""), null, 404, [], 0.1);
+        journal.Add(Request(path, ""), new RequestOutcome(404, Outcomes.NotMatched, 0.1), []);
 
     private static DefaultHttpContext Request(string path, string body)
     {

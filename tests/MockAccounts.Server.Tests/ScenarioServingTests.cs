@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using FluentAssertions;
+using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Scenarios;
 
 namespace MockAccounts.Server.Tests;
@@ -8,23 +9,19 @@ namespace MockAccounts.Server.Tests;
 [Parallelizable(ParallelScope.All)]
 public sealed class ScenarioServingTests
 {
-    private static RunningServer? _variantServer;
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_variantServer is not null)
-        {
-            await _variantServer.DisposeAsync();
-        }
-    }
-
     [TestCaseSource(typeof(ScenarioCases), nameof(ScenarioCases.All))]
     public async Task Scenario_is_served_step_by_step_within_its_contract(string vendor, string variant, string scenarioName)
     {
-        var server = variant == "documented" ? SharedServer.Instance : await VariantServerAsync(vendor, variant);
+        var server = SharedServer.Instance;
         var scenario = server.Contracts.Current.Variant(vendor, variant).Catalogue.Find(scenarioName)!;
         var token = Calls.NewToken(scenarioName);
+        if (variant != VendorContract.DocumentedVariant)
+        {
+            // Per token: a vendor-wide variant would be shared state between parallel cases.
+            using var chosen = await server.Client.PutAsJsonAsync($"/__admin/vendors/{vendor}/tokens/{token}/variant", new { variant });
+            chosen.EnsureSuccessStatusCode();
+        }
+
         await Calls.BindAsync(server, vendor, token, scenarioName);
 
         var steps = scenario.Steps.SelectMany(s => Enumerable.Repeat(s, Math.Min(s.Repeat, 3))).Append(scenario.Steps[^1]);
@@ -57,14 +54,5 @@ public sealed class ScenarioServingTests
                 response.Headers.GetValues(name).Should().Equal(value);
             }
         }
-    }
-
-    private static async Task<RunningServer> VariantServerAsync(string vendor, string variant)
-    {
-        // Variants are vendor-wide state: one server of their own keeps them away from the shared one.
-        var server = _variantServer ??= await RunningServer.StartAsync();
-        using var response = await server.Client.PutAsJsonAsync($"/__admin/vendors/{vendor}/variant", new { variant });
-        response.EnsureSuccessStatusCode();
-        return server;
     }
 }

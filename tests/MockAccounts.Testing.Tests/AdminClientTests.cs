@@ -68,4 +68,21 @@ public sealed class AdminClientTests
         var vendor = () => Mock.Server.Vendor("nobody");
         vendor.Should().Throw<ArgumentException>().WithMessage("Unknown vendor 'nobody' (vendors: depicta, opterius, runloop, ultravox)*");
     }
+
+    [Test]
+    public async Task A_token_with_a_slash_is_bound_read_back_and_unbound_through_the_typed_client()
+    {
+        var token = $"rl_{Guid.NewGuid():N}/x+y==";
+        using var socketAdmin = new MockAccountsAdminClient(Mock.Server.BaseAddress);
+
+        await Mock.Server.Admin.BindTokenAsync("runloop", token, "quota-reached");
+
+        (await socketAdmin.GetAccountAsync("runloop", token)).Scenario.Should().Be("quota-reached");
+        using var vendor = new HttpClient(Mock.Server.CreateHandler()) { BaseAddress = Mock.Server.BaseAddress };
+        vendor.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await vendor.GetStringAsync("v1/accounts/me"))!;
+        body["account_status"]!.GetValue<string>().Should().Be("ACCOUNT_STATUS_DISABLED_QUOTA_REACHED", "the vendor sees the very token that was bound");
+        await socketAdmin.UnbindTokenAsync("runloop", token);
+        (await socketAdmin.GetAccountAsync("runloop", token)).Scenario.Should().NotBe("quota-reached");
+    }
 }

@@ -58,6 +58,29 @@ public sealed class FixtureOptionsTests
     }
 
     [Test]
+    public async Task The_request_log_says_why_each_scenario_was_chosen_and_which_vendor_refused_a_request()
+    {
+        var collector = new FakeLogCollector();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(collector)));
+        var mock = await MockAccountsServer.StartAsync(o => o.LoggerFactory = loggers);
+        var account = await mock.Vendor(Vendors.Depicta).CreateAccountAsync(Depicta.Scenarios.ZeroBalance);
+        using (var http = mock.CreateClient(account))
+        {
+            (await http.GetAsync("/v1/account/profile")).Dispose();
+            using var typo = new HttpRequestMessage(HttpMethod.Get, "/v1/account/profile");
+            typo.Headers.TryAddWithoutValidation("Prefer", "scenario=no-such-scenario");
+            (await http.SendAsync(typo)).Dispose();
+        }
+
+        await mock.DisposeAsync();
+
+        var lines = collector.GetSnapshot().Where(r => r.Category == RequestLog.Category).Select(r => r.Message).ToArray();
+        lines.Should().HaveCount(2);
+        lines[0].Should().Contain("depicta/zero-balance (token-binding)");
+        lines[1].Should().Contain("-> 400 depicta/-").And.NotContain("-/-");
+    }
+
+    [Test]
     public async Task ResetAsync_puts_a_switched_vendor_back_on_its_default()
     {
         await using var mock = await MockAccountsServer.StartAsync();

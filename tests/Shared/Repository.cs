@@ -9,9 +9,11 @@ public static class Repository
         Path.Combine([TestContext.CurrentContext.TestDirectory, "TestData", .. parts]);
 
     /// <summary>A private copy of a folder's schemas/ and mocks/, for tests that edit or break files.</summary>
-    public static string CopyOf(string source)
+    /// <param name="source">A contract folder (holding schemas/ and mocks/).</param>
+    /// <param name="target">A contract folder to add the files to (a vendor added while a server runs); default: a new one.</param>
+    public static string CopyOf(string source, string? target = null)
     {
-        var target = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", Guid.NewGuid().ToString("N"));
+        target ??= Path.Combine(Path.GetTempPath(), "mockaccounts-tests", Guid.NewGuid().ToString("N"));
         foreach (var folder in new[] { "schemas", "mocks" })
         {
             foreach (var file in Directory.GetFiles(Path.Combine(source, folder), "*", SearchOption.AllDirectories))

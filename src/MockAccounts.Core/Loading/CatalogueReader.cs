@@ -116,9 +116,22 @@ internal sealed class CatalogueReader
             Require(known, malformedName, "/auth/malformed");
         }
 
+        var body = root["body"] is JsonObject refusal
+            ? new BodyRefusal(refusal["malformed"]?.ToString(), refusal["invalid"]?.ToString(), refusal["violationsAt"]?.ToString())
+            : BodyRefusal.ByStatus;
+        var bodyNamesKnown = true;
+        foreach (var (name, at) in new[] { (body.Malformed, "/body/malformed"), (body.Invalid, "/body/invalid") })
+        {
+            if (name is not null)
+            {
+                Require(known, name, at);
+                bodyNamesKnown &= known.Contains(name);
+            }
+        }
+
         return scenarios.All(s => s is not null) && missingName is not null && known.Contains(defaultName) && known.Contains(missingName)
-            && (malformedName is null || known.Contains(malformedName))
-            ? new ScenarioCatalogue(defaultName, missingName, scenarios!, malformedName)
+            && (malformedName is null || known.Contains(malformedName)) && bodyNamesKnown
+            ? new ScenarioCatalogue(defaultName, missingName, scenarios!, malformedName, body)
             : null;
     }
 

@@ -15,7 +15,16 @@ public sealed class ContractSet
         Vendors = vendors;
         _routes = new RouteTable(vendors.Values);
         _methods = vendors.Values.SelectMany(v => v.Variants.Values).SelectMany(v => v.Operations).Select(o => o.Method).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        CredentialHeaders = vendors.Values
+            .SelectMany(v => v.Variants.Values)
+            .SelectMany(v => v.Operations)
+            .SelectMany(o => o.Security.SelectMany(alternative => alternative))
+            .Select(location => location.HeaderName)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Every header any operation reads a credential from, as the contracts' security schemes declare (case-insensitive).</summary>
+    public IReadOnlySet<string> CredentialHeaders { get; }
 
     /// <summary>The loaded vendors by name.</summary>
     public IReadOnlyDictionary<string, VendorContract> Vendors { get; }

@@ -15,6 +15,7 @@ public sealed class ContractStore : IDisposable
     private readonly bool _refuseStubViolations;
     private volatile ContractSnapshot _current;
     private volatile ContractLoadException? _lastError;
+    private volatile IReadOnlySet<string> _credentialHeaders;
 
     private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, ContractSnapshot snapshot, bool refuseStubViolations)
     {
@@ -22,11 +23,18 @@ public sealed class ContractStore : IDisposable
         _options = options;
         _refuseStubViolations = refuseStubViolations;
         _current = snapshot;
+        _credentialHeaders = snapshot.Contracts.CredentialHeaders;
         LoadedAt = DateTimeOffset.UtcNow;
     }
 
     /// <summary>The snapshot of the contracts being served now (the last good load).</summary>
     public ContractSnapshot Current => _current;
+
+    /// <summary>
+    /// Every header that carried a credential under any contracts served since start: a reload adds
+    /// its vendors' headers and never drops one, so requests recorded before it stay redacted.
+    /// </summary>
+    public IReadOnlySet<string> CredentialHeaders => _credentialHeaders;
 
     /// <summary>The contract roots loaded, and reloaded from.</summary>
     public IReadOnlyList<ContractSources> Sources => _sources;
@@ -59,7 +67,9 @@ public sealed class ContractStore : IDisposable
         await _reloading.WaitAsync(cancellationToken);
         try
         {
-            _current = await LoadSnapshotAsync(_sources, _options, _refuseStubViolations, cancellationToken);
+            var loaded = await LoadSnapshotAsync(_sources, _options, _refuseStubViolations, cancellationToken);
+            _credentialHeaders = _credentialHeaders.Union(loaded.Contracts.CredentialHeaders).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            _current = loaded;
             _lastError = null;
             LoadedAt = DateTimeOffset.UtcNow;
             Reloads++;

@@ -124,7 +124,7 @@ public sealed class MockAdmin
     /// <summary>The vendor back to its default scenario, its sequences to their start.</summary>
     public void ResetVendorScenario(VendorContract vendor) => _state.ResetVendorScenario(vendor.Name);
 
-    /// <summary>Binds a scenario to one token; refuses an empty token or an unknown scenario.</summary>
+    /// <summary>Binds a scenario to one token; refuses an empty token or a scenario the token's variant does not have.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential, exactly as the client sends it.</param>
     /// <param name="scenario">The scenario name.</param>
@@ -135,7 +135,7 @@ public sealed class MockAdmin
             return new Problem(400, "Invalid token", "Expected a non-empty token.");
         }
 
-        if (UnknownScenario(vendor, scenario) is { } problem)
+        if (UnknownScenario(vendor, scenario, _pipeline.VariantOf(vendor, token)) is { } problem)
         {
             return problem;
         }
@@ -233,9 +233,10 @@ public sealed class MockAdmin
     public Problem? ClearAccount(VendorContract vendor, string token) =>
         _state.ClearAccount(vendor.Name, token) ? null : new Problem(404, "No edits", $"Token '{token}' has no account edits for '{vendor.Name}'.");
 
-    private Problem? UnknownScenario(VendorContract vendor, string scenario)
+    /// <summary>Null when <paramref name="variant"/> (by default the vendor's current one) has the scenario; else the problem listing its scenarios.</summary>
+    private Problem? UnknownScenario(VendorContract vendor, string scenario, VariantContract? variant = null)
     {
-        var catalogue = CurrentVariant(vendor).Catalogue;
+        var catalogue = (variant ?? CurrentVariant(vendor)).Catalogue;
         return catalogue.Find(scenario) is not null
             ? null
             : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{scenario}' (scenarios: {string.Join(", ", catalogue.Names)}).").With("scenarios", catalogue.Names);

@@ -18,7 +18,8 @@ public sealed class MockPipeline
 {
     private const string AnonymousToken = "";
 
-    private static readonly int[] RefusalStatuses = [422, 400];
+    private static readonly int[] MalformedStatuses = [400, 422];
+    private static readonly int[] InvalidStatuses = [422, 400];
 
     private readonly ContractStore _contracts;
     private readonly MockState _state;
@@ -225,10 +226,15 @@ public sealed class MockPipeline
         JsonNode? parsed = null;
         if (operation.RequestBody is { } contract && (contract.Required || body.Length > 0))
         {
-            var invalid = TryParse(body, out parsed) ? SchemaValidator.Validate(contract.Validator, parsed) : [new Violation("", "a JSON body", "unparseable JSON")];
+            if (!TryParse(body, out parsed))
+            {
+                return Refusal(operation, variant.Catalogue, malformed: true, FieldViolations.NotJson());
+            }
+
+            var invalid = SchemaValidator.Validate(contract.Validator, parsed);
             if (invalid.Count > 0)
             {
-                return RefusalFor(operation, variant.Catalogue) ?? ResponseStep.Plain(400);
+                return Refusal(operation, variant.Catalogue, malformed: false, FieldViolations.ByField(invalid));
             }
         }
 
@@ -249,12 +255,20 @@ public sealed class MockPipeline
         return ResponseStep.Plain(action.Status, action.RespondWithAccount ? keep : null, scenarioStep.Delay);
     }
 
-    /// <summary>The vendor's own answer to an invalid body: its 422 or 400 scenario, if it documents one.</summary>
-    private static ResponseStep? RefusalFor(OperationContract operation, ScenarioCatalogue catalogue) =>
-        RefusalStatuses
-            .Where(operation.Responses.ContainsKey)
-            .Select(catalogue.FindByStatus)
-            .FirstOrDefault(s => s is not null)?.Steps[0];
+    /// <summary>
+    /// The vendor's own answer to a body it refuses: the catalogue's named scenario, else its documented 400
+    /// (for a body that is not JSON) or 422 (for one that breaks the schema), with the actual violations where
+    /// the catalogue says they go.
+    /// </summary>
+    private static ResponseStep Refusal(OperationContract operation, ScenarioCatalogue catalogue, bool malformed, JsonObject violations)
+    {
+        var rules = catalogue.BodyRefusal;
+        var named = (malformed ? rules.Malformed : rules.Invalid) is { } name ? catalogue.Find(name) : null;
+        var step = named?.Steps[0]
+            ?? (malformed ? MalformedStatuses : InvalidStatuses).Where(operation.Responses.ContainsKey).Select(catalogue.FindByStatus).FirstOrDefault(s => s is not null)?.Steps[0]
+            ?? ResponseStep.Plain(400);
+        return rules.ViolationsAt is { } at ? step with { Overrides = OverrideNode.Layer(step.Overrides, OverrideNode.At(at, violations)) } : step;
+    }
 
     private Served Serve(ContractSnapshot snapshot, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation)
     {

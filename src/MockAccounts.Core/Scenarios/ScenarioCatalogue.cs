@@ -9,8 +9,10 @@ public sealed class ScenarioCatalogue
     /// <param name="defaultScenario">The scenario served when nothing picks another.</param>
     /// <param name="missingCredentialsScenario">The scenario served without usable credentials.</param>
     /// <param name="scenarios">Every scenario, in file order.</param>
-    public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios, string? malformedCredentialsScenario = null)
+    /// <param name="bodyRefusal">How invalid request bodies are refused; default: by status, bodies as written.</param>
+    public ScenarioCatalogue(string defaultScenario, string missingCredentialsScenario, IReadOnlyList<Scenario> scenarios, string? malformedCredentialsScenario = null, BodyRefusal? bodyRefusal = null)
     {
+        BodyRefusal = bodyRefusal ?? BodyRefusal.ByStatus;
         Scenarios = scenarios;
         _byName = scenarios.ToDictionary(s => s.Name, StringComparer.Ordinal);
         Default = _byName[defaultScenario];
@@ -20,6 +22,9 @@ public sealed class ScenarioCatalogue
 
     /// <summary>Every scenario, in file order.</summary>
     public IReadOnlyList<Scenario> Scenarios { get; }
+
+    /// <summary>How the vendor refuses a request body its operation's contract forbids.</summary>
+    public BodyRefusal BodyRefusal { get; }
 
     /// <summary>Served when no request, token or vendor setting picks another.</summary>
     public Scenario Default { get; }

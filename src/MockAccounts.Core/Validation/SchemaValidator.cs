@@ -55,10 +55,24 @@ public static class SchemaValidator
     }
 
     /// <summary>Item and property errors arrive wrapped; a reader wants the innermost cause.</summary>
+    /// <remarks>
+    /// For a value that matches none of several types (<c>["string", "null"]</c>), the one type branch that
+    /// failed on something other than the type holds the real cause: a string too long is that, not "not null".
+    /// </remarks>
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
-        errors.SelectMany(e => e is ChildSchemaValidationError child && e.Kind != ValidationErrorKind.NoTypeValidates && child.Errors.Count > 0
-            ? Flatten(child.Errors.SelectMany(c => c.Value))
-            : [e]);
+        errors.SelectMany(e => e switch
+        {
+            MultiTypeValidationError multi when multi.Errors.Values.Where(branch => !branch.Any(IsTypeMismatch)).ToArray() is [var only] => Flatten(only),
+            ChildSchemaValidationError child when e.Kind != ValidationErrorKind.NoTypeValidates && child.Errors.Count > 0 =>
+                Flatten(child.Errors.SelectMany(c => c.Value)),
+            _ => [e],
+        });
+
+    private static bool IsTypeMismatch(ValidationError error) =>
+        error.Kind.ToString().EndsWith("Expected", StringComparison.Ordinal) && error.Kind is not (ValidationErrorKind.DateTimeExpected
+            or ValidationErrorKind.GuidExpected or ValidationErrorKind.UuidExpected or ValidationErrorKind.EmailExpected or ValidationErrorKind.UriExpected
+            or ValidationErrorKind.DateExpected or ValidationErrorKind.TimeExpected or ValidationErrorKind.HostnameExpected or ValidationErrorKind.IpV4Expected
+            or ValidationErrorKind.IpV6Expected or ValidationErrorKind.TimeSpanExpected or ValidationErrorKind.Base64Expected);
 
     private static Violation Describe(ValidationError error, JsonNode? body)
     {

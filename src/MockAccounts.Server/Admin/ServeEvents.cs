@@ -12,7 +12,7 @@ internal static class ServeEvents
         entry.AbsoluteUrl,
         entry.Method,
         entry.ClientIp,
-        Fold(entry.RequestHeaders),
+        Fold(entry.DisplayHeaders),
         new Dictionary<string, string>(),
         false,
         entry.LoggedAt.ToUnixTimeMilliseconds(),
@@ -28,7 +28,12 @@ internal static class ServeEvents
         new LoggedResponseDto(entry.Status, Fold(entry.ResponseHeaders), Journal.Redaction.Body(entry.ResponseBody, maxBodyChars)),
         entry.WasMatched,
         new TimingDto(entry.ElapsedMs, entry.ElapsedMs),
-        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken),
+        new MockAccountsDto(entry.Vendor, entry.Variant, entry.Scenario, entry.DisplayToken)
+        {
+            ScenarioSource = entry.ScenarioSource,
+            Fault = entry.Fault,
+            Outcome = entry.Outcome,
+        },
         entry.Stub?.Json);
 
     private static Dictionary<string, string> Fold(IEnumerable<KeyValuePair<string, string>> headers)

@@ -20,6 +20,8 @@ internal static class VendorAdminEndpoints
         vendor.MapPut("/variation", SetVendorVariationAsync).WithMetadata(new AdminRequestBody(typeof(VariationRequestDto))).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for the vendor's tokens: {\"variation\": \"edges\"}");
         vendor.MapPut("/tokens/{token}/variation", SetTokenVariationAsync).WithMetadata(new AdminRequestBody(typeof(VariationRequestDto))).Produces<VariationSelectionDto>().WithSummary("Realistic or edge bodies for one token: {\"variation\": \"edges\"}");
         vendor.MapPut("/tokens/{token}/variant", SetTokenVariantAsync).WithMetadata(new AdminRequestBody(typeof(VariantRequestDto))).Produces<TokenVariantDto>().WithSummary("Serve one token another variant: {\"variant\": \"<name>\"}");
+        vendor.MapPost("/tokens", BindFromBodyAsync).WithMetadata(new AdminRequestBody(typeof(TokenScenarioRequestDto))).Produces<TokenBindingDto>()
+            .WithSummary("Bind a scenario to one token given in the body, so it needs no path encoding: {\"token\": \"<token>\", \"scenario\": \"<name>\"}");
         vendor.MapPut("/tokens/{token}/scenario", BindAsync).WithMetadata(new AdminRequestBody(typeof(ScenarioRequestDto))).Produces<TokenBindingDto>().WithSummary("Bind a scenario to one token: {\"scenario\": \"<name>\"}");
         vendor.MapDelete("/tokens/{token}/scenario", Unbind).WithSummary("The token follows the vendor's scenario again");
         vendor.MapGet("/tokens/{token}/account", Account).Produces<AccountDto>().WithSummary("What the token gets now (status, headers, body), without advancing a sequence");
@@ -61,11 +63,11 @@ internal static class VendorAdminEndpoints
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new VariantSelectionDto(target.Contract.Name, values[0]));
     }
 
-    private static async Task<IResult> BindAsync(RouteVendor target, string token, HttpContext context, MockAdmin admin, MockAccountsOptions options)
+    private static async Task<IResult> BindAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "scenario");
-        problem ??= admin.BindToken(target.Contract, token, values[0]);
-        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, token, values[0]));
+        problem ??= admin.BindToken(target.Contract, credential.Value, values[0]);
+        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, credential.Value, values[0]));
     }
 
     private static async Task<IResult> SetVendorVariationAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
@@ -75,27 +77,34 @@ internal static class VendorAdminEndpoints
         return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, null, variation)) : new ProblemResult(set.Problem!);
     }
 
-    private static async Task<IResult> SetTokenVariationAsync(RouteVendor target, string token, HttpContext context, MockAdmin admin, MockAccountsOptions options)
+    private static async Task<IResult> SetTokenVariationAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation");
-        var set = problem is null ? admin.SetVariation(target.Contract, token, values[0]) : problem;
-        return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, token, variation)) : new ProblemResult(set.Problem!);
+        var set = problem is null ? admin.SetVariation(target.Contract, credential.Value, values[0]) : problem;
+        return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, credential.Value, variation)) : new ProblemResult(set.Problem!);
     }
 
-    private static async Task<IResult> SetTokenVariantAsync(RouteVendor target, string token, HttpContext context, MockAdmin admin, MockAccountsOptions options)
+    private static async Task<IResult> SetTokenVariantAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant");
-        problem ??= admin.SetTokenVariant(target.Contract, token, values[0]);
-        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenVariantDto(target.Contract.Name, token, values[0]));
+        problem ??= admin.SetTokenVariant(target.Contract, credential.Value, values[0]);
+        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenVariantDto(target.Contract.Name, credential.Value, values[0]));
     }
 
-    private static IResult Unbind(RouteVendor target, string token, MockAdmin admin) =>
-        admin.UnbindToken(target.Contract, token) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
+    private static async Task<IResult> BindFromBodyAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
+    {
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "token", "scenario");
+        problem ??= admin.BindToken(target.Contract, values[0], values[1]);
+        return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, values[0], values[1]));
+    }
 
-    private static Ok<AccountDto> Account(RouteVendor target, string token, MockAdmin admin) =>
-        TypedResults.Ok(ToDto(admin.DescribeAccount(target.Contract, token)));
+    private static IResult Unbind(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        admin.UnbindToken(target.Contract, credential.Value) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
 
-    private static async Task<IResult> EditAccountAsync(RouteVendor target, string token, HttpContext context, MockAdmin admin, MockAccountsOptions options)
+    private static Ok<AccountDto> Account(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        TypedResults.Ok(ToDto(admin.DescribeAccount(target.Contract, credential.Value)));
+
+    private static async Task<IResult> EditAccountAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (patch, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
         if (problem is not null)
@@ -103,12 +112,12 @@ internal static class VendorAdminEndpoints
             return new ProblemResult(problem);
         }
 
-        var edited = admin.EditAccount(target.Contract, token, patch);
+        var edited = admin.EditAccount(target.Contract, credential.Value, patch);
         return edited.Value is { } account ? TypedResults.Ok(ToDto(account)) : new ProblemResult(edited.Problem!);
     }
 
-    private static IResult ClearAccount(RouteVendor target, string token, MockAdmin admin) =>
-        admin.ClearAccount(target.Contract, token) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
+    private static IResult ClearAccount(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        admin.ClearAccount(target.Contract, credential.Value) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
 
     private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
         variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(

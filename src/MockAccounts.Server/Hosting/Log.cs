@@ -15,8 +15,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Serving {Count} vendor(s): {Vendors} from {Roots}; validation {Validation}")]
     public static partial void ContractsLoaded(ILogger logger, int count, string vendors, string roots, string validation);
 
-    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms")]
-    public static partial void RequestServed(ILogger logger, string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs);
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "{Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {Why} {ElapsedMs:F1} ms")]
+    public static partial void RequestServed(ILogger logger, string method, string? path, string protocol, int status, string vendor, string scenario, string why, double elapsedMs);
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "{Vendor}: serving variant '{Serving}'; variant '{Variant}' differs from the docs: {Summary} Pick it at start-up with MockAccounts__Variants__{Vendor}={Variant}, per token with PUT /__admin/vendors/{Vendor}/tokens/<token>/variant {{\"variant\": \"{Variant}\"}}, per request with 'Prefer: variant={Variant}'")]
     public static partial void VariantDiffers(ILogger logger, string vendor, string serving, string variant, string summary);

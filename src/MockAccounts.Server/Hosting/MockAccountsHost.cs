@@ -182,6 +182,12 @@ public static class MockAccountsHost
     /// <exception cref="MockAccountsOptionsException">A setting is malformed or out of range; the message names each.</exception>
     public static MockAccountsOptions ReadOptions(ConfigurationManager configuration)
     {
+        var section = configuration.GetSection(MockAccountsOptions.Section);
+        if (OptionText.Problems(section, typeof(MockAccountsOptions)) is { Count: > 0 } problems)
+        {
+            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+        }
+
         MockAccountsOptions options;
         try
         {

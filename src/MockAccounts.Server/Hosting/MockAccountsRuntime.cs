@@ -23,7 +23,7 @@ public sealed class MockAccountsRuntime : IDisposable
             CheckCredentialFormats = options.CheckCredentialFormats,
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
-        Journal = new RequestJournal(options.Journal);
+        Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);
         Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
     }
 

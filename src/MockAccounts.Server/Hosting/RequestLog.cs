@@ -38,14 +38,19 @@ public sealed class RequestLog : BackgroundService
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Queues one request's line; never waits for the output.</summary>
-    public void Write(string method, string? path, string protocol, int status, string vendor, string scenario, double elapsedMs)
+    /// <param name="method">The request method.</param>
+    /// <param name="path">The request path.</param>
+    /// <param name="protocol">The HTTP version.</param>
+    /// <param name="outcome">What the client received, who answered, and why that scenario.</param>
+    public void Write(string method, string? path, string protocol, in Journal.RequestOutcome outcome)
     {
         if (!_enabled)
         {
             return;
         }
 
-        if (Interlocked.Increment(ref _queued) > QueueCapacity || !_lines.Writer.TryWrite(new Line(DateTime.UtcNow, method, path, protocol, status, vendor, scenario, elapsedMs)))
+        var line = new Line(DateTime.UtcNow, method, path, protocol, outcome.Status, outcome.Vendor ?? "-", outcome.Scenario ?? "-", Why(outcome), outcome.ElapsedMs);
+        if (Interlocked.Increment(ref _queued) > QueueCapacity || !_lines.Writer.TryWrite(line))
         {
             Interlocked.Decrement(ref _queued);
             Interlocked.Increment(ref _dropped);
@@ -91,7 +96,7 @@ public sealed class RequestLog : BackgroundService
         while (_lines.Reader.TryRead(out var line))
         {
             Interlocked.Decrement(ref _queued);
-            Log.RequestServed(logger, line.Method, line.Path, line.Protocol, line.Status, line.Vendor, line.Scenario, line.ElapsedMs);
+            Log.RequestServed(logger, line.Method, line.Path, line.Protocol, line.Status, line.Vendor, line.Scenario, line.Why, line.ElapsedMs);
         }
     }
 
@@ -104,8 +109,30 @@ public sealed class RequestLog : BackgroundService
         }
     }
 
-    private readonly record struct Line(DateTime At, string Method, string? Path, string Protocol, int Status, string Vendor, string Scenario, double ElapsedMs)
+    /// <summary>Why the scenario answered and how the request ended, when either is worth a word: <c>(token-binding)</c>, <c>(default; fault connection-reset)</c>.</summary>
+    private static string Why(in Journal.RequestOutcome outcome)
     {
-        public void AppendTo(StringBuilder text) => text.Append(CultureInfo.InvariantCulture, $"{At:HH:mm:ss} {Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {ElapsedMs:F1} ms\n");
+        // The common cases are constants, so queuing a line formats nothing.
+        var ending = outcome.Outcome == Journal.Outcomes.Sent ? null : outcome.Fault is { } fault ? $"fault {fault}" : outcome.Outcome;
+        return (outcome.ScenarioSource, ending) switch
+        {
+            (null, null) => "",
+            ({ } source, null) => source switch
+            {
+                "default" => "(default)",
+                "token-binding" => "(token-binding)",
+                "request-header" => "(request-header)",
+                "vendor-state" => "(vendor-state)",
+                "missing-credentials" => "(missing-credentials)",
+                _ => $"({source})",
+            },
+            (null, { } end) => $"({end})",
+            ({ } source, { } end) => $"({source}; {end})",
+        };
+    }
+
+    private readonly record struct Line(DateTime At, string Method, string? Path, string Protocol, int Status, string Vendor, string Scenario, string Why, double ElapsedMs)
+    {
+        public void AppendTo(StringBuilder text) => text.Append(CultureInfo.InvariantCulture, $"{At:HH:mm:ss} {Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {Why} {ElapsedMs:F1} ms\n");
     }
 }

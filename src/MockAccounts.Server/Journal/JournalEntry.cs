@@ -38,7 +38,23 @@ public sealed record JournalEntry(
     /// <summary>The token as the admin API shows it (redacted unless credentials are kept).</summary>
     public string? DisplayToken { get; init; } = Token;
 
-    /// <summary>The first request header called <paramref name="name"/> (case-insensitive), or null.</summary>
+    /// <summary>
+    /// The request headers as the admin API shows them: credentials redacted (HTTP's own and every header a
+    /// loaded contract reads one from) unless credentials are kept. <see cref="RequestHeaders"/> are as sent,
+    /// which is what request patterns match.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DisplayHeaders { get; init; } = RequestHeaders;
+
+    /// <summary>Why the scenario that answered was chosen (<c>request-header</c>, <c>token-binding</c>, <c>vendor-state</c>, <c>default</c>, <c>missing-credentials</c>), or null.</summary>
+    public string? ScenarioSource { get; init; }
+
+    /// <summary>The simulated network failure, or null.</summary>
+    public string? Fault { get; init; }
+
+    /// <summary>How the request ended (see <see cref="Outcomes"/>).</summary>
+    public string Outcome { get; init; } = Outcomes.Sent;
+
+    /// <summary>The first request header called <paramref name="name"/> (case-insensitive) as the client sent it, or null.</summary>
     public string? RequestHeader(string name) =>
         RequestHeaders.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

@@ -1,6 +1,3 @@
-using MockAccounts.Core.Mappings;
-using MockAccounts.Core.Responses;
-
 namespace MockAccounts.Server.Journal;
 
 /// <summary>
@@ -15,16 +12,11 @@ internal struct JournalSlot
     public int PackedLength;
 
     /// <summary>The parts of an entry that are references to long-lived objects or plain values.</summary>
+    /// <remarks>The outcome's token is packed with the request instead, so the slot holds no per-request string.</remarks>
     public readonly record struct Fixed(
         long Ticks,
         string Method,
         string Scheme,
         string Protocol,
-        int Status,
-        double ElapsedMs,
-        string? Vendor,
-        string? Variant,
-        string? Scenario,
-        MockResponse? Response,
-        StubMapping? Stub);
+        RequestOutcome Outcome);
 }

@@ -6,9 +6,9 @@ namespace MockAccounts.Server.Journal;
 /// </summary>
 public static class Redaction
 {
-    /// <summary>The headers that carry credentials (case-insensitive): the ones <see cref="Headers"/> redacts by default.</summary>
-    public static readonly IReadOnlySet<string> CredentialHeaders =
-        new HashSet<string>(["Authorization", "X-API-Key", "X-Unsafe-API-Key", "Cookie", "Proxy-Authorization"], StringComparer.OrdinalIgnoreCase);
+    /// <summary>HTTP's own credential headers (case-insensitive), redacted whatever the contracts say; each contract adds the headers its security schemes read.</summary>
+    public static readonly IReadOnlySet<string> HttpCredentialHeaders =
+        new HashSet<string>(["Authorization", "Proxy-Authorization", "Cookie"], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A credential value with its scheme kept and only its last four characters shown, e.g. <c>Bearer ****wxyz</c>.</summary>
     public static string Secret(string value)
@@ -18,9 +18,11 @@ public static class Redaction
         return scheme + (secret.Length <= 4 ? "****" : "****" + secret[^4..]);
     }
 
-    /// <summary>The headers with the value of each one named in <paramref name="secret"/> redacted by <see cref="Secret"/>.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> Headers(IEnumerable<KeyValuePair<string, string>> headers, IReadOnlySet<string> secret) =>
-        headers.Select(h => secret.Contains(h.Key) ? new KeyValuePair<string, string>(h.Key, Secret(h.Value)) : h).ToArray();
+    /// <summary>The headers with the value of each credential header redacted by <see cref="Secret"/>.</summary>
+    /// <param name="headers">The headers as sent.</param>
+    /// <param name="contractHeaders">The credential headers the contracts declare, redacted besides <see cref="HttpCredentialHeaders"/>.</param>
+    public static IReadOnlyList<KeyValuePair<string, string>> Headers(IEnumerable<KeyValuePair<string, string>> headers, IReadOnlySet<string> contractHeaders) =>
+        headers.Select(h => HttpCredentialHeaders.Contains(h.Key) || contractHeaders.Contains(h.Key) ? new KeyValuePair<string, string>(h.Key, Secret(h.Value)) : h).ToArray();
 
     /// <summary>A body cut to <paramref name="limit"/> characters, saying how much was left out.</summary>
     public static string Body(string body, int limit) =>

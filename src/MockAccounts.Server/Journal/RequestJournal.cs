@@ -20,6 +20,7 @@ public sealed class RequestJournal
     private readonly Lock _gate = new();
     private readonly JournalOptions _options;
     private readonly JournalIds _ids = new();
+    private readonly Func<IReadOnlySet<string>> _credentialHeaders;
     private JournalSlot[] _slots;
     private int _next;
     private int _count;
@@ -27,9 +28,15 @@ public sealed class RequestJournal
     private long _sequence;
 
     /// <summary>An empty journal holding at most <see cref="JournalOptions.Capacity"/> requests.</summary>
-    public RequestJournal(JournalOptions options)
+    /// <param name="options">Capacity, body limit, and whether credentials are kept whole.</param>
+    /// <param name="credentialHeaders">
+    /// The headers the served contracts read credentials from, asked whenever entries are read (a reload may add
+    /// some); HTTP's own (<see cref="Redaction.HttpCredentialHeaders"/>) are redacted whatever it says.
+    /// </param>
+    public RequestJournal(JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null)
     {
         _options = options;
+        _credentialHeaders = credentialHeaders ?? (() => Redaction.HttpCredentialHeaders);
         _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
     }
 
@@ -54,11 +61,12 @@ public sealed class RequestJournal
     /// <summary>Requests not recorded because the journal was full, since it was last cleared.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Records one request; <paramref name="result"/> is null (or not served) when neither a vendor operation nor a stub answered.</summary>
-    public void Add(HttpContext context, PipelineResult? result, int status, ReadOnlySpan<byte> body, double elapsedMs)
+    /// <summary>Records one request once its answer has been written (or given up on).</summary>
+    /// <param name="context">The request, as received.</param>
+    /// <param name="outcome">What the client received, who answered, and why.</param>
+    /// <param name="body">The request body as received.</param>
+    public void Add(HttpContext context, in RequestOutcome outcome, ReadOnlySpan<byte> body)
     {
-        var served = result as Served;
-        var stub = result as StubServed;
         if (!Enabled)
         {
             return;
@@ -81,7 +89,7 @@ public sealed class RequestJournal
                 packed.Add(string.Empty);
             }
 
-            packed.Add(served?.Token);
+            packed.Add(outcome.Token);
             if (body.Length <= _options.MaxBodyChars)
             {
                 packed.Add(body);
@@ -99,9 +107,7 @@ public sealed class RequestJournal
                 packed.Add(value.Count == 1 ? value[0] : value.ToString());
             }
 
-            var info = new JournalSlot.Fixed(
-                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, status, elapsedMs,
-                served?.Vendor ?? stub?.Vendor, served?.Variant, served?.Scenario, served?.Response ?? stub?.Response, stub?.Mapping);
+            var info = new JournalSlot.Fixed(DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null });
             Store(info, packed.Written);
         }
         finally
@@ -144,12 +150,13 @@ public sealed class RequestJournal
     /// <summary>Newest first, as WireMock lists them.</summary>
     public IReadOnlyList<JournalEntry> Snapshot()
     {
+        var secret = _credentialHeaders();
         lock (_gate)
         {
             var entries = new JournalEntry[_count];
             for (var i = 0; i < _count; i++)
             {
-                entries[i] = Unpack(_slots[SlotIndex(_count - 1 - i)]);
+                entries[i] = Unpack(_slots[SlotIndex(_count - 1 - i)], secret);
             }
 
             return entries;
@@ -159,6 +166,7 @@ public sealed class RequestJournal
     /// <summary>Removes the entries that match, keeping the others in order; returns the removed ones.</summary>
     public IReadOnlyList<JournalEntry> Remove(Func<JournalEntry, bool> match)
     {
+        var secret = _credentialHeaders();
         lock (_gate)
         {
             var used = new bool[_slots.Length];
@@ -170,7 +178,7 @@ public sealed class RequestJournal
                 var index = SlotIndex(age);
                 used[index] = true;
                 var slot = _slots[index];
-                var entry = Unpack(slot);
+                var entry = Unpack(slot, secret);
                 if (match(entry))
                 {
                     removed.Add(entry);
@@ -216,7 +224,7 @@ public sealed class RequestJournal
     /// <summary>The slot of the entry <paramref name="age"/> places after the oldest.</summary>
     private int SlotIndex(int age) => (_next - _count + age + 2 * _slots.Length) % _slots.Length;
 
-    private JournalEntry Unpack(in JournalSlot slot)
+    private JournalEntry Unpack(in JournalSlot slot, IReadOnlySet<string> secret)
     {
         var info = slot.Info;
         var reader = new PackedRequest.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
@@ -234,6 +242,7 @@ public sealed class RequestJournal
         }
 
         var keep = _options.KeepCredentials;
+        var outcome = info.Outcome;
         return new JournalEntry(
             _ids.For(slot.Sequence),
             new DateTimeOffset(info.Ticks, TimeSpan.Zero),
@@ -243,20 +252,24 @@ public sealed class RequestJournal
             $"{info.Scheme}://{host}{pathBase}{new PathString(path)}{query}",
             info.Protocol,
             clientIp,
-            keep ? headers : Redaction.Headers(headers, Redaction.CredentialHeaders),
+            headers,
             body,
-            info.Status,
-            info.Response?.Headers ?? [],
-            info.Response?.Body ?? [],
-            info.Vendor,
-            info.Variant,
-            info.Scenario,
+            outcome.Status,
+            outcome.Response?.Headers ?? [],
+            outcome.Response?.Body ?? [],
+            outcome.Vendor,
+            outcome.Variant,
+            outcome.Scenario,
             token,
-            info.Response is not null,
-            info.ElapsedMs)
+            outcome.Response is not null,
+            outcome.ElapsedMs)
         {
-            Stub = info.Stub,
+            Stub = outcome.Stub,
+            ScenarioSource = outcome.ScenarioSource,
+            Fault = outcome.Fault,
+            Outcome = outcome.Outcome,
             DisplayToken = token is not null && !keep ? Redaction.Secret(token) : token,
+            DisplayHeaders = keep ? headers : Redaction.Headers(headers, secret),
         };
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace MockAccounts.Testing.Tests;
+namespace MockAccounts.Tests.Support;
 
 /// <summary>A fake clock that counts the timers set on it, so a test advances it only once the server waits.</summary>
 internal sealed class CountingClock : FakeTimeProvider
