@@ -92,4 +92,24 @@ public sealed class JournalOutcomeTests
             ("unauthorized", "missing-credentials"),
             ("trial", "vendor-state"));
     }
+
+    [Test]
+    public async Task Every_answer_is_in_the_journal_by_the_time_the_client_has_read_it()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload", "false");
+
+        for (var i = 1; i <= 40; i++)
+        {
+            var scenario = (i % 4) switch { 0 => "slow-body", 1 => "enabled", 2 => "rate-limited", _ => "no-such-scenario" };
+            if (scenario == "slow-body" && i > 4)
+            {
+                scenario = "trial";
+            }
+
+            await Calls.SendAsync(server.Client, Asking(server, $"rl_reader_{i}", $"scenario={scenario}"));
+
+            var count = await (await server.Client.PostAsJsonAsync("/__admin/requests/count", new { method = "GET" })).Content.ReadFromJsonAsync<JsonNode>();
+            count!["count"]!.GetValue<int>().Should().Be(i, $"request {i} ({scenario}) was answered");
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Server.Hosting;
@@ -30,6 +31,12 @@ internal static class Problems
         context.Response.StatusCode = problem.Status;
         context.Response.ContentType = Problem.ContentType;
         context.Response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            // Buffered: the server sends it when the request ends, after the journal has recorded it.
+            context.Response.BodyWriter.Write(body);
+        }
+
+        return Task.CompletedTask;
     }
 }

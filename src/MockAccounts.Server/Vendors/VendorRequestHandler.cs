@@ -40,30 +40,72 @@ internal sealed class VendorRequestHandler
         var headers = context.Request.Headers;
         var request = new MockRequest(
             context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value, context.Request.QueryString.Value ?? "");
-        var result = _pipeline.Handle(request);
-        var outcome = result switch
+        switch (_pipeline.Handle(request))
         {
-            Served served => await ServeAsync(context, request, served, started),
-            StubServed stub => await ServeStubAsync(context, request, stub, started),
-            Rejected rejected => await RefuseAsync(context, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started),
-            MethodNotAllowed notAllowed => await MethodNotAllowedAsync(context, request, notAllowed, started),
-            _ => await RefuseAsync(context, new Problem(StatusCodes.Status404NotFound, "No such endpoint", $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."),
-                new RequestOutcome(0, Outcomes.NotMatched, 0), started),
-        };
-        Record(context, outcome, body.Value);
+            case Served served:
+                if (served.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
+                }
+
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started));
+                break;
+            case StubServed stub:
+                if (stub.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
+                }
+
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started));
+                break;
+            case Rejected rejected:
+                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started);
+                break;
+            case MethodNotAllowed notAllowed:
+                context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
+                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."),
+                    new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
+                break;
+            default:
+                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
+                    $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."),
+                    new RequestOutcome(0, Outcomes.NotMatched, 0), started);
+                break;
+        }
     }
 
-    private async Task<RequestOutcome> ServeAsync(HttpContext context, MockRequest request, Served served, long started)
+    /// <summary>
+    /// Writes the answer and records it exactly once: when the writer says the outcome is settled (before the
+    /// client can see the answer complete), or as <see cref="Outcomes.ClientAborted"/> when the client leaves first.
+    /// </summary>
+    private async Task AnswerAsync(HttpContext context, ReadOnlyMemory<byte> body, Func<Action, Task> write, Func<RequestOutcome> outcome)
     {
-        if (served.Violations.Count > 0)
+        var recorded = false;
+        try
         {
-            Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
+            await write(() =>
+            {
+                recorded = true;
+                Record(context, outcome(), body);
+            });
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !recorded)
+        {
+            Record(context, outcome() with { Outcome = Outcomes.ClientAborted }, body);
+        }
+    }
 
-        var ending = await WriteAsync(context, () => ResponseWriter.WriteAsync(context, served, _time, context.RequestAborted));
-        return new RequestOutcome(
-            served.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : served.Response.Status,
-            ending ?? (served.Fault is null ? Outcomes.Sent : Outcomes.Fault),
+    private Task RefuseAsync(HttpContext context, ReadOnlyMemory<byte> body, Problem problem, RequestOutcome outcome, long started) =>
+        AnswerAsync(context, body, async recorded =>
+        {
+            await Problems.Write(context, problem);
+            recorded();
+        }, () => outcome with { Status = problem.Status, ElapsedMs = Elapsed(started) });
+
+    private RequestOutcome Outcome(Served served, long started) =>
+        new(served.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : served.Response.Status,
+            served.Fault is null ? Outcomes.Sent : Outcomes.Fault,
             Elapsed(started))
         {
             Vendor = served.Vendor,
@@ -74,19 +116,10 @@ internal sealed class VendorRequestHandler
             Token = served.Token,
             Response = served.Response,
         };
-    }
 
-    private async Task<RequestOutcome> ServeStubAsync(HttpContext context, MockRequest request, StubServed stub, long started)
-    {
-        if (stub.Violations.Count > 0)
-        {
-            Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
-        }
-
-        var ending = await WriteAsync(context, () => ResponseWriter.WriteStubAsync(context, stub, _time, context.RequestAborted));
-        return new RequestOutcome(
-            stub.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : stub.Response.Status,
-            ending ?? (stub.Fault is null ? Outcomes.Sent : Outcomes.Fault),
+    private RequestOutcome Outcome(StubServed stub, long started) =>
+        new(stub.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : stub.Response.Status,
+            stub.Fault is null ? Outcomes.Sent : Outcomes.Fault,
             Elapsed(started))
         {
             Vendor = stub.Vendor,
@@ -95,35 +128,6 @@ internal sealed class VendorRequestHandler
             Response = stub.Response,
             Stub = stub.Mapping,
         };
-    }
-
-    private async Task<RequestOutcome> MethodNotAllowedAsync(HttpContext context, MockRequest request, MethodNotAllowed notAllowed, long started)
-    {
-        context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
-        var problem = new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
-            $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}.");
-        return await RefuseAsync(context, problem, new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
-    }
-
-    private async Task<RequestOutcome> RefuseAsync(HttpContext context, Problem problem, RequestOutcome outcome, long started)
-    {
-        var ending = await WriteAsync(context, () => Problems.Write(context, problem));
-        return outcome with { Status = problem.Status, Outcome = ending ?? outcome.Outcome, ElapsedMs = Elapsed(started) };
-    }
-
-    /// <summary>Writes the answer; a client that goes away meanwhile ends the request as <see cref="Outcomes.ClientAborted"/> (null: written).</summary>
-    private static async Task<string?> WriteAsync(HttpContext context, Func<Task> write)
-    {
-        try
-        {
-            await write();
-            return null;
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return Outcomes.ClientAborted;
-        }
-    }
 
     private double Elapsed(long started) => _time.GetElapsedTime(started).TotalMilliseconds;
 
