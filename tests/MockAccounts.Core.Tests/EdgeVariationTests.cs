@@ -40,7 +40,7 @@ public sealed class EdgeVariationTests
         for (var request = 0; request < CoverageBound && (absent.Count > 0 || nullable.Count > 0); request++)
         {
             var response = Edge(variant, Plain(200), "edge-coverage", request);
-            ContractSnapshot.Validate(variant.Account, response).Should().BeEmpty($"request {request} must keep the contract");
+            MockAccounts.Core.Validation.ResponseValidator.Validate(variant.Account, response.Status, response.Headers, response.Body, independently: true).Should().BeEmpty($"request {request} must keep the contract");
             var body = JsonNode.Parse(response.Body)!;
             absent.RemoveWhere(pointer => IsAbsent(body, pointer));
             nullable.RemoveWhere(pointer => IsNull(body, pointer));
@@ -77,7 +77,7 @@ public sealed class EdgeVariationTests
             for (var request = 0; request < 16; request++)
             {
                 var response = Edge(variant, step, "edge-scenarios", request);
-                ContractSnapshot.Validate(variant.Account, response).Should().BeEmpty($"{vendor} {step.Status} request {request}");
+                MockAccounts.Core.Validation.ResponseValidator.Validate(variant.Account, response.Status, response.Headers, response.Body, independently: true).Should().BeEmpty($"{vendor} {step.Status} request {request}");
             }
         }
     }

@@ -37,7 +37,7 @@ public sealed class ContractCheckingHandler : DelegatingHandler
             var results = match.Vendor.Variants.Values
                 .Select(v => v.FindOperation(match.Method, match.Template))
                 .OfType<Core.Contracts.OperationContract>()
-                .Select(op => ContractSnapshot.Validate(op, new Core.Responses.MockResponse((int)response.StatusCode, headers, body)))
+                .Select(op => Core.Validation.ResponseValidator.Validate(op, (int)response.StatusCode, headers, body, independently: true))
                 .ToArray();
             results.Should().Contain(r => r.Count == 0,
                 $"{request.Method} {path} answered {(int)response.StatusCode} breaking its contract: {string.Join(" | ", results.Select(r => string.Join("; ", r)))}");

@@ -41,7 +41,7 @@ public sealed partial class ReadmeExamplesTests
                 var variant = PreferVariant().Match(line) is { Success: true } asked ? asked.Groups[1].Value
                     : tokenVariants.FirstOrDefault(t => line.Contains($"Bearer {t.Key}'", StringComparison.Ordinal)).Value ?? "documented";
                 var operation = server.Contracts.Current.Variant(match.Vendor.Name, variant).FindOperation("GET", match.Template)!;
-                Core.ContractSnapshot.Validate(operation, response).Should().BeEmpty(line);
+                MockAccounts.Core.Validation.ResponseValidator.Validate(operation, response.Status, response.Headers, response.Body, independently: true).Should().BeEmpty(line);
             }
         }
     }

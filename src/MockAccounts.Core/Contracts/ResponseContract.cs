@@ -12,4 +12,7 @@ public sealed record ResponseContract(
 {
     /// <summary>Whether the body differs between requests of one token (so it is never cached).</summary>
     public bool VariesPerRequest { get; } = Body?.VariesPerRequest() ?? false;
+
+    /// <summary>The serving path's quick yes/no check of a body; null when only NJsonSchema can check this schema.</summary>
+    internal Validation.BodyCheck? BodyCheck { get; init; }
 }

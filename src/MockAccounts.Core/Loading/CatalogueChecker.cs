@@ -42,7 +42,7 @@ internal sealed class CatalogueChecker
         try
         {
             var response = _factory.Produce(variant, account, step, token);
-            var violations = ResponseValidator.Validate(account, response.Status, response.Headers, response.Body);
+            var violations = ResponseValidator.Validate(account, response.Status, response.Headers, response.Body, independently: true);
             return violations.Count == 0
                 ? null
                 : $"produces an invalid {step.Status} response (token '{token}'): {string.Join("; ", violations)}";

@@ -113,7 +113,10 @@ internal sealed class OpenApiContractReader
                 status,
                 schemaJson is null ? null : compiler.Compile(schemaJson, schemaAt),
                 schemaJson is null ? null : await compiler.ValidatorAsync(schemaJson, schemaAt),
-                required);
+                required)
+            {
+                BodyCheck = schemaJson is null ? null : compiler.Check(schemaJson),
+            };
         }
 
         var requestSchema = compiler.Resolve(raw["requestBody"])?["content"]?["application/json"]?["schema"];
