@@ -22,6 +22,9 @@ RUN dotnet publish src/MockAccounts.Server/MockAccounts.Server.csproj -c Release
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app ./
+# Prove the built-in contracts once, here: containers then start on the cached proof (no NJsonSchema at start-up).
+ENV MOCKACCOUNTS_PROOF_CACHE=/app/proofs
+RUN ["/app/MockAccounts.Server", "--prove"]
 # The base image's non-root "app" user (uid 1654).
 USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080 \

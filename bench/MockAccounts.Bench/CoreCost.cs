@@ -57,7 +57,31 @@ internal static class CoreCost
             Console.WriteLine($"round {round}: generate {generate:F1} µs; validate on the serving path (quick check) {quick:F1} µs; with NJsonSchema (load, tests) {reference:F1} µs");
         }
 
+        await PipelineAsync(root);
         return 0;
+    }
+
+    /// <summary>The whole pipeline per request: one token (cached) against a new token every time (a miss), with GC counts.</summary>
+    private static async Task PipelineAsync(string root)
+    {
+        using var store = await Core.Runtime.ContractStore.LoadAsync([ContractSources.Under(root)], GenerationOptions.StartingToday());
+        var pipeline = new Core.Runtime.MockPipeline(store, new Core.Runtime.MockState(), Core.Runtime.ValidationMode.Strict);
+        foreach (var (label, distinct) in new[] { ("one token", 1), ("new token each time", int.MaxValue), ("one token", 1), ("new token each time", int.MaxValue) })
+        {
+            const int n = 100_000;
+            var gen0 = GC.CollectionCount(0);
+            var gen1 = GC.CollectionCount(1);
+            var gen2 = GC.CollectionCount(2);
+            var allocated = GC.GetTotalAllocatedBytes();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < n; i++)
+            {
+                var header = "Bearer tok-" + (distinct == 1 ? 0 : i);
+                pipeline.Handle(new Core.Runtime.MockRequest("GET", "/v1/accounts/me", name => name == "Authorization" ? header : null, ReadOnlyMemory<byte>.Empty));
+            }
+
+            Console.WriteLine($"pipeline, {label}: {clock.Elapsed.TotalMicroseconds / n:F1} µs/request, {(GC.GetTotalAllocatedBytes() - allocated) / n} B/request, GCs gen0 {GC.CollectionCount(0) - gen0} gen1 {GC.CollectionCount(1) - gen1} gen2 {GC.CollectionCount(2) - gen2}");
+        }
     }
 
     internal static string FindRoot()

@@ -4,14 +4,22 @@ using NJsonSchema;
 namespace MockAccounts.Core.Contracts;
 
 /// <summary>One documented response: its body schema (for generation and validation) and required headers.</summary>
+/// <param name="Status">The status code.</param>
+/// <param name="Body">The body schema, resolved for generation; null when the response has no JSON body.</param>
+/// <param name="RequiredHeaders">Headers the response must carry.</param>
 public sealed record ResponseContract(
     int Status,
     SchemaNode? Body,
-    JsonSchema? BodyValidator,
     IReadOnlyList<string> RequiredHeaders)
 {
     /// <summary>Whether the body differs between requests of one token (so it is never cached).</summary>
     public bool VariesPerRequest { get; } = Body?.VariesPerRequest() ?? false;
+
+    /// <summary>The body schema as NJsonSchema validates it, compiled on first use; null when there is no body.</summary>
+    public JsonSchema? BodyValidator => BodyValidatorSource?.Value;
+
+    /// <summary>Compiles <see cref="BodyValidator"/> when first asked.</summary>
+    internal Lazy<JsonSchema?>? BodyValidatorSource { get; init; }
 
     /// <summary>The serving path's quick yes/no check of a body; null when only NJsonSchema can check this schema.</summary>
     internal Validation.BodyCheck? BodyCheck { get; init; }

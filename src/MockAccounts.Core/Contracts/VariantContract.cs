@@ -14,6 +14,9 @@ public sealed record VariantContract(
     /// <summary>The OpenAPI <c>info.summary</c>: for a further variant, how it differs from the documented one.</summary>
     public string? Summary { get; init; }
 
+    /// <summary>Whether the load found these very files proven before and skipped the proof.</summary>
+    internal bool ProofCached { get; init; }
+
     /// <summary>The variant's account operation, the one scenarios answer.</summary>
     public OperationContract Account => Operations.Single(o => o.Role == OperationRole.Account);
 

@@ -15,11 +15,38 @@ internal sealed class CatalogueChecker
     private static readonly string[] SampleTokens = ["sample-token-1", "sample-token-2", "sample-token-3"];
 
     private readonly ResponseFactory _factory;
+    private readonly GenerationOptions _options;
 
-    public CatalogueChecker(BodyGenerator generator) => _factory = new ResponseFactory(generator);
+    public CatalogueChecker(BodyGenerator generator, GenerationOptions options)
+    {
+        _factory = new ResponseFactory(generator);
+        _options = options;
+    }
 
+    /// <summary>The proof's key for a variant's files.</summary>
+    public string Key(byte[] openApi, byte[] catalogue) => ProofCache.Key(openApi, catalogue, _options);
+
+    /// <summary>Whether these very files were proven before (this build, these options).</summary>
+    public bool IsProven(string key) => _options.Proofs.Has(key);
+
+    /// <summary>Remembers a successful proof.</summary>
+    public void Remember(string key) => _options.Proofs.Add(key);
+
+    /// <summary>
+    /// Compiles every NJsonSchema validator of the variant (a schema NJsonSchema cannot use is reported in the
+    /// OpenAPI document), then generates every scenario step for sample tokens and validates it with them.
+    /// </summary>
     public void Check(VariantContract variant, Action<string, string> fail)
     {
+        var unusable = variant.Operations
+            .SelectMany(o => o.Responses.Values.Where(r => r.Body is not null).Select(r => r.BodyValidator is null)
+                .Append(o.RequestBody is { ValidatorSource: { } source } && source.Value is null))
+            .Count(missing => missing);
+        if (unusable > 0)
+        {
+            return;
+        }
+
         var account = variant.Account;
         for (var i = 0; i < variant.Catalogue.Scenarios.Count; i++)
         {

@@ -20,9 +20,11 @@ internal sealed class CatalogueReader
     };
 
     private readonly Action<string, string> _fail;
-    private readonly JsonSchema _catalogueSchema;
+    private readonly JsonSchema? _catalogueSchema;
 
-    public CatalogueReader(Action<string, string> fail, JsonSchema catalogueSchema)
+    /// <param name="fail">Reports a problem at a JSON pointer of the catalogue.</param>
+    /// <param name="catalogueSchema">The catalogue schema; null when these very files were proven before.</param>
+    public CatalogueReader(Action<string, string> fail, JsonSchema? catalogueSchema)
     {
         _fail = fail;
         _catalogueSchema = catalogueSchema;
@@ -36,7 +38,7 @@ internal sealed class CatalogueReader
             return null;
         }
 
-        var violations = SchemaValidator.Validate(_catalogueSchema, root);
+        var violations = _catalogueSchema is null ? [] : SchemaValidator.Validate(_catalogueSchema, root);
         foreach (var violation in violations)
         {
             _fail(violation.Pointer, $"expected {violation.Expected}, actual {violation.Actual}");

@@ -42,10 +42,11 @@ public static partial class ContractLoader
             throw new ContractLoadException(errors);
         }
 
-        // Parsed while the OpenAPI documents are read: the first NJsonSchema parse is the slowest step of a cold start.
-        var catalogueSchema = Task.Run(CatalogueSchemaAsync, cancellationToken);
+        // Only a variant without a cached proof needs NJsonSchema, and then it is parsed while the OpenAPI documents
+        // are read: the first NJsonSchema parse is the slowest step of a cold start.
+        var catalogueSchema = new Lazy<Task<JsonSchema>>(() => Task.Run(CatalogueSchemaAsync, cancellationToken));
         using var generator = new BodyGenerator(options);
-        var checker = new CatalogueChecker(generator);
+        var checker = new CatalogueChecker(generator, options);
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
@@ -61,7 +62,7 @@ public static partial class ContractLoader
     }
 
     private static async Task LoadRootAsync(
-        ContractSources sources, Task<JsonSchema> catalogueSchema, CatalogueChecker checker,
+        ContractSources sources, Lazy<Task<JsonSchema>> catalogueSchema, CatalogueChecker checker,
         Dictionary<string, VendorContract> vendors, List<ContractError> errors, CancellationToken cancellationToken)
     {
         // Vendors load in parallel (each is parsing and proving, CPU-bound); results and errors keep folder order.
@@ -81,7 +82,7 @@ public static partial class ContractLoader
     }
 
     private static async Task<(VendorContract Vendor, List<ContractError> Errors)> LoadVendorAsync(
-        string folder, string mocksRoot, Task<JsonSchema> catalogueSchema, CatalogueChecker checker, CancellationToken cancellationToken)
+        string folder, string mocksRoot, Lazy<Task<JsonSchema>> catalogueSchema, CatalogueChecker checker, CancellationToken cancellationToken)
     {
         var vendor = Path.GetFileName(folder);
         var errors = new List<ContractError>();
@@ -113,7 +114,7 @@ public static partial class ContractLoader
     }
 
     private static async Task<VariantContract?> LoadVariantAsync(
-        string vendor, string variant, string schemaDir, string mockDir, Task<JsonSchema> catalogueSchema,
+        string vendor, string variant, string schemaDir, string mockDir, Lazy<Task<JsonSchema>> catalogueSchema,
         CatalogueChecker checker, List<ContractError> errors, CancellationToken cancellationToken)
     {
         var openApiPath = Path.Combine(schemaDir, OpenApiFile);
@@ -137,6 +138,13 @@ public static partial class ContractLoader
             return null;
         }
 
+        var proofKey = checker.Key(await File.ReadAllBytesAsync(openApiPath, cancellationToken), await File.ReadAllBytesAsync(cataloguePath, cancellationToken));
+        var proven = checker.IsProven(proofKey);
+        if (!proven)
+        {
+            _ = catalogueSchema.Value;
+        }
+
         var openApi = await new OpenApiContractReader(Reporter(errors, openApiPath)).ReadAsync(openApiPath, cancellationToken);
         if (openApi is null || errors.Count > before)
         {
@@ -144,14 +152,22 @@ public static partial class ContractLoader
         }
 
         var account = openApi.Operations.Single(o => o.Role == OperationRole.Account);
-        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), await catalogueSchema).ReadAsync(cataloguePath, account, cancellationToken);
+        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), proven ? null : await catalogueSchema.Value).ReadAsync(cataloguePath, account, cancellationToken);
         if (catalogue is null || errors.Count > before)
         {
             return null;
         }
 
-        var contract = new VariantContract(vendor, variant, openApi.Title, openApi.Text, openApi.Operations, catalogue) { Summary = openApi.Summary };
-        checker.Check(contract, Reporter(errors, cataloguePath));
+        var contract = new VariantContract(vendor, variant, openApi.Title, openApi.Text, openApi.Operations, catalogue) { Summary = openApi.Summary, ProofCached = proven };
+        if (!proven)
+        {
+            checker.Check(contract, Reporter(errors, cataloguePath));
+            if (errors.Count == before)
+            {
+                checker.Remember(proofKey);
+            }
+        }
+
         return errors.Count > before ? null : contract;
     }
 

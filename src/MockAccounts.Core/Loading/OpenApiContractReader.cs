@@ -112,9 +112,9 @@ internal sealed class OpenApiContractReader
             responses[status] = new ResponseContract(
                 status,
                 schemaJson is null ? null : compiler.Compile(schemaJson, schemaAt),
-                schemaJson is null ? null : await compiler.ValidatorAsync(schemaJson, schemaAt),
                 required)
             {
+                BodyValidatorSource = schemaJson is null ? null : compiler.Validator(schemaJson, schemaAt),
                 BodyCheck = schemaJson is null ? null : compiler.Check(schemaJson),
             };
         }
@@ -123,8 +123,11 @@ internal sealed class OpenApiContractReader
         var requestAt = JsonPointer.Append(location, "requestBody");
         var requestBody = requestSchema is null ? null : new RequestBodyContract(
             operation.RequestBody?.Required ?? false,
-            compiler.Compile(requestSchema, requestAt),
-            (await compiler.ValidatorAsync(requestSchema, requestAt))!);
+            compiler.Compile(requestSchema, requestAt))
+        {
+            ValidatorSource = compiler.Validator(requestSchema, requestAt),
+            BodyCheck = compiler.Check(requestSchema),
+        };
         var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;
         return role is null ? null : new OperationContract(method, template, role.Value, credentials, responses, action, requestBody);
     }

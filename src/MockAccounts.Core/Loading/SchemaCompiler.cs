@@ -27,12 +27,13 @@ internal sealed class SchemaCompiler
     private readonly JsonObject _document;
     private readonly Action<string, string> _fail;
     private readonly Dictionary<string, SchemaNode> _components = new(StringComparer.Ordinal);
-    private IReadOnlyDictionary<JsonNode, JsonSchema>? _validators;
+    private readonly Lazy<IReadOnlyDictionary<JsonNode, JsonSchema>> _validators;
 
     public SchemaCompiler(JsonObject document, Action<string, string> fail)
     {
         _document = document;
         _fail = fail;
+        _validators = new(() => ValidatorBatch.CompileAsync(_document, Resolve).GetAwaiter().GetResult());
     }
 
     public SchemaNode Compile(JsonNode? schema, string location)
@@ -53,11 +54,19 @@ internal sealed class SchemaCompiler
         return node;
     }
 
-    /// <summary>A validator for <paramref name="schema"/>, with component refs rewritten to <c>definitions</c>.</summary>
-    public async Task<JsonSchema?> ValidatorAsync(JsonNode schema, string location)
+    /// <summary>
+    /// An NJsonSchema validator for <paramref name="schema"/> (component refs rewritten to <c>definitions</c>),
+    /// compiled on first use: a start whose proof is cached never loads NJsonSchema, and the serving path
+    /// asks for it only to describe a body its quick check refused. A proof forces it during the load, so a
+    /// schema NJsonSchema cannot use is still reported there, at its location.
+    /// </summary>
+    public Lazy<JsonSchema?> Validator(JsonNode schema, string location) => new(() => CompileValidator(schema, location));
+
+    private JsonSchema? CompileValidator(JsonNode schema, string location)
     {
-        _validators ??= await ValidatorBatch.CompileAsync(_document, Resolve);
-        if (_validators.TryGetValue(schema, out var compiled))
+        // NJsonSchema parses only asynchronously; with every reference inside the document its parse never
+        // waits on I/O, and the pipeline that may ask for a validator mid-request is synchronous by design.
+        if (_validators.Value.TryGetValue(schema, out var compiled))
         {
             return compiled;
         }
@@ -70,7 +79,7 @@ internal sealed class SchemaCompiler
 
         try
         {
-            return await JsonSchema.FromJsonAsync(root!.ToJsonString());
+            return JsonSchema.FromJsonAsync(root!.ToJsonString()).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is InvalidOperationException or Newtonsoft.Json.JsonException or NotSupportedException)
         {

@@ -10,18 +10,30 @@ namespace MockAccounts.Core.Runtime;
 /// <summary>
 /// Generated and validated responses, reused: a response is fully determined by the contracts
 /// loaded, the operation, the scenario step, the token and the token's account edits, so it is
-/// computed once per such key. Bounded; the least recently used are dropped first.
+/// computed once per such key. Bounded; the least recently used are dropped first. A response is kept
+/// only when its key is asked for a second time within a window of recent misses (a doorkeeper, as in
+/// TinyLFU): a flood of one-off tokens then makes short-lived garbage instead of churning the cache's
+/// long-lived entries through the old GC generations.
 /// </summary>
 public sealed class ResponseCache
 {
     /// <summary>Responses kept unless configured otherwise.</summary>
     public const int DefaultCapacity = 20_000;
 
+    private const int DoorkeeperBits = 1 << 18;
+
     private readonly BoundedMap<Key, Entry> _entries;
+    private readonly ulong[] _seen = new ulong[DoorkeeperBits / 64];
+    private readonly int _window;
+    private int _misses;
 
     /// <summary>An empty cache holding at most <paramref name="capacity"/> responses.</summary>
     /// <param name="capacity">The most responses kept before the least recently used go.</param>
-    public ResponseCache(int capacity = DefaultCapacity) => _entries = new BoundedMap<Key, Entry>(capacity);
+    public ResponseCache(int capacity = DefaultCapacity)
+    {
+        _entries = new BoundedMap<Key, Entry>(capacity);
+        _window = Math.Max(2 * capacity, 1024);
+    }
 
     /// <summary>The response already made for this key, if any.</summary>
     /// <param name="snapshot">The loaded contracts.</param>
@@ -33,9 +45,29 @@ public sealed class ResponseCache
     public bool TryGet(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account, out Entry entry) =>
         _entries.TryGetValue(new Key(snapshot, operation, step, token, account), out entry);
 
-    /// <summary>Keeps <paramref name="entry"/> unless another request stored one first; returns the one kept.</summary>
-    public Entry Add(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry) =>
-        _entries.GetOrAdd(new Key(snapshot, operation, step, token, account), entry);
+    /// <summary>
+    /// Keeps <paramref name="entry"/> when its key was missed before within the window (and no other request
+    /// stored one first); returns the one kept, or <paramref name="entry"/> itself when it is not kept.
+    /// </summary>
+    public Entry Add(ContractSnapshot snapshot, OperationContract operation, ResponseStep step, string token, OverrideNode? account, Entry entry)
+    {
+        var key = new Key(snapshot, operation, step, token, account);
+        return SeenBefore(key.GetHashCode()) ? _entries.GetOrAdd(key, entry) : entry;
+    }
+
+    /// <summary>Marks the hash as seen and says whether it was; the marks are forgotten every window of misses.</summary>
+    private bool SeenBefore(int hash)
+    {
+        if (Interlocked.Increment(ref _misses) % _window == 0)
+        {
+            // A benign race: a mark set while clearing is lost, which only delays one response's admission.
+            Array.Clear(_seen);
+        }
+
+        var bit = (uint)hash % DoorkeeperBits;
+        var mask = 1UL << (int)(bit % 64);
+        return (Interlocked.Or(ref _seen[bit / 64], mask) & mask) != 0;
+    }
 
     /// <summary>A made response with what validation found in it.</summary>
     /// <param name="Response">The response.</param>

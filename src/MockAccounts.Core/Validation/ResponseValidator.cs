@@ -29,7 +29,7 @@ public static class ResponseValidator
             .Where(h => !names.Contains(h))
             .Select(h => new Violation($"headers/{h}", $"header {h} (required for {status})", "missing")));
 
-        if (response.BodyValidator is null)
+        if (response.Body is null)
         {
             if (body.Length > 0)
             {
@@ -41,7 +41,7 @@ public static class ResponseValidator
 
         if (independently || response.BodyCheck is not { } check || !check.Accepts(body))
         {
-            violations.AddRange(SchemaValidator.Validate(response.BodyValidator, body));
+            violations.AddRange(SchemaValidator.Validate(response.BodyValidator!, body));
         }
 
         return violations;

@@ -13,11 +13,19 @@ public static class MockAccountsHost
     /// <summary>Where the server listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says.</summary>
     public const string DefaultUrl = "http://localhost:8080";
 
+    /// <summary>
+    /// The flag that loads and proves the contracts, remembers the proof (see <see cref="ProofCache"/>) and exits
+    /// without serving: an image build runs it so that its containers start on a cached proof.
+    /// </summary>
+    public const string ProveFlag = "--prove";
+
     /// <summary>Runs the server until it is stopped (Ctrl+C, SIGTERM): the <c>dotnet run</c> and <c>mockaccounts serve</c> entry point.</summary>
     /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings.</param>
     /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are; 3 when the address cannot be bound.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
+        var prove = args.Contains(ProveFlag);
+        args = args.Where(a => a != ProveFlag).ToArray();
         WebApplication app;
         try
         {
@@ -36,6 +44,12 @@ public static class MockAccountsHost
 
         await using (app)
         {
+            if (prove)
+            {
+                await Console.Out.WriteLineAsync($"Contracts proven; remembered in {ProofCache.Default.Folder ?? "(nowhere: the proof cache is off)"}.");
+                return 0;
+            }
+
             try
             {
                 await app.StartAsync();

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using MockAccounts.Core.Generation;
+
+namespace MockAccounts.Core.Loading;
+
+/// <summary>
+/// Remembers which contract variants were proven (every scenario generated and checked by NJsonSchema),
+/// by a hash of their files, this build of MockAccounts.Core and the seed (not the reference time: relative
+/// dates keep their format whatever the day, so a proof made at an image build still holds). A start that
+/// finds its contracts proven skips the proof and never loads NJsonSchema; any change proves again.
+/// Only successes are remembered, as empty files named by the hash; a folder that cannot be written
+/// just means every start proves.
+/// </summary>
+public sealed class ProofCache
+{
+    /// <summary>The environment variable that moves the cache (a folder) or turns it off (<c>off</c>).</summary>
+    public const string EnvironmentVariable = "MOCKACCOUNTS_PROOF_CACHE";
+
+    private static readonly string Build = typeof(ProofCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    private ProofCache(string? folder) => Folder = folder;
+
+    /// <summary>Never remembers: every load proves every variant.</summary>
+    public static ProofCache Off { get; } = new(null);
+
+    /// <summary>
+    /// The user's cache: <c>$MOCKACCOUNTS_PROOF_CACHE</c> when set (<c>off</c> turns it off), else
+    /// <c>mockaccounts/proofs</c> under the local application data folder (or the temp folder).
+    /// </summary>
+    public static ProofCache Default { get; } = FromEnvironment();
+
+    /// <summary>The folder the proofs are remembered in; null when off.</summary>
+    public string? Folder { get; }
+
+    /// <summary>A cache in <paramref name="folder"/>.</summary>
+    /// <param name="folder">Where to remember proofs; created when first written.</param>
+    public static ProofCache In(string folder) => new(folder);
+
+    /// <summary>The key of one variant's proof.</summary>
+    internal static string Key(byte[] openApi, byte[] catalogue, GenerationOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{Build}|{options.Seed}|{openApi.Length}|"));
+        hash.AppendData(openApi);
+        hash.AppendData(catalogue);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    internal bool Has(string key) => Folder is not null && File.Exists(Path.Combine(Folder, key));
+
+    internal void Add(string key)
+    {
+        if (Folder is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Folder);
+            File.WriteAllBytes(Path.Combine(Folder, key), []);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only or full disk: the next start proves again, which is only slower.
+        }
+    }
+
+    private static ProofCache FromEnvironment()
+    {
+        var configured = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.Equals(configured, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return Off;
+        }
+
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return new ProofCache(configured);
+        }
+
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return new ProofCache(Path.Combine(string.IsNullOrEmpty(data) ? Path.GetTempPath() : data, "mockaccounts", "proofs"));
+    }
+}
