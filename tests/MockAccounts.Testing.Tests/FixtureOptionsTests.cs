@@ -42,23 +42,29 @@ public sealed class FixtureOptionsTests
     [Test]
     public async Task The_request_log_goes_to_the_given_logger_factory()
     {
-        var collector = new FakeLogCollector();
-        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(collector)));
-        var mock = await MockAccountsServer.StartAsync(o => o.LoggerFactory = loggers);
-        var account = await mock.Vendor(Vendors.Depicta).CreateAccountAsync(Depicta.Scenarios.ZeroBalance);
-        using (var http = mock.CreateClient(account))
-        {
-            (await http.GetAsync("/v1/account/profile")).Dispose();
-        }
+        var lines = await RequestLogOfAsync(async http => (await http.GetAsync("/v1/account/profile")).Dispose());
 
-        await mock.DisposeAsync();
-
-        collector.GetSnapshot().Should().ContainSingle(r => r.Category == RequestLog.Category)
-            .Which.Message.Should().Contain("GET /v1/account/profile").And.Contain("depicta/zero-balance");
+        lines.Should().ContainSingle().Which.Should().Contain("GET /v1/account/profile").And.Contain("depicta/zero-balance");
     }
 
     [Test]
     public async Task The_request_log_says_why_each_scenario_was_chosen_and_which_vendor_refused_a_request()
+    {
+        var lines = await RequestLogOfAsync(async http =>
+        {
+            (await http.GetAsync("/v1/account/profile")).Dispose();
+            using var typo = new HttpRequestMessage(HttpMethod.Get, "/v1/account/profile");
+            typo.Headers.TryAddWithoutValidation("Prefer", "scenario=no-such-scenario");
+            (await http.SendAsync(typo)).Dispose();
+        });
+
+        lines.Should().HaveCount(2);
+        lines[0].Should().Contain("depicta/zero-balance (token-binding)");
+        lines[1].Should().Contain("-> 400 depicta/-").And.NotContain("-/-");
+    }
+
+    /// <summary>The request log lines a fixture writes to its logger factory while <paramref name="send"/> calls as a zero-balance Depicta account.</summary>
+    private static async Task<string[]> RequestLogOfAsync(Func<HttpClient, Task> send)
     {
         var collector = new FakeLogCollector();
         using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new FakeLoggerProvider(collector)));
@@ -66,18 +72,11 @@ public sealed class FixtureOptionsTests
         var account = await mock.Vendor(Vendors.Depicta).CreateAccountAsync(Depicta.Scenarios.ZeroBalance);
         using (var http = mock.CreateClient(account))
         {
-            (await http.GetAsync("/v1/account/profile")).Dispose();
-            using var typo = new HttpRequestMessage(HttpMethod.Get, "/v1/account/profile");
-            typo.Headers.TryAddWithoutValidation("Prefer", "scenario=no-such-scenario");
-            (await http.SendAsync(typo)).Dispose();
+            await send(http);
         }
 
         await mock.DisposeAsync();
-
-        var lines = collector.GetSnapshot().Where(r => r.Category == RequestLog.Category).Select(r => r.Message).ToArray();
-        lines.Should().HaveCount(2);
-        lines[0].Should().Contain("depicta/zero-balance (token-binding)");
-        lines[1].Should().Contain("-> 400 depicta/-").And.NotContain("-/-");
+        return collector.GetSnapshot().Where(r => r.Category == RequestLog.Category).Select(r => r.Message).ToArray();
     }
 
     [Test]
