@@ -199,7 +199,7 @@ public static class MockAccountsHost
         var section = configuration.GetSection(MockAccountsOptions.Section);
         if (OptionText.Problems(section, typeof(MockAccountsOptions)) is { Count: > 0 } problems)
         {
-            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+            throw new MockAccountsOptionsException(problems);
         }
 
         MockAccountsOptions options;

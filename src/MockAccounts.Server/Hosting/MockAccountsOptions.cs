@@ -77,7 +77,7 @@ public record MockAccountsOptions
         var problems = Problems();
         if (problems.Count > 0)
         {
-            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+            throw new MockAccountsOptionsException(problems);
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class MockAccountsRuntime : IDisposable
         if (problems.Length > 0)
         {
             contracts.Dispose();
-            throw new MockAccountsOptionsException("Invalid MockAccounts options:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p)));
+            throw new MockAccountsOptionsException(problems);
         }
 
         return new(options, contracts, time);
