@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "fixture" => await FixtureCost.RunAsync(),
     "core" => await CoreCost.RunAsync(),
+    "misses" => await CoreCost.MissesAsync(),
     "micro" => CoreBenchmarks.Run(args[1..]),
     "soak" => await Soak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000),
     _ => Usage(),

@@ -180,15 +180,13 @@ public sealed class MockPipeline
     private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, string token)
     {
         var (catalogue, vendor) = (variant.Catalogue, variant.Vendor);
-        var scenarios = $"scenarios: {string.Join(", ", catalogue.Names)}";
-        var statuses = $"statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())}";
         var (asked, invalid) = ScenarioRequest.From(request.Header);
         if (invalid is not null)
         {
             return (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Invalid scenario request", invalid.Subject switch
             {
-                ScenarioRequestProblem.About.Scenario => $"{invalid.Message}; '{vendor}' has {scenarios}",
-                ScenarioRequestProblem.About.Status => $"{invalid.Message}; '{vendor}' has {statuses}",
+                ScenarioRequestProblem.About.Scenario => $"{invalid.Message}; '{vendor}' has {Scenarios()}",
+                ScenarioRequestProblem.About.Status => $"{invalid.Message}; '{vendor}' has {Statuses()}",
                 _ => invalid.Message,
             })));
         }
@@ -199,12 +197,16 @@ public sealed class MockPipeline
             return chosen is not null
                 ? (chosen, ScenarioSource.RequestHeader, null)
                 : (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Unknown scenario", asked.Name is not null
-                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({scenarios})"
-                    : $"'{vendor}' has no scenario answering {asked.Status} ({statuses})").With("scenarios", catalogue.Names)));
+                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({Scenarios()})"
+                    : $"'{vendor}' has no scenario answering {asked.Status} ({Statuses()})").With("scenarios", catalogue.Names)));
         }
 
         var (standing, source) = Standing(variant, token);
         return (standing, source, null);
+
+        // Only refusals list the choices; a request that is served never builds these.
+        string Scenarios() => $"scenarios: {string.Join(", ", catalogue.Names)}";
+        string Statuses() => $"statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())}";
     }
 
     private (Scenario Scenario, ScenarioSource Source) Standing(VariantContract variant, string token)
