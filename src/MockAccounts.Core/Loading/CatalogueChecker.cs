@@ -38,11 +38,11 @@ internal sealed class CatalogueChecker
     /// </summary>
     public void Check(VariantContract variant, Action<string, string> fail)
     {
-        var unusable = variant.Operations
-            .SelectMany(o => o.Responses.Values.Where(r => r.Body is not null).Select(r => r.BodyValidator is null)
-                .Append(o.RequestBody is { ValidatorSource: { } source } && source.Value is null))
-            .Count(missing => missing);
-        if (unusable > 0)
+        var validators = variant.Operations.SelectMany(o => o.Responses.Values.Where(r => r.Body is not null).Select(r => r.BodyValidatorSource)
+            .Append(o.RequestBody?.ValidatorSource)).OfType<Lazy<NJsonSchema.JsonSchema?>>();
+        // Every validator is compiled (not stopping at the first unusable one), so each broken schema is reported.
+        var unusable = validators.Where(v => v.Value is null).ToArray();
+        if (unusable.Length > 0)
         {
             return;
         }

@@ -263,7 +263,6 @@ internal sealed class BodyCheck
             "uuid" or "guid" => Uuid.IsMatch(text),
             "email" => Email.IsMatch(text),
             "uri" => Uri.TryCreate(text, UriKind.Absolute, out _) && Ascii.IsValid(text),
-            null => true,
             _ => true,
         };
     }

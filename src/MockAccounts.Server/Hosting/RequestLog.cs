@@ -49,7 +49,8 @@ public sealed class RequestLog : BackgroundService
             return;
         }
 
-        var line = new Line(DateTime.UtcNow, method, path, protocol, outcome.Status, outcome.Vendor ?? "-", outcome.Scenario ?? "-", Why(outcome), outcome.ElapsedMs);
+        var line = new Line(DateTime.UtcNow, method, path, protocol, outcome.Status, outcome.Vendor ?? "-", outcome.Scenario ?? "-",
+            outcome.ScenarioSource, outcome.Outcome, outcome.Fault, outcome.ElapsedMs);
         if (Interlocked.Increment(ref _queued) > QueueCapacity || !_lines.Writer.TryWrite(line))
         {
             Interlocked.Decrement(ref _queued);
@@ -109,30 +110,27 @@ public sealed class RequestLog : BackgroundService
         }
     }
 
-    /// <summary>Why the scenario answered and how the request ended, when either is worth a word: <c>(token-binding)</c>, <c>(default; fault connection-reset)</c>.</summary>
-    private static string Why(in Journal.RequestOutcome outcome)
+    /// <remarks>Holds the outcome's parts, not text: a line is formatted by the writer, off the request path.</remarks>
+    private readonly record struct Line(
+        DateTime At, string Method, string? Path, string Protocol, int Status, string Vendor, string Scenario,
+        string? Source, string Ending, string? Fault, double ElapsedMs)
     {
-        // The common cases are constants, so queuing a line formats nothing.
-        var ending = outcome.Outcome == Journal.Outcomes.Sent ? null : outcome.Fault is { } fault ? $"fault {fault}" : outcome.Outcome;
-        return (outcome.ScenarioSource, ending) switch
+        /// <summary>Why the scenario answered and how the request ended, when either is worth a word: <c>(token-binding)</c>, <c>(default; fault connection-reset)</c>.</summary>
+        public string Why
         {
-            (null, null) => "",
-            ({ } source, null) => source switch
+            get
             {
-                "default" => "(default)",
-                "token-binding" => "(token-binding)",
-                "request-header" => "(request-header)",
-                "vendor-state" => "(vendor-state)",
-                "missing-credentials" => "(missing-credentials)",
-                _ => $"({source})",
-            },
-            (null, { } end) => $"({end})",
-            ({ } source, { } end) => $"({source}; {end})",
-        };
-    }
+                var ending = Ending == Journal.Outcomes.Sent ? null : Fault is { } fault ? $"fault {fault}" : Ending;
+                return (Source, ending) switch
+                {
+                    (null, null) => "",
+                    ({ } source, null) => $"({source})",
+                    (null, { } end) => $"({end})",
+                    ({ } source, { } end) => $"({source}; {end})",
+                };
+            }
+        }
 
-    private readonly record struct Line(DateTime At, string Method, string? Path, string Protocol, int Status, string Vendor, string Scenario, string Why, double ElapsedMs)
-    {
         public void AppendTo(StringBuilder text) => text.Append(CultureInfo.InvariantCulture, $"{At:HH:mm:ss} {Method} {Path} {Protocol} -> {Status} {Vendor}/{Scenario} {Why} {ElapsedMs:F1} ms\n");
     }
 }
