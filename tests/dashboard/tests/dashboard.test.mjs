@@ -166,7 +166,11 @@ describe('the dashboard without an admin key', () => {
 
     const edited = { user: { ...account.body.user, name: 'Edited in the dashboard' } };
     await page.fill('#account-body', JSON.stringify(edited, null, 2));
-    await page.click('#apply-edit');
+    // The textarea already holds the edit once filled: wait for the PATCH itself, or the read below can race it.
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/account')),
+      page.click('#apply-edit'),
+    ]);
     await page.waitForFunction(() => document.getElementById('account-body').value.includes('Edited in the dashboard'));
     assert.equal((await mock.account('depicta', token)).body.user.name, 'Edited in the dashboard');
     assert.match(await page.locator('#bound-list').innerText(), new RegExp(token));
