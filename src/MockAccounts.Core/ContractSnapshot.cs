@@ -15,6 +15,8 @@ namespace MockAccounts.Core;
 /// </summary>
 public sealed class ContractSnapshot
 {
+    private const string WarmUpToken = "mockaccounts-warm-up";
+
     private ContractSnapshot(ContractSet contracts, GenerationOptions options, IReadOnlyList<StubMapping> stubMappings)
     {
         Contracts = contracts;
@@ -70,6 +72,22 @@ public sealed class ContractSnapshot
         var found = contract.Catalogue.Find(scenario)
             ?? throw new ArgumentException($"vendor '{vendor}' has no scenario '{scenario}' (known: {string.Join(", ", contract.Catalogue.Names)})", nameof(scenario));
         return Responses.Produce(contract, contract.Account, found.StepAt(requestIndex), token);
+    }
+
+    /// <summary>
+    /// Generates and checks every vendor's default and missing-credentials answers once, for no one: the
+    /// generator's locale data and the serving path's code are then loaded before the first request needs them.
+    /// </summary>
+    /// <remarks>Touches no state; meant for an idle core while the host starts.</remarks>
+    public void WarmUp()
+    {
+        foreach (var contract in Contracts.Vendors.Values.Select(v => v.Documented))
+        {
+            foreach (var scenario in new[] { contract.Catalogue.Default, contract.Catalogue.MissingCredentials })
+            {
+                _ = Validate(contract.Account, Responses.Produce(contract, contract.Account, scenario.StepAt(0), WarmUpToken));
+            }
+        }
     }
 
     /// <summary>Where <paramref name="response"/> breaks the operation's contract; empty when it keeps it.</summary>

@@ -32,6 +32,25 @@ public sealed class ProofCacheTests
     }
 
     [Test]
+    public async Task A_load_on_a_cached_proof_serves_what_a_checked_load_serves()
+    {
+        var cache = NewFolder();
+        var checkedLoad = await LoadAsync(Repository.Root, cache);
+        var provenLoad = await LoadAsync(Repository.Root, cache);
+
+        Variants(provenLoad).Should().OnlyContain(v => v.ProofCached);
+        Answers(provenLoad).Should().Equal(Answers(checkedLoad));
+    }
+
+    /// <summary>Every scenario's first answer for one token, as status, headers and body text.</summary>
+    private static string[] Answers(ContractSnapshot snapshot) =>
+        Variants(snapshot).SelectMany(v => v.Catalogue.Scenarios.Select(s =>
+        {
+            var response = snapshot.Respond(v.Vendor, v.Name, "proof-token", s.Name);
+            return $"{v.Vendor}/{v.Name}/{s.Name}: {response.Status} {string.Join(", ", response.Headers)} {System.Text.Encoding.UTF8.GetString(response.Body)}";
+        })).ToArray();
+
+    [Test]
     public async Task A_catalogue_changed_after_its_proof_was_cached_is_proven_again()
     {
         var cache = NewFolder();

@@ -145,7 +145,7 @@ public static partial class ContractLoader
             _ = catalogueSchema.Value;
         }
 
-        var openApi = await new OpenApiContractReader(Reporter(errors, openApiPath)).ReadAsync(openApiPath, cancellationToken);
+        var openApi = await new OpenApiContractReader(Reporter(errors, openApiPath)).ReadAsync(openApiPath, proven, cancellationToken);
         if (openApi is null || errors.Count > before)
         {
             return null;

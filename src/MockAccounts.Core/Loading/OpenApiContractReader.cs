@@ -15,20 +15,69 @@ internal sealed class OpenApiContractReader
 {
     private const string CredentialExtension = "x-mock-credential";
 
+    /// <summary>The operation keys of an OpenAPI 3.1 path item, in the specification's order.</summary>
+    private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
     private readonly Action<string, string> _fail;
 
     public OpenApiContractReader(Action<string, string> fail) => _fail = fail;
 
     public sealed record Result(string Title, string Text, IReadOnlyList<OperationContract> Operations, string? Summary);
 
-    public async Task<Result?> ReadAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads the document at <paramref name="path"/>; null after reporting its problems.</summary>
+    /// <param name="path">The openapi.json file.</param>
+    /// <param name="proven">
+    /// The document's exact bytes passed this check before (a cached proof): Microsoft.OpenApi is not asked
+    /// again, which spares a start its parse (the slowest step of a cached load).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<Result?> ReadAsync(string path, bool proven, CancellationToken cancellationToken)
     {
         var (text, root) = await JsonFile.ReadAsync(path, _fail, cancellationToken);
-        if (root is null)
+        if (root is null || (!proven && !IsValidOpenApi31(text, root)))
         {
             return null;
         }
 
+        // Operations, security and headers are read from the same JSON Microsoft.OpenApi has checked, so a
+        // proven start and a checked one build the same contract.
+        var compiler = new SchemaCompiler(root, _fail);
+        var operations = new List<OperationContract>();
+        foreach (var (template, itemNode) in root["paths"] as JsonObject ?? [])
+        {
+            if (compiler.Resolve(itemNode) is not JsonObject item)
+            {
+                continue;
+            }
+
+            foreach (var method in HttpMethods.Where(m => item[m] is JsonObject))
+            {
+                var location = JsonPointer.Append(JsonPointer.Append("/paths", template), method);
+                var raw = item[method]!.AsObject();
+                var security = raw["security"] as JsonArray ?? root["security"] as JsonArray ?? [];
+                var built = Operation(method.ToUpperInvariant(), template, raw, security, compiler, location, root);
+                if (built is not null)
+                {
+                    operations.Add(built);
+                }
+            }
+        }
+
+        var accounts = operations.Count(o => o.Role == OperationRole.Account);
+        if (accounts != 1)
+        {
+            _fail("/paths", $"expected exactly one operation with \"x-mock\": {{\"role\": \"account\"}}, found {accounts}");
+            return null;
+        }
+
+        var title = root["info"]?["title"] is JsonValue t && t.TryGetValue<string>(out var named) ? named : Path.GetFileName(Path.GetDirectoryName(path)) ?? "";
+        var summary = root["info"]?["summary"] is JsonValue s && s.TryGetValue<string>(out var said) ? said : null;
+        return new Result(title, text, operations, summary);
+    }
+
+    /// <summary>Microsoft.OpenApi's reading and its default rule set, each problem reported; and the version must be 3.1.</summary>
+    private bool IsValidOpenApi31(string text, JsonObject root)
+    {
         var read = OpenApiDocument.Parse(text, "json", new OpenApiReaderSettings());
         var problems = (read.Diagnostic?.Errors ?? []).Concat(read.Diagnostic?.Warnings ?? []).ToList();
         if (read.Document is not null)
@@ -44,43 +93,14 @@ internal sealed class OpenApiContractReader
         if (read.Diagnostic?.SpecificationVersion != OpenApiSpecVersion.OpenApi3_1)
         {
             _fail("/openapi", $"expected an OpenAPI 3.1 document, found '{root["openapi"]}'");
+            return false;
         }
 
-        if (problems.Count > 0 || read.Document is null)
-        {
-            return null;
-        }
-
-        var compiler = new SchemaCompiler(root, _fail);
-        var operations = new List<OperationContract>();
-        foreach (var (template, item) in read.Document.Paths)
-        {
-            foreach (var (method, operation) in item.Operations ?? [])
-            {
-                var location = JsonPointer.Append(JsonPointer.Append("/paths", template), method.Method.ToLowerInvariant());
-                var raw = root["paths"]![template]![method.Method.ToLowerInvariant()]!.AsObject();
-                var security = operation.Security ?? read.Document.Security ?? [];
-                var built = await OperationAsync(method.Method.ToUpperInvariant(), template, operation, raw, security, compiler, location, root);
-                if (built is not null)
-                {
-                    operations.Add(built);
-                }
-            }
-        }
-
-        var accounts = operations.Count(o => o.Role == OperationRole.Account);
-        if (accounts != 1)
-        {
-            _fail("/paths", $"expected exactly one operation with \"x-mock\": {{\"role\": \"account\"}}, found {accounts}");
-            return null;
-        }
-
-        return new Result(read.Document.Info?.Title ?? Path.GetFileName(Path.GetDirectoryName(path)) ?? "", text, operations, read.Document.Info?.Summary);
+        return problems.Count == 0 && read.Document is not null;
     }
 
-    private async Task<OperationContract?> OperationAsync(
-        string method, string template, OpenApiOperation operation, JsonObject raw,
-        IList<OpenApiSecurityRequirement> security, SchemaCompiler compiler, string location, JsonObject root)
+    private OperationContract? Operation(
+        string method, string template, JsonObject raw, JsonArray security, SchemaCompiler compiler, string location, JsonObject root)
     {
         var mock = raw["x-mock"] as JsonObject;
         var role = mock?["role"]?.ToString() switch
@@ -89,14 +109,16 @@ internal sealed class OpenApiContractReader
             "action" => OperationRole.Action,
             var other => Fail<OperationRole?>(JsonPointer.Append(location, "x-mock"), $"expected \"role\": \"account\" or \"action\", found {other ?? "none"}"),
         };
-        var credentials = security.Select(r => (IReadOnlyList<CredentialLocation>)r.Keys.Select(k => Credential(k, location, root)).OfType<CredentialLocation>().ToArray()).ToArray();
+        var credentials = security.OfType<JsonObject>()
+            .Select(r => (IReadOnlyList<CredentialLocation>)r.Select(k => Credential(k.Key, location, root, compiler)).OfType<CredentialLocation>().ToArray())
+            .ToArray();
         if (credentials.Length == 0)
         {
             _fail(location, "no security requirement: every account endpoint needs credentials");
         }
 
         var responses = new Dictionary<int, ResponseContract>();
-        foreach (var (code, response) in operation.Responses ?? [])
+        foreach (var (code, responseNode) in raw["responses"] as JsonObject ?? [])
         {
             var at = JsonPointer.Append(JsonPointer.Append(location, "responses"), code);
             if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
@@ -105,10 +127,11 @@ internal sealed class OpenApiContractReader
                 continue;
             }
 
-            var schemaJson = compiler.Resolve(raw["responses"]![code])?["content"]?["application/json"]?["schema"];
+            var response = compiler.Resolve(responseNode);
+            var schemaJson = response?["content"]?["application/json"]?["schema"];
             var schemaAt = JsonPointer.Append(JsonPointer.Append(JsonPointer.Append(at, "content"), "application/json"), "schema");
-            var required = (response.Headers ?? new Dictionary<string, IOpenApiHeader>())
-                .Where(h => h.Value.Required).Select(h => h.Key).ToArray();
+            var required = (response?["headers"] as JsonObject ?? [])
+                .Where(h => IsTrue(compiler.Resolve(h.Value)?["required"])).Select(h => h.Key).ToArray();
             responses[status] = new ResponseContract(
                 status,
                 schemaJson is null ? null : compiler.Compile(schemaJson, schemaAt),
@@ -119,10 +142,11 @@ internal sealed class OpenApiContractReader
             };
         }
 
-        var requestSchema = compiler.Resolve(raw["requestBody"])?["content"]?["application/json"]?["schema"];
+        var requestBodyNode = compiler.Resolve(raw["requestBody"]);
+        var requestSchema = requestBodyNode?["content"]?["application/json"]?["schema"];
         var requestAt = JsonPointer.Append(location, "requestBody");
         var requestBody = requestSchema is null ? null : new RequestBodyContract(
-            operation.RequestBody?.Required ?? false,
+            IsTrue(requestBodyNode?["required"]),
             compiler.Compile(requestSchema, requestAt))
         {
             ValidatorSource = compiler.Validator(requestSchema, requestAt),
@@ -131,6 +155,8 @@ internal sealed class OpenApiContractReader
         var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;
         return role is null ? null : new OperationContract(method, template, role.Value, credentials, responses, action, requestBody);
     }
+
+    private static bool IsTrue(JsonNode? node) => node is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
     private ActionSpec? Action(JsonObject mock, Dictionary<int, ResponseContract> responses, string location)
     {
@@ -160,19 +186,20 @@ internal sealed class OpenApiContractReader
         return new ActionSpec(status, set, mock["mergeBody"]?.ToString(), respond == "account");
     }
 
-    private CredentialLocation? Credential(OpenApiSecuritySchemeReference scheme, string location, JsonObject root)
+    private CredentialLocation? Credential(string name, string location, JsonObject root, SchemaCompiler compiler)
     {
-        var name = scheme.Reference?.Id ?? "?";
+        var scheme = compiler.Resolve(root["components"]?["securitySchemes"]?[name]);
         var formatAt = $"/components/securitySchemes/{name}/{CredentialExtension}";
-        var format = root["components"]?["securitySchemes"]?[name]?[CredentialExtension] is { } declared ? Format(declared, formatAt) : null;
-        if (scheme.Type == SecuritySchemeType.Http && string.Equals(scheme.Scheme, "bearer", StringComparison.OrdinalIgnoreCase))
+        var format = scheme?[CredentialExtension] is { } declared ? Format(declared, formatAt) : null;
+        var type = scheme?["type"]?.ToString();
+        if (type == "http" && string.Equals(scheme?["scheme"]?.ToString(), "bearer", StringComparison.OrdinalIgnoreCase))
         {
             return new CredentialLocation(CredentialKind.Bearer, "Authorization", format);
         }
 
-        if (scheme.Type == SecuritySchemeType.ApiKey && scheme.In == ParameterLocation.Header && !string.IsNullOrEmpty(scheme.Name))
+        if (type == "apiKey" && scheme?["in"]?.ToString() == "header" && scheme["name"]?.ToString() is { Length: > 0 } header)
         {
-            return new CredentialLocation(CredentialKind.ApiKeyHeader, scheme.Name, format);
+            return new CredentialLocation(CredentialKind.ApiKeyHeader, header, format);
         }
 
         _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");

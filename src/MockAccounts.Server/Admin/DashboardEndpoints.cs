@@ -28,20 +28,22 @@ internal static class DashboardEndpoints
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary();
 
+    // Read and hashed on the first dashboard request, not at start: hashing is the process's first use of SHA-256,
+    // which loads OpenSSL (about 20 ms of start-up otherwise).
+    private static readonly Lazy<FrozenDictionary<string, Asset>> Assets = new(Load);
+
     public static RouteGroupBuilder MapDashboard(this RouteGroupBuilder open)
     {
-        var assets = Load();
-        var index = assets["index.html"];
         open.MapGet("/", (HttpContext context) =>
             // The page's links are relative: /__admin must become /__admin/ for them to resolve.
             context.Request.Path.Value?.EndsWith('/') == true
-                ? Serve(context, index)
+                ? Serve(context, Assets.Value["index.html"])
                 : Results.Redirect($"{context.Request.PathBase}{context.Request.Path}/", permanent: false))
             .WithSummary("The web dashboard (HTML; its data comes from the calls below)");
         open.MapGet("/dashboard/{file}", (string file, HttpContext context) =>
-            assets.TryGetValue(file, out var asset)
+            Assets.Value.TryGetValue(file, out var asset)
                 ? Serve(context, asset)
-                : new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Unknown dashboard file", $"The dashboard has no file '{EchoedInput.Cut(file)}' (files: {string.Join(", ", assets.Keys.Order())}).")))
+                : new ProblemResult(new Problem(StatusCodes.Status404NotFound, "Unknown dashboard file", $"The dashboard has no file '{EchoedInput.Cut(file)}' (files: {string.Join(", ", Assets.Value.Keys.Order())}).")))
             .WithSummary("The dashboard's own scripts, styles and icon")
             .ExcludeFromDescription();
         return open;

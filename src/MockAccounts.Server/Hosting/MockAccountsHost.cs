@@ -85,7 +85,7 @@ public static class MockAccountsHost
     /// <summary>A web application builder rooted beside the binary, with <paramref name="args"/> as its command line.</summary>
     /// <remarks>appsettings are read once: the contracts have their own watcher, and every file watcher costs an inotify instance.</remarks>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args], ContentRootPath = AppContext.BaseDirectory });
+        WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. args], ContentRootPath = AppContext.BaseDirectory });
 
     /// <summary>Wires an existing runtime into a host; several hosts may share one runtime.</summary>
     /// <param name="builder">A builder from <see cref="CreateBuilder"/> (a test may have set a test server on it).</param>

@@ -76,6 +76,8 @@ public sealed class MockAccountsRuntime : IDisposable
             throw new MockAccountsOptionsException(problems);
         }
 
+        // The host's own start is mostly one thread: the other core prepares the first response meanwhile.
+        _ = Task.Run(contracts.Current.WarmUp, CancellationToken.None);
         return new(options, contracts, time);
     }
 
