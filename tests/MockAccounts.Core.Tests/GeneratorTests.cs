@@ -113,4 +113,31 @@ public sealed class GeneratorTests
         Generator.Generate("v", "u", schema, null)!["id"]!.GetValue<string>().Should().NotBe(before);
         Generator.Generate("w", "t", schema, null)!["id"]!.GetValue<string>().Should().NotBe(before, "vendors are seeded apart");
     }
+
+    [Test]
+    public void A_body_is_the_same_whatever_the_thread_generated_before_it()
+    {
+        // A thread reuses its tables, Faker and randomizer for every body: nothing of one body may reach the next,
+        // not even from a body whose hints failed half-way.
+        var schema = new SchemaNode { Source = "test", Types = SchemaTypes.Object };
+        schema.AddProperty("name", Leaf(new FakerHint("company.name")));
+        schema.AddProperty("email", Leaf(new FakerHint("internet.email")));
+        schema.AddProperty("id", Leaf(new TemplateHint(TemplateText.Parse("acc_{alnum:12}"))));
+        schema.AddProperty("n", Leaf(new IntHint(0, 1_000_000), SchemaTypes.Integer));
+        var cycle = new SchemaNode { Source = "test", Types = SchemaTypes.Object };
+        cycle.AddProperty("a", Leaf(new CopyHint("/b")));
+        cycle.AddProperty("b", Leaf(new CopyHint("/a")));
+        using var fresh = new BodyGenerator(Contracts.Options);
+        var expected = fresh.Generate("v", "t", schema, null)!.ToJsonString();
+        using var used = new BodyGenerator(Contracts.Options);
+
+        var bodies = Enumerable.Range(0, 3).Select(i =>
+        {
+            _ = used.Generate("v", "other-" + i, schema, null);
+            ((Action)(() => used.Generate("v", "t", cycle, null))).Should().Throw<HintException>();
+            return used.Generate("v", "t", schema, null)!.ToJsonString();
+        }).ToArray();
+
+        bodies.Should().AllBe(expected);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Bogus;
 
 namespace MockAccounts.Core.Generation;
 
@@ -8,9 +7,9 @@ public sealed class BodyGenerator : IDisposable
 {
     private readonly GenerationOptions _options;
 
-    // Constructing a Faker costs milliseconds; one per thread is reused, reseeded field by field.
-    // A generation run is synchronous, so a thread's Faker is never shared between runs.
-    private readonly ThreadLocal<Faker> _fakers = new(() => new Faker("en"));
+    // Constructing a Faker costs milliseconds; one per thread is reused, its randomizer reseeded field by field.
+    // A generation run is synchronous, so a thread's run (and Faker) never serves two bodies at once.
+    private readonly ThreadLocal<GenerationRun> _runs = new(() => new GenerationRun());
 
     /// <summary>A generator whose bodies are reproducible for the given seed and reference time.</summary>
     /// <param name="options">The seed and reference time bodies are generated with.</param>
@@ -22,8 +21,8 @@ public sealed class BodyGenerator : IDisposable
     /// <param name="schema">The body schema to generate from.</param>
     /// <param name="overrides">The scenario's and the account's partial body laid over the generated one, or null.</param>
     public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default) =>
-        new GenerationRun(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, _fakers.Value!, draw).Generate(schema, overrides);
+        _runs.Value!.Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides);
 
-    /// <summary>Releases the per-thread fakers.</summary>
-    public void Dispose() => _fakers.Dispose();
+    /// <summary>Releases the per-thread runs and their fakers.</summary>
+    public void Dispose() => _runs.Dispose();
 }

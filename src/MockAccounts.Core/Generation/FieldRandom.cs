@@ -5,6 +5,12 @@ internal sealed class FieldRandom(ulong seed) : Random
 {
     private ulong _state = seed;
 
+    /// <summary>
+    /// Starts over at <paramref name="seed"/>: the same draws as a new instance would make, without the 56-int
+    /// state array that <see cref="Random"/>'s constructor allocates for every derived instance.
+    /// </summary>
+    public void Reseed(ulong seed) => _state = seed;
+
     public override int Next() => (int)(NextUInt64() >> 33);
 
     public override int Next(int maxValue) => Next(0, maxValue);

@@ -6,9 +6,13 @@ using MockAccounts.Core.Json;
 namespace MockAccounts.Core.Generation;
 
 /// <summary>
-/// Generates one body. Fields are evaluated lazily and memoised by JSON pointer, so a
-/// <c>copy</c> or <c>when</c> hint can read any other field's final value whatever the order.
+/// Generates bodies, one at a time, on one thread. Fields are evaluated lazily and memoised by JSON pointer,
+/// so a <c>copy</c> or <c>when</c> hint can read any other field's final value whatever the order.
 /// </summary>
+/// <remarks>
+/// <see cref="BodyGenerator"/> keeps one per thread: its tables, Faker and randomizer are reused by every
+/// body that thread generates, so a body allocates little beyond its own JSON.
+/// </remarks>
 internal sealed class GenerationRun
 {
     /// <summary>What a hint returns for "leave the property out"; never part of a body.</summary>
@@ -16,25 +20,42 @@ internal sealed class GenerationRun
 
     private readonly Dictionary<string, JsonNode?> _done = new(StringComparer.Ordinal);
     private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
-    private readonly EdgeWalk? _edges;
     private readonly Dictionary<string, (SchemaNode Schema, MergeOverride? Override)> _openObjects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
     private readonly Faker _faker;
-    private readonly ulong _seed;
-    private readonly ulong _requestSeed;
-    private readonly DateTimeOffset _now;
+    private readonly FieldRandomizer _random;
+    private EdgeWalk? _edges;
+    private ulong _seed;
+    private ulong _requestSeed;
+    private DateTimeOffset _now;
     private bool _perRequest;
 
-    public GenerationRun(ulong seed, DateTimeOffset now, Faker faker, RequestDraw draw = default)
+    public GenerationRun()
+    {
+        _random = new FieldRandomizer(0);
+        _faker = new Faker("en") { Random = _random };
+    }
+
+    /// <summary>One body: the same <paramref name="seed"/>, reference time and draw always give the same JSON.</summary>
+    public JsonNode? Generate(ulong seed, DateTimeOffset now, RequestDraw draw, SchemaNode schema, OverrideNode? overrides)
     {
         _seed = seed;
         _requestSeed = FieldSeed.ForField(seed, "#request " + draw.Number.ToString(CultureInfo.InvariantCulture));
         _now = now;
-        _faker = faker;
         _edges = draw.Edges ? new EdgeWalk(seed, draw.Number) : null;
+        try
+        {
+            return At("", schema, overrides);
+        }
+        finally
+        {
+            _done.Clear();
+            _absent.Clear();
+            _openObjects.Clear();
+            _busy.Clear();
+            _perRequest = false;
+        }
     }
-
-    public JsonNode? Generate(SchemaNode schema, OverrideNode? overrides) => At("", schema, overrides);
 
     /// <param name="optional">Whether the enclosing object may leave this property out.</param>
     /// <param name="pointer">The JSON pointer of the value being generated.</param>
@@ -297,11 +318,16 @@ internal sealed class GenerationRun
     private static bool Matches(JsonNode? actual, IReadOnlyList<JsonNode?> values) =>
         values.Any(v => JsonNode.DeepEquals(v, actual));
 
-    private FieldRandomizer Random(string pointer) => new(FieldSeed.ForField(_perRequest ? _requestSeed : _seed, pointer));
+    /// <summary>
+    /// The thread's one randomizer, restarted at the field's seed. Safe because each use draws all it needs
+    /// before the next field is generated: no hint keeps a randomizer across a nested <see cref="At"/>.
+    /// </summary>
+    private FieldRandomizer Random(string pointer) => _random.Reseed(FieldSeed.ForField(_perRequest ? _requestSeed : _seed, pointer));
 
+    /// <summary>The thread's Faker, whose randomizer is <see cref="_random"/>, restarted at the field's seed.</summary>
     private Faker FakerFor(string pointer)
     {
-        _faker.Random = Random(pointer);
+        Random(pointer);
         return _faker;
     }
 }

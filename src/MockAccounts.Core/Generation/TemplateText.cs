@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using Bogus;
 
@@ -21,9 +20,14 @@ public sealed partial class TemplateText
         ["hex"] = Digits + "abcdef",
     };
 
-    private readonly IReadOnlyList<(string Literal, string? Alphabet, int Length)> _parts;
+    private readonly (string Literal, string? Alphabet, int Length)[] _parts;
+    private readonly int _length;
 
-    private TemplateText(IReadOnlyList<(string, string?, int)> parts) => _parts = parts;
+    private TemplateText((string, string?, int)[] parts)
+    {
+        _parts = parts;
+        _length = parts.Sum(p => p.Item1.Length + p.Item3);
+    }
 
     /// <summary>Parses a template once; a malformed placeholder throws, so a broken contract fails at load.</summary>
     /// <param name="text">The template text, e.g. <c>cus_{alnum:14}</c>.</param>
@@ -50,25 +54,26 @@ public sealed partial class TemplateText
         }
 
         parts.Add((tail, null, 0));
-        return new TemplateText(parts);
+        return new TemplateText([.. parts]);
     }
 
     /// <summary>The text with every placeholder filled from <paramref name="random"/>.</summary>
     /// <param name="random">The (seeded) randomness to fill placeholders from.</param>
-    public string Render(Randomizer random)
-    {
-        var text = new StringBuilder();
-        foreach (var (literal, alphabet, length) in _parts)
+    public string Render(Randomizer random) =>
+        // The length is known at load: the text is written in place, no builder (templates fill every id field).
+        string.Create(_length, (_parts, random), static (text, state) =>
         {
-            text.Append(literal);
-            for (var i = 0; alphabet is not null && i < length; i++)
+            var at = 0;
+            foreach (var (literal, alphabet, length) in state._parts)
             {
-                text.Append(alphabet[random.Number(alphabet.Length - 1)]);
+                literal.CopyTo(text[at..]);
+                at += literal.Length;
+                for (var i = 0; alphabet is not null && i < length; i++)
+                {
+                    text[at++] = alphabet[state.random.Number(alphabet.Length - 1)];
+                }
             }
-        }
-
-        return text.ToString();
-    }
+        });
 
     [GeneratedRegex(@"\{([a-z]+):(\d{1,3})\}")]
     private static partial Regex Placeholder();
