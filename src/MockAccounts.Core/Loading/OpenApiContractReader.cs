@@ -8,8 +8,8 @@ using JsonPointer = MockAccounts.Core.Json.JsonPointer;
 namespace MockAccounts.Core.Loading;
 
 /// <summary>
-/// Reads one OpenAPI 3.1 document: Microsoft.OpenApi checks it and supplies operations, security
-/// and headers; the body schemas are compiled from the same JSON for generation and validation.
+/// Reads one OpenAPI 3.1 document: Microsoft.OpenApi checks it (unless a cached proof says these bytes
+/// passed before); operations, security, headers and the body schemas are read from its JSON.
 /// </summary>
 internal sealed class OpenApiContractReader
 {
