@@ -30,9 +30,9 @@ internal sealed class CatalogueReader
         _catalogueSchema = catalogueSchema;
     }
 
-    public async Task<ScenarioCatalogue?> ReadAsync(string path, OperationContract account, CancellationToken cancellationToken)
+    public ScenarioCatalogue? Read(byte[] bytes, OperationContract account)
     {
-        var (_, root) = await JsonFile.ReadAsync(path, _fail, cancellationToken);
+        var (_, root) = JsonFile.Parse(bytes, _fail);
         if (root is null)
         {
             return null;

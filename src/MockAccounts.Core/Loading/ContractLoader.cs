@@ -138,21 +138,29 @@ public static partial class ContractLoader
             return null;
         }
 
-        var proofKey = checker.Key(await File.ReadAllBytesAsync(openApiPath, cancellationToken), await File.ReadAllBytesAsync(cataloguePath, cancellationToken));
+        // Each file is read once: the proof's key and the contract come from the same bytes, even while an editor saves.
+        var openApiBytes = await JsonFile.ReadBytesAsync(openApiPath, Reporter(errors, openApiPath), cancellationToken);
+        var catalogueBytes = await JsonFile.ReadBytesAsync(cataloguePath, Reporter(errors, cataloguePath), cancellationToken);
+        if (openApiBytes is null || catalogueBytes is null)
+        {
+            return null;
+        }
+
+        var proofKey = checker.Key(openApiBytes, catalogueBytes);
         var proven = checker.IsProven(proofKey);
         if (!proven)
         {
             _ = catalogueSchema.Value;
         }
 
-        var openApi = await new OpenApiContractReader(Reporter(errors, openApiPath)).ReadAsync(openApiPath, proven, cancellationToken);
+        var openApi = new OpenApiContractReader(Reporter(errors, openApiPath)).Read(openApiPath, openApiBytes, proven);
         if (openApi is null || errors.Count > before)
         {
             return null;
         }
 
         var account = openApi.Operations.Single(o => o.Role == OperationRole.Account);
-        var catalogue = await new CatalogueReader(Reporter(errors, cataloguePath), proven ? null : await catalogueSchema.Value).ReadAsync(cataloguePath, account, cancellationToken);
+        var catalogue = new CatalogueReader(Reporter(errors, cataloguePath), proven ? null : await catalogueSchema.Value).Read(catalogueBytes, account);
         if (catalogue is null || errors.Count > before)
         {
             return null;

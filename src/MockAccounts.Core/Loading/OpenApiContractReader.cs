@@ -24,16 +24,16 @@ internal sealed class OpenApiContractReader
 
     public sealed record Result(string Title, string Text, IReadOnlyList<OperationContract> Operations, string? Summary);
 
-    /// <summary>Reads the document at <paramref name="path"/>; null after reporting its problems.</summary>
-    /// <param name="path">The openapi.json file.</param>
+    /// <summary>Reads the document in <paramref name="bytes"/>; null after reporting its problems.</summary>
+    /// <param name="path">The openapi.json file (its folder names a document without a title).</param>
+    /// <param name="bytes">The file's content, as hashed for its proof.</param>
     /// <param name="proven">
     /// The document's exact bytes passed this check before (a cached proof): Microsoft.OpenApi is not asked
     /// again, which spares a start its parse (the slowest step of a cached load).
     /// </param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<Result?> ReadAsync(string path, bool proven, CancellationToken cancellationToken)
+    public Result? Read(string path, byte[] bytes, bool proven)
     {
-        var (text, root) = await JsonFile.ReadAsync(path, _fail, cancellationToken);
+        var (text, root) = JsonFile.Parse(bytes, _fail);
         if (root is null || (!proven && !IsValidOpenApi31(text, root)))
         {
             return null;
