@@ -67,6 +67,44 @@ public sealed class BodyCheckTests
         withoutCheck.Should().BeEmpty("every contract here keeps to the closed keyword set");
     }
 
+    /// <summary>Bodies that only a reader of the whole text refuses: broken, cut short or followed by more.</summary>
+    [TestCase("{\"id\": \"a\", \"n\": 1")]
+    [TestCase("{\"id\": \"a\", \"n\": 1}}")]
+    [TestCase("{\"id\": \"a\", \"n\": 1} {}")]
+    [TestCase("{\"id\": \"a\", \"n\": 1, \"extra\": [1, }")]
+    [TestCase("{\"id\": \"a\", \"n\": 1, \"extra\": {\"deep\": tru}}")]
+    [TestCase("")]
+    public void A_body_that_is_not_one_json_value_is_refused(string body)
+    {
+        var check = Compile("""{"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}, "n": {"type": "integer"}}}""");
+
+        check.Accepts(Encoding.UTF8.GetBytes(body)).Should().BeFalse();
+    }
+
+    /// <summary>One-pass object checks: a required name that is not declared still meets additionalProperties.</summary>
+    [TestCase("""{"type": "object", "required": ["a"], "additionalProperties": false}""", """{"a": 1}""")]
+    [TestCase("""{"type": "object", "required": ["a"], "additionalProperties": {"type": "string"}}""", """{"a": 1}""")]
+    [TestCase("""{"type": "object", "required": ["a"], "additionalProperties": {"type": "string"}}""", """{"a": "x"}""")]
+    [TestCase("""{"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "integer"}}}""", """{"a": 1}""")]
+    [TestCase("""{"type": "object", "required": ["a", "b"], "properties": {"a": {"type": "integer"}}}""", """{"b": null, "a": 1}""")]
+    [TestCase("""{"type": "object", "required": ["a"], "properties": {"a": {"type": "integer"}}}""", """{"a": 1.5}""")]
+    [TestCase("""{"type": "object", "properties": {"a": {"enum": [1, "x", null]}}}""", """{"a": 1}""")]
+    [TestCase("""{"type": "object", "properties": {"a": {"enum": [1, "x", null]}}}""", """{"a": "\u0078"}""")]
+    [TestCase("""{"type": "object", "properties": {"a": {"enum": [1, "x", null]}}}""", """{"a": {}}""")]
+    [TestCase("""{"type": "array", "uniqueItems": true, "maxItems": 2, "items": {"type": "string", "maxLength": 3}}""", """["ab", "a\u0062"]""")]
+    [TestCase("""{"type": "array", "uniqueItems": true, "maxItems": 2, "items": {"type": "string", "maxLength": 3}}""", """["ab", "abc"]""")]
+    [TestCase("""{"type": "array", "uniqueItems": true, "maxItems": 2, "items": {"type": "string", "maxLength": 3}}""", """["ab", "abc", "a"]""")]
+    [TestCase("""{"type": "object", "properties": {"when": {"type": "string", "format": "date-time"}}}""", """{"when": "2026-11-29T12:00:00Z", "other": {"x": [1, {"y": []}]}}""")]
+    public async Task A_one_pass_verdict_is_njsonschemas(string schema, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var reference = SchemaValidator.Validate(await NJsonSchema.JsonSchema.FromJsonAsync(schema), bytes);
+
+        Compile(schema).Accepts(bytes).Should().Be(reference.Count == 0, $"NJsonSchema says {string.Join("; ", reference)}");
+    }
+
+    private static BodyCheck Compile(string schema) => BodyCheck.Compile(JsonNode.Parse(schema)!, _ => null)!;
+
     private static IEnumerable<(ResponseContract Response, byte[] Body)> Bodies(string vendor, string variantName)
     {
         var variant = Contracts.Engine.Variant(vendor, variantName);

@@ -45,4 +45,34 @@ public sealed class FieldRandomTests
         Draw(42).Should().Be(Draw(42));
         Draw(42).Should().NotBe(Draw(43));
     }
+
+    [Test]
+    public void Our_hints_draws_are_bogus_draws_from_the_same_seed()
+    {
+        for (ulong seed = 0; seed < 5_000; seed++)
+        {
+            var ours = new FieldRandomizer(seed);
+            Bogus.Randomizer bogus = new FieldRandomizer(seed);
+
+            ours.Number(0, 61).Should().Be(bogus.Number(0, 61), $"seed {seed}");
+            ours.Number(-3, 3).Should().Be(bogus.Number(-3, 3));
+            ours.Number(5, int.MaxValue).Should().Be(bogus.Number(5, int.MaxValue));
+            ours.Number().Should().Be(bogus.Number());
+            ours.Number(7).Should().Be(bogus.Number(7));
+            ours.Bool().Should().Be(bogus.Bool());
+            ours.Long(0, 63_072_000).Should().Be(bogus.Long(0, 63_072_000));
+            ours.Long(-1_000_000_000_000, 1_000_000_000_000).Should().Be(bogus.Long(-1_000_000_000_000, 1_000_000_000_000));
+            ours.Bytes(16).Should().Equal(bogus.Bytes(16));
+        }
+    }
+
+    [Test]
+    public void A_template_is_the_text_bogus_draws_from_the_same_seed()
+    {
+        var template = TemplateText.Parse("arn:{digits:12}:l-{hex:32}/{alnum:24}{upper:3}");
+        for (ulong seed = 0; seed < 2_000; seed++)
+        {
+            template.Render(new FieldRandomizer(seed)).Should().Be(template.Render((Bogus.Randomizer)new FieldRandomizer(seed)), $"seed {seed}");
+        }
+    }
 }

@@ -14,7 +14,7 @@ public static class FakerRegistry
         ["internet.email"] = f => f.Internet.Email().ToLowerInvariant(),
         ["internet.userName"] = f => f.Internet.UserName(),
         ["internet.url"] = f => f.Internet.UrlWithPath("https"),
-        ["company.name"] = f => f.Company.CompanyName(),
+        ["company.name"] = CompanyName,
         ["company.slug"] = f => f.Internet.DomainWord(),
         ["phone.number"] = f => f.Phone.PhoneNumber("+1 ###-###-####"),
         ["address.street"] = f => f.Address.StreetAddress(),
@@ -27,6 +27,19 @@ public static class FakerRegistry
         ["finance.currencyCode"] = f => f.Finance.Currency().Code,
         ["lorem.word"] = f => f.Lorem.Word(),
         ["lorem.sentence"] = f => f.Lorem.Sentence(),
+    };
+
+    /// <summary>
+    /// Bogus' <c>Company.CompanyName()</c>, value for value (a test holds the two equal over many seeds),
+    /// built from its parts. Bogus fills the name's format through its reflection-based tokenizer, which took
+    /// 3.5 to 8 µs a call against 0.3 to 0.5 µs here: a fifth of a new Runloop account's generation.
+    /// </summary>
+    /// <param name="faker">The seeded faker to draw from.</param>
+    internal static string CompanyName(Faker faker) => faker.Random.Number(2) switch
+    {
+        0 => $"{faker.Name.LastName()} {faker.Company.CompanySuffix()}",
+        1 => $"{faker.Name.LastName()} - {faker.Name.LastName()}",
+        _ => $"{faker.Name.LastName()}, {faker.Name.LastName()} and {faker.Name.LastName()}",
     };
 
     /// <summary>The faker names a <c>faker</c> hint may use, e.g. <c>internet.email</c>.</summary>

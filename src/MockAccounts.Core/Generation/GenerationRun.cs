@@ -252,12 +252,12 @@ internal sealed class GenerationRun
         }
     }
 
-    private static JsonNode? WithFraction(JsonNode? generated, Randomizer random) =>
+    private static JsonNode? WithFraction(JsonNode? generated, FieldRandomizer random) =>
         generated is JsonValue value && value.TryGetValue<string>(out var text) && text.EndsWith('Z') && !text.Contains('.', StringComparison.Ordinal)
             ? $"{text[..^1]}.{random.Number(0, 999_999).ToString("D6", CultureInfo.InvariantCulture)}Z"
             : generated;
 
-    private JsonNode DefaultString(string pointer, string? format, Randomizer random) => format switch
+    private JsonNode DefaultString(string pointer, string? format, FieldRandomizer random) => format switch
     {
         "uuid" => Uuid(random),
         "email" => FakerRegistry.Generate("internet.email", FakerFor(pointer)),
@@ -268,7 +268,7 @@ internal sealed class GenerationRun
     };
 
     /// <summary>An RFC 4122 version-4 UUID drawn from the field's randomizer (Bogus' own sets no version bits).</summary>
-    private static string Uuid(Randomizer random)
+    private static string Uuid(FieldRandomizer random)
     {
         var bytes = random.Bytes(16);
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
@@ -276,14 +276,14 @@ internal sealed class GenerationRun
         return new Guid(bytes, bigEndian: true).ToString();
     }
 
-    private static string DecimalText(Randomizer random, DecimalHint hint)
+    private static string DecimalText(FieldRandomizer random, DecimalHint hint)
     {
         var scale = (decimal)Math.Pow(10, hint.Places);
         var units = random.Long((long)(hint.Min * scale), (long)(hint.Max * scale));
         return (units / scale).ToString("F" + hint.Places.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
 
-    private static string DurationText(Randomizer random, DurationHint hint)
+    private static string DurationText(FieldRandomizer random, DurationHint hint)
     {
         var seconds = random.Long(hint.MinSeconds, hint.MaxSeconds).ToString(CultureInfo.InvariantCulture);
         if (hint.Places == 0 || seconds == hint.MaxSeconds.ToString(CultureInfo.InvariantCulture))
@@ -295,13 +295,13 @@ internal sealed class GenerationRun
         return $"{seconds}.{fraction}s";
     }
 
-    private static string DateText(Randomizer random, DateTimeOffset from, DateTimeOffset to)
+    private static string DateText(FieldRandomizer random, DateTimeOffset from, DateTimeOffset to)
     {
         var seconds = random.Long(0, Math.Max(0, (long)(to - from).TotalSeconds));
         return from.AddSeconds(seconds).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
     }
 
-    private static JsonArray Subset(Randomizer random, IReadOnlyList<JsonNode?> values)
+    private static JsonArray Subset(FieldRandomizer random, IReadOnlyList<JsonNode?> values)
     {
         var chosen = new JsonArray();
         foreach (var value in values)

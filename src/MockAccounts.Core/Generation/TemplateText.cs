@@ -60,8 +60,14 @@ public sealed partial class TemplateText
     /// <summary>The text with every placeholder filled from <paramref name="random"/>.</summary>
     /// <param name="random">The (seeded) randomness to fill placeholders from.</param>
     public string Render(Randomizer random) =>
+        random is FieldRandomizer field ? Render(field) : Render(random, static (r, count) => r.Number(count - 1));
+
+    /// <summary>The text filled from a field's randomizer: the same characters, drawn without Bogus' lock.</summary>
+    internal string Render(FieldRandomizer random) => Render(random, static (r, count) => r.Number(count - 1));
+
+    private string Render<TRandom>(TRandom random, Func<TRandom, int, int> below) =>
         // The length is known at load: the text is written in place, no builder (templates fill every id field).
-        string.Create(_length, (_parts, random), static (text, state) =>
+        string.Create(_length, (_parts, random, below), static (text, state) =>
         {
             var at = 0;
             foreach (var (literal, alphabet, length) in state._parts)
@@ -70,7 +76,7 @@ public sealed partial class TemplateText
                 at += literal.Length;
                 for (var i = 0; alphabet is not null && i < length; i++)
                 {
-                    text[at++] = alphabet[state.random.Number(alphabet.Length - 1)];
+                    text[at++] = alphabet[state.below(state.random, alphabet.Length)];
                 }
             }
         });

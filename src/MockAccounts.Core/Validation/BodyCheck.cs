@@ -31,12 +31,17 @@ internal sealed class BodyCheck
     private int? _maxItems;
     private bool _uniqueItems;
     private HashSet<string>? _enumStrings;
-    private JsonElement[]? _enumOthers;
+    private byte[][]? _enumOthers;
     private Dictionary<string, BodyCheck>? _properties;
     private string[] _required = [];
+    private Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> _members = NoMembers;
+    private ulong _requiredBits;
     private bool _additionalForbidden;
     private BodyCheck? _additional;
     private BodyCheck? _items;
+
+    private static readonly Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> NoMembers =
+        new Dictionary<string, Member>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private BodyCheck()
     {
@@ -63,9 +68,9 @@ internal sealed class BodyCheck
     {
         try
         {
+            // One pass over the tokens, no document: the reader proves the syntax while the schema is checked.
             var reader = new Utf8JsonReader(body);
-            using var document = JsonDocument.ParseValue(ref reader);
-            return !reader.Read() && Accepts(document.RootElement);
+            return reader.Read() && Accepts(ref reader) && !reader.Read();
         }
         catch (JsonException)
         {
@@ -138,12 +143,14 @@ internal sealed class BodyCheck
                 case "enum":
                     var values = value!.AsArray();
                     _enumStrings = values.Where(v => v?.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
-                    _enumOthers = values.Where(v => v?.GetValueKind() != JsonValueKind.String)
+                    var others = values.Where(v => v?.GetValueKind() != JsonValueKind.String)
                         .Select(v => JsonDocument.Parse(v?.ToJsonString() ?? "null").RootElement.Clone()).ToArray();
-                    if (_enumOthers.Any(e => e.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
+                    if (others.Any(e => e.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
                     {
                         throw new NotSupportedException("an enum of objects or arrays");
                     }
+
+                    _enumOthers = others.Select(e => Encoding.UTF8.GetBytes(e.GetRawText())).ToArray();
 
                     break;
                 case "properties":
@@ -172,6 +179,41 @@ internal sealed class BodyCheck
                     throw new NotSupportedException($"keyword '{key}'");
             }
         }
+
+        IndexMembers();
+    }
+
+    /// <summary>
+    /// One table for a property's name: its schema and, when required, its bit in <see cref="_requiredBits"/>,
+    /// so an object is checked in one pass over its properties.
+    /// </summary>
+    private void IndexMembers()
+    {
+        if (_properties is null && _required.Length == 0)
+        {
+            return;
+        }
+
+        var required = _required.Distinct(StringComparer.Ordinal).ToArray();
+        if (required.Length > 64)
+        {
+            throw new NotSupportedException("more than 64 required properties");
+        }
+
+        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        foreach (var (name, check) in _properties ?? [])
+        {
+            members[name] = new Member(check, 0);
+        }
+
+        for (var i = 0; i < required.Length; i++)
+        {
+            var bit = 1UL << i;
+            members[required[i]] = members.TryGetValue(required[i], out var known) ? known with { RequiredBit = bit } : new Member(null, bit);
+            _requiredBits |= bit;
+        }
+
+        _members = members.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private static SchemaTypes Types(JsonNode? type)
@@ -196,48 +238,72 @@ internal sealed class BodyCheck
         return types;
     }
 
-    private bool Accepts(JsonElement value)
+    /// <summary>
+    /// Checks the value whose first token the reader is on, and leaves the reader on its last token. A "no"
+    /// may leave the reader anywhere: the caller stops reading.
+    /// </summary>
+    private bool Accepts(ref Utf8JsonReader reader)
     {
-        if (!TypeAllows(value) || (_enumStrings is not null && !InEnum(value)))
+        var token = reader.TokenType;
+        if (!TypeAllows(ref reader) || (_enumStrings is not null && !InEnum(ref reader)))
         {
             return false;
         }
 
-        return value.ValueKind switch
+        return token switch
         {
-            JsonValueKind.String => StringAccepted(value.GetString()!),
-            JsonValueKind.Number => NumberAccepted(value),
-            JsonValueKind.Object => ObjectAccepted(value),
-            JsonValueKind.Array => ArrayAccepted(value),
+            JsonTokenType.String => StringAccepted(ref reader),
+            JsonTokenType.Number => NumberAccepted(ref reader),
+            JsonTokenType.StartObject => ObjectAccepted(ref reader),
+            JsonTokenType.StartArray => ArrayAccepted(ref reader),
             _ => true,
         };
     }
 
-    private bool TypeAllows(JsonElement value) => _types == SchemaTypes.None || value.ValueKind switch
+    private bool TypeAllows(ref Utf8JsonReader reader) => _types == SchemaTypes.None || reader.TokenType switch
     {
-        JsonValueKind.Null => (_types & SchemaTypes.Null) != 0,
-        JsonValueKind.True or JsonValueKind.False => (_types & SchemaTypes.Boolean) != 0,
-        JsonValueKind.String => (_types & SchemaTypes.String) != 0,
-        JsonValueKind.Object => (_types & SchemaTypes.Object) != 0,
-        JsonValueKind.Array => (_types & SchemaTypes.Array) != 0,
-        JsonValueKind.Number => (_types & SchemaTypes.Number) != 0 || ((_types & SchemaTypes.Integer) != 0 && IsInteger(value)),
+        JsonTokenType.Null => (_types & SchemaTypes.Null) != 0,
+        JsonTokenType.True or JsonTokenType.False => (_types & SchemaTypes.Boolean) != 0,
+        JsonTokenType.String => (_types & SchemaTypes.String) != 0,
+        JsonTokenType.StartObject => (_types & SchemaTypes.Object) != 0,
+        JsonTokenType.StartArray => (_types & SchemaTypes.Array) != 0,
+        JsonTokenType.Number => (_types & SchemaTypes.Number) != 0 || ((_types & SchemaTypes.Integer) != 0 && IsInteger(reader.ValueSpan)),
         _ => false,
     };
 
     /// <summary>An integer as NJsonSchema (Newtonsoft) reads one: written without a fraction or exponent.</summary>
-    private static bool IsInteger(JsonElement value)
+    private static bool IsInteger(ReadOnlySpan<byte> number) => number.IndexOfAny("."u8 + "eE"u8) < 0;
+
+    private bool InEnum(ref Utf8JsonReader reader)
     {
-        var raw = value.GetRawText();
-        return raw.IndexOfAny(['.', 'e', 'E']) < 0;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return _enumStrings!.Contains(reader.GetString()!);
+        }
+
+        // Numbers and literals are compared as written, as JsonElement.GetRawText did; objects and arrays are never in a compiled enum.
+        foreach (var other in _enumOthers!)
+        {
+            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) && reader.ValueSpan.SequenceEqual(other))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private bool InEnum(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String
-            ? _enumStrings!.Contains(value.GetString()!)
-            : _enumOthers!.Any(e => e.GetRawText() == value.GetRawText());
-
-    private bool StringAccepted(string text)
+    private bool StringAccepted(ref Utf8JsonReader reader)
     {
+        if (_minLength is null && _maxLength is null && _pattern is null && _format is null)
+        {
+            return true;
+        }
+
+        // Unescaping never makes more UTF-16 units than the token has UTF-8 bytes.
+        var length = reader.ValueSpan.Length;
+        var text = length <= 256 ? stackalloc char[256] : new char[length];
+        text = text[..reader.CopyString(text)];
         if (_minLength is not null || _maxLength is not null)
         {
             // Where UTF-16 units and text elements disagree, let NJsonSchema count.
@@ -262,64 +328,83 @@ internal sealed class BodyCheck
             "date-time" => DateTime.IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
             "uuid" or "guid" => Uuid.IsMatch(text),
             "email" => Email.IsMatch(text),
-            "uri" => Uri.TryCreate(text, UriKind.Absolute, out _) && Ascii.IsValid(text),
+            "uri" => Ascii.IsValid(text) && Uri.TryCreate(text.ToString(), UriKind.Absolute, out _),
             _ => true,
         };
     }
 
-    private bool NumberAccepted(JsonElement value)
+    private bool NumberAccepted(ref Utf8JsonReader reader)
     {
         if (_minimum is null && _maximum is null)
         {
             return true;
         }
 
-        return value.TryGetDecimal(out var number) && number >= (_minimum ?? decimal.MinValue) && number <= (_maximum ?? decimal.MaxValue);
+        return reader.TryGetDecimal(out var number) && number >= (_minimum ?? decimal.MinValue) && number <= (_maximum ?? decimal.MaxValue);
     }
 
-    private bool ObjectAccepted(JsonElement value)
+    private bool ObjectAccepted(ref Utf8JsonReader reader)
     {
-        foreach (var name in _required)
+        var seen = 0UL;
+        Span<char> name = stackalloc char[128];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!value.TryGetProperty(name, out _))
+            var length = reader.ValueSpan.Length;
+            var written = length <= name.Length ? reader.CopyString(name) : -1;
+            var found = default(Member);
+            _ = written >= 0
+                ? _members.TryGetValue(name[..written], out found)
+                : _members.Dictionary.TryGetValue(reader.GetString()!, out found);
+            seen |= found.RequiredBit;
+            reader.Read();
+            if (found.Check is { } check)
             {
-                return false;
-            }
-        }
-
-        foreach (var property in value.EnumerateObject())
-        {
-            if (_properties is not null && _properties.TryGetValue(property.Name, out var check))
-            {
-                if (!check.Accepts(property.Value))
+                if (!check.Accepts(ref reader))
                 {
                     return false;
                 }
             }
-            else if (_additionalForbidden || (_additional is not null && !_additional.Accepts(property.Value)))
+            else if (_additionalForbidden || (_additional is not null ? !_additional.Accepts(ref reader) : !Skip(ref reader)))
             {
                 return false;
             }
         }
 
+        return reader.TokenType == JsonTokenType.EndObject && seen == _requiredBits;
+    }
+
+    private bool ArrayAccepted(ref Utf8JsonReader reader)
+    {
+        var count = 0;
+        HashSet<string>? distinct = _uniqueItems ? new HashSet<string>(StringComparer.Ordinal) : null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            count++;
+            if (distinct is not null)
+            {
+                // Equal values may be written differently (1 and 1.0, reordered objects): only strings are compared here.
+                if (reader.TokenType != JsonTokenType.String || !distinct.Add(reader.GetString()!))
+                {
+                    return false;
+                }
+            }
+
+            if (_items is not null ? !_items.Accepts(ref reader) : !Skip(ref reader))
+            {
+                return false;
+            }
+        }
+
+        return reader.TokenType == JsonTokenType.EndArray && count >= (_minItems ?? 0) && count <= (_maxItems ?? int.MaxValue);
+    }
+
+    /// <summary>Moves past a value no schema constrains; the reader still proves it well-formed.</summary>
+    private static bool Skip(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
         return true;
     }
 
-    private bool ArrayAccepted(JsonElement value)
-    {
-        var count = value.GetArrayLength();
-        if (count < (_minItems ?? 0) || count > (_maxItems ?? int.MaxValue))
-        {
-            return false;
-        }
-
-        // Equal values may be written differently (1 and 1.0, reordered objects): only strings are compared here.
-        if (_uniqueItems && (value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String)
-            || value.EnumerateArray().Select(e => e.GetString()).Distinct(StringComparer.Ordinal).Count() != count))
-        {
-            return false;
-        }
-
-        return _items is null || value.EnumerateArray().All(_items.Accepts);
-    }
+    /// <summary>A declared property's schema (null: only required, so additionalProperties applies) and its bit among the required ones (0: optional).</summary>
+    private readonly record struct Member(BodyCheck? Check, ulong RequiredBit);
 }
