@@ -62,18 +62,33 @@ public sealed class MockAccountsServer : IAsyncDisposable
         var options = new MockAccountsServerOptions();
         configure?.Invoke(options);
         options.ThrowIfInvalid();
-        var runtime = await MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken).ConfigureAwait(false);
-        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
-        var loggers = options.LoggerFactory ?? ownedLoggers!;
         string[] loopback = ["--urls", "http://127.0.0.1:0"];
-        var sockets = MockAccountsHost.Build(MockAccountsHost.CreateBuilder(loopback), runtime, options.HotReload, loggers);
-        var twin = MockAccountsHost.CreateBuilder(loopback);
-        twin.WebHost.UseTestServer();
-        var inMemory = MockAccountsHost.Build(twin, runtime, watchContracts: false, loggers);
+        // The first start in a test process is mostly JIT compilation on one thread: the contracts load on
+        // another core while this one prepares both hosts' builders, which do not depend on them.
+        var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken), cancellationToken);
+        var preparing = Task.Run(() => (Sockets: MockAccountsHost.CreateBuilder(loopback), InMemory: InMemoryBuilder(loopback)), cancellationToken);
         try
         {
-            await sockets.StartAsync(cancellationToken).ConfigureAwait(false);
-            await inMemory.StartAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(loading, preparing).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (loading.IsCompletedSuccessfully)
+            {
+                loading.Result.Dispose();
+            }
+
+            throw;
+        }
+
+        var runtime = loading.Result;
+        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
+        var loggers = options.LoggerFactory ?? ownedLoggers!;
+        var sockets = MockAccountsHost.Build(preparing.Result.Sockets, runtime, options.HotReload, loggers);
+        var inMemory = MockAccountsHost.Build(preparing.Result.InMemory, runtime, watchContracts: false, loggers);
+        try
+        {
+            await Task.WhenAll(sockets.StartAsync(cancellationToken), inMemory.StartAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
@@ -86,6 +101,13 @@ public sealed class MockAccountsServer : IAsyncDisposable
 
         var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MockAccountsServer(sockets, inMemory, runtime, ownedLoggers, new Uri(address.EndsWith('/') ? address : address + "/"), options.Admin.Key);
+    }
+
+    private static WebApplicationBuilder InMemoryBuilder(string[] args)
+    {
+        var builder = MockAccountsHost.CreateBuilder(args);
+        builder.WebHost.UseTestServer();
+        return builder;
     }
 
     /// <summary>Scenarios, token bindings, account edits, variants and the journal back to a fresh start.</summary>
