@@ -63,42 +63,39 @@ public sealed class MockAccountsServer : IAsyncDisposable
         configure?.Invoke(options);
         options.ThrowIfInvalid();
         string[] loopback = ["--urls", "http://127.0.0.1:0"];
+        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
+        var loggers = options.LoggerFactory ?? ownedLoggers!;
         // The first start in a test process is mostly JIT compilation on one thread: the contracts load on
-        // another core while this one prepares both hosts' builders, which do not depend on them.
+        // another core while this one builds both hosts, which need only the options until they start.
         var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken), cancellationToken);
-        var preparing = Task.Run(() => (Sockets: MockAccountsHost.CreateBuilder(loopback), InMemory: InMemoryBuilder(loopback)), cancellationToken);
+        WebApplication? sockets = null;
+        WebApplication? inMemory = null;
         try
         {
-            await Task.WhenAll(loading, preparing).ConfigureAwait(false);
+            sockets = await MockAccountsHost.BuildWhileLoadingAsync(MockAccountsHost.CreateBuilder(loopback), options, loading, options.HotReload, loggers).ConfigureAwait(false);
+            inMemory = await MockAccountsHost.BuildWhileLoadingAsync(InMemoryBuilder(loopback), options, loading, watchContracts: false, loggers).ConfigureAwait(false);
+            await Task.WhenAll(sockets.StartAsync(cancellationToken), inMemory.StartAsync(cancellationToken)).ConfigureAwait(false);
         }
         catch
         {
+            foreach (var host in new[] { sockets, inMemory })
+            {
+                if (host is not null)
+                {
+                    await host.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
             if (loading.IsCompletedSuccessfully)
             {
                 loading.Result.Dispose();
             }
 
-            throw;
-        }
-
-        var runtime = loading.Result;
-        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
-        var loggers = options.LoggerFactory ?? ownedLoggers!;
-        var sockets = MockAccountsHost.Build(preparing.Result.Sockets, runtime, options.HotReload, loggers);
-        var inMemory = MockAccountsHost.Build(preparing.Result.InMemory, runtime, watchContracts: false, loggers);
-        try
-        {
-            await Task.WhenAll(sockets.StartAsync(cancellationToken), inMemory.StartAsync(cancellationToken)).ConfigureAwait(false);
-        }
-        catch
-        {
-            await sockets.DisposeAsync().ConfigureAwait(false);
-            await inMemory.DisposeAsync().ConfigureAwait(false);
-            runtime.Dispose();
             ownedLoggers?.Dispose();
             throw;
         }
 
+        var runtime = await loading.ConfigureAwait(false);
         var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MockAccountsServer(sockets, inMemory, runtime, ownedLoggers, new Uri(address.EndsWith('/') ? address : address + "/"), options.Admin.Key);
     }

@@ -15,6 +15,7 @@ public sealed class StartupTests
     [TestCase("--MockAccounts:ReferenceTime=soon", "MockAccounts:ReferenceTime", "'soon' is not an ISO 8601 date")]
     [TestCase("--MockAccounts:Contracts=/no/such/folder", "MockAccounts:Contracts", "folder '/no/such/folder' does not exist")]
     [TestCase("--MockAccounts:MaxBodyBytes=10", "MockAccounts:MaxBodyBytes", "10 is out of range")]
+    [TestCase("--MockAccounts:Variants:runloop=v0", "MockAccounts:Variants:runloop", "'runloop' has no variant 'v0'")]
     public async Task Bad_options_exit_with_2_naming_the_setting(string argument, string setting, string expectation)
     {
         var (code, error) = await RunAsync(argument, "--urls=http://127.0.0.1:0");

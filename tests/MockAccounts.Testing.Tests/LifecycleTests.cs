@@ -25,6 +25,18 @@ public sealed class LifecycleTests
     }
 
     [Test]
+    public async Task A_start_whose_contracts_refuse_its_options_throws_their_error_and_the_next_start_works()
+    {
+        // The hosts are built while the contracts load: the load's own error must surface, not a host's.
+        var start = () => MockAccountsServer.StartAsync(o => o.Variants["runloop"] = "v0");
+
+        (await start.Should().ThrowAsync<Server.Hosting.MockAccountsOptionsException>())
+            .Which.Message.Should().Contain("Variants:runloop").And.Contain("no variant 'v0'");
+        await using var next = await MockAccountsServer.StartAsync();
+        (await next.Admin.GetAccountAsync("runloop", "t")).Scenario.Should().NotBeNullOrEmpty();
+    }
+
+    [Test]
     public async Task Two_servers_side_by_side_keep_their_own_state()
     {
         await using var one = await MockAccountsServer.StartAsync();

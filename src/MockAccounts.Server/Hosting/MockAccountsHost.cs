@@ -76,9 +76,11 @@ public static class MockAccountsHost
     {
         var builder = CreateBuilder(args);
         customize?.Invoke(builder);
-        var runtime = await MockAccountsRuntime.CreateAsync(ReadOptions(builder.Configuration), time ?? TimeProvider.System, cancellationToken);
-        var app = Build(builder, runtime, watchContracts: runtime.Options.HotReload);
-        app.Lifetime.ApplicationStopped.Register(runtime.Dispose);
+        var options = ReadOptions(builder.Configuration);
+        // Start-up is mostly one thread: the contracts load on another core while this one builds the host.
+        var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, time ?? TimeProvider.System, cancellationToken), cancellationToken);
+        var app = await BuildWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null);
+        app.Lifetime.ApplicationStopped.Register((await loading).Dispose);
         return app;
     }
 
@@ -94,7 +96,54 @@ public static class MockAccountsHost
     /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
     public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts, ILoggerFactory? loggerFactory = null)
     {
-        var options = runtime.Options;
+        var app = BuildHost(builder, runtime.Options, new RuntimeSlot(runtime), watchContracts, loggerFactory);
+        LogContracts(app.Logger, runtime, runtime.Options);
+        return app;
+    }
+
+    /// <summary>
+    /// Builds the host while <paramref name="loading"/> still loads the contracts (building needs only the options),
+    /// and returns it once they are in: the first start of a process does the two at once. The caller disposes
+    /// the runtime after the host, as with <see cref="Build"/>. The host's container reached the runtime through
+    /// factories and may dispose it too (disposing twice is harmless), so hosts built on one load are disposed
+    /// together. If building or loading fails, the host is disposed, and so is the runtime once the load has
+    /// made it; the failure is thrown.
+    /// </summary>
+    /// <param name="builder">A builder from <see cref="CreateBuilder"/> (a test may have set a test server on it).</param>
+    /// <param name="options">The options <paramref name="loading"/> was started with.</param>
+    /// <param name="loading">The runtime's creation, started on another thread (<see cref="MockAccountsRuntime.CreateAsync(MockAccountsOptions, TimeProvider, CancellationToken)"/>).</param>
+    /// <param name="watchContracts">Whether this host reloads the contracts when their files change.</param>
+    /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
+    public static async Task<WebApplication> BuildWhileLoadingAsync(
+        WebApplicationBuilder builder, MockAccountsOptions options, Task<MockAccountsRuntime> loading, bool watchContracts, ILoggerFactory? loggerFactory)
+    {
+        var slot = new RuntimeSlot();
+        WebApplication? app = null;
+        try
+        {
+            app = BuildHost(builder, options, slot, watchContracts, loggerFactory);
+            slot.Runtime = await loading.ConfigureAwait(false);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // A failed build leaves the load running: the runtime it may still make has no other owner.
+            _ = loading.ContinueWith(
+                static load => (load.IsCompletedSuccessfully ? load.Result : null)?.Dispose(),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
+
+        LogContracts(app.Logger, slot.Runtime, options);
+        return app;
+    }
+
+    private static WebApplication BuildHost(WebApplicationBuilder builder, MockAccountsOptions options, RuntimeSlot slot, bool watchContracts, ILoggerFactory? loggerFactory)
+    {
         builder.Logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
@@ -129,14 +178,8 @@ public static class MockAccountsHost
 
         // SIGTERM (docker stop) stops within a second: in-flight requests get that long to finish.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
-        builder.Services.AddSingleton(runtime);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(runtime.Contracts);
-        builder.Services.AddSingleton(runtime.State);
-        builder.Services.AddSingleton(runtime.Pipeline);
-        builder.Services.AddSingleton(runtime.Admin);
-        builder.Services.AddSingleton(runtime.Journal);
-        builder.Services.AddSingleton(runtime.Mappings);
+        AddRuntime(builder.Services, slot);
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddSingleton(_ => new RequestLog(options, loggerFactory?.CreateLogger(RequestLog.Category)));
         builder.Services.AddSingleton<AdminRoutes>();
@@ -149,7 +192,6 @@ public static class MockAccountsHost
 
         var app = builder.Build();
 
-        LogContracts(app.Logger, runtime, options);
         // Admin endpoints may not read a body at all; vendor requests get (and journal) their 413 in the handler.
         app.Use((context, next) =>
             context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
@@ -157,12 +199,43 @@ public static class MockAccountsHost
                 : next(context));
         // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed,
         // and its catch-all answers every admin path the API does not have.
-        var vendors = app.Services.GetRequiredService<VendorRequestHandler>();
+        // Resolved on the first vendor request: the runtime it needs may still be loading while the host is built.
+        VendorRequestHandler? vendors = null;
         // The bare root leads a person to the dashboard.
-        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminRoutes.Prefix) || context.Request.Path == "/" ? next(context) : vendors.HandleAsync(context));
+        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminRoutes.Prefix) || context.Request.Path == "/"
+            ? next(context)
+            : (vendors ??= app.Services.GetRequiredService<VendorRequestHandler>()).HandleAsync(context));
         app.UseRouting();
         app.MapAdmin();
         return app;
+    }
+
+    /// <summary>
+    /// The runtime and its parts as services. One that is already there is registered as instances, which the
+    /// container never disposes, so several hosts may share it; one still loading is reached through the slot.
+    /// </summary>
+    private static void AddRuntime(IServiceCollection services, RuntimeSlot slot)
+    {
+        Add(r => r);
+        Add(r => r.Contracts);
+        Add(r => r.State);
+        Add(r => r.Pipeline);
+        Add(r => r.Admin);
+        Add(r => r.Journal);
+        Add(r => r.Mappings);
+
+        void Add<T>(Func<MockAccountsRuntime, T> part)
+            where T : class
+        {
+            if (slot.IsFilled)
+            {
+                services.AddSingleton(part(slot.Runtime));
+            }
+            else
+            {
+                services.AddSingleton(_ => part(slot.Runtime));
+            }
+        }
     }
 
     private static void LogContracts(ILogger logger, MockAccountsRuntime runtime, MockAccountsOptions options)
