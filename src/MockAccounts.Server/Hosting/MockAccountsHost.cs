@@ -133,7 +133,18 @@ public static class MockAccountsHost
 
             // A failed build leaves the load running: the runtime it may still make has no other owner.
             _ = loading.ContinueWith(
-                static load => (load.IsCompletedSuccessfully ? load.Result : null)?.Dispose(),
+                static load =>
+                {
+                    if (load.IsCompletedSuccessfully)
+                    {
+                        load.Result.Dispose();
+                    }
+                    else
+                    {
+                        // Observed, so a load that fails after the build did is not reported again as unobserved.
+                        _ = load.Exception;
+                    }
+                },
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw;
         }
