@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 
 namespace MockAccounts.Server.Journal;
 
@@ -9,7 +8,8 @@ namespace MockAccounts.Server.Journal;
 /// </summary>
 internal sealed class JournalIds
 {
-    private readonly byte[] _prefix = RandomNumberGenerator.GetBytes(10);
+    // Unique per journal, not secret: a new GUID's random bits come from the OS without loading OpenSSL.
+    private readonly byte[] _prefix = Guid.NewGuid().ToByteArray()[..10];
 
     public Guid For(long sequence)
     {
