@@ -59,8 +59,7 @@ public sealed partial class TemplateText
 
     /// <summary>The text with every placeholder filled from <paramref name="random"/>.</summary>
     /// <param name="random">The (seeded) randomness to fill placeholders from.</param>
-    public string Render(Randomizer random) =>
-        random is FieldRandomizer field ? Render(field) : Render(random, static (r, count) => r.Number(count - 1));
+    public string Render(Randomizer random) => Render(random, static (r, count) => r.Number(count - 1));
 
     /// <summary>The text filled from a field's randomizer: the same characters, drawn without Bogus' lock.</summary>
     internal string Render(FieldRandomizer random) => Render(random, static (r, count) => r.Number(count - 1));

@@ -32,8 +32,6 @@ internal sealed class BodyCheck
     private bool _uniqueItems;
     private HashSet<string>? _enumStrings;
     private byte[][]? _enumOthers;
-    private Dictionary<string, BodyCheck>? _properties;
-    private string[] _required = [];
     private Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> _members = NoMembers;
     private ulong _requiredBits;
     private bool _additionalForbidden;
@@ -106,6 +104,8 @@ internal sealed class BodyCheck
 
     private void Fill(JsonObject obj, Func<string, JsonNode?> resolve, Dictionary<string, BodyCheck> compiled)
     {
+        Dictionary<string, BodyCheck>? properties = null;
+        string[] required = [];
         foreach (var (key, value) in obj)
         {
             switch (key)
@@ -154,10 +154,10 @@ internal sealed class BodyCheck
 
                     break;
                 case "properties":
-                    _properties = value!.AsObject().ToDictionary(p => p.Key, p => Compile(p.Value!, resolve, compiled), StringComparer.Ordinal);
+                    properties = value!.AsObject().ToDictionary(p => p.Key, p => Compile(p.Value!, resolve, compiled), StringComparer.Ordinal);
                     break;
                 case "required":
-                    _required = value!.AsArray().Select(r => r!.GetValue<string>()).ToArray();
+                    required = value!.AsArray().Select(r => r!.GetValue<string>()).ToArray();
                     break;
                 case "additionalProperties":
                     if (value is JsonValue flag && flag.TryGetValue<bool>(out var allowed))
@@ -180,28 +180,28 @@ internal sealed class BodyCheck
             }
         }
 
-        IndexMembers();
+        IndexMembers(properties, required);
     }
 
     /// <summary>
     /// One table for a property's name: its schema and, when required, its bit in <see cref="_requiredBits"/>,
     /// so an object is checked in one pass over its properties.
     /// </summary>
-    private void IndexMembers()
+    private void IndexMembers(Dictionary<string, BodyCheck>? properties, string[] names)
     {
-        if (_properties is null && _required.Length == 0)
+        if (properties is null && names.Length == 0)
         {
             return;
         }
 
-        var required = _required.Distinct(StringComparer.Ordinal).ToArray();
+        var required = names.Distinct(StringComparer.Ordinal).ToArray();
         if (required.Length > 64)
         {
             throw new NotSupportedException("more than 64 required properties");
         }
 
         var members = new Dictionary<string, Member>(StringComparer.Ordinal);
-        foreach (var (name, check) in _properties ?? [])
+        foreach (var (name, check) in properties ?? [])
         {
             members[name] = new Member(check, 0);
         }
@@ -282,9 +282,14 @@ internal sealed class BodyCheck
         }
 
         // Numbers and literals are compared as written, as JsonElement.GetRawText did; objects and arrays are never in a compiled enum.
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+        {
+            return false;
+        }
+
         foreach (var other in _enumOthers!)
         {
-            if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) && reader.ValueSpan.SequenceEqual(other))
+            if (reader.ValueSpan.SequenceEqual(other))
             {
                 return true;
             }
