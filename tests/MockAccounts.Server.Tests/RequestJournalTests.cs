@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
+using MockAccounts.Core.Responses;
 using MockAccounts.Server.Hosting;
 using MockAccounts.Server.Journal;
 using NUnit.Framework;
@@ -84,6 +86,66 @@ public sealed class RequestJournalTests
         journal.Snapshot().Should().ContainSingle().Which.Id.Should().NotBe(first);
         journal.Dropped.Should().Be(0);
     }
+
+    [Test]
+    [NonParallelizable]
+    public void A_response_made_for_its_request_is_copied_and_one_that_outlives_it_is_shared()
+    {
+        var journal = new RequestJournal(new JournalOptions { Capacity = 4 });
+
+        // No collection may promote the new response between its making and its journaling: that is the case under test.
+        GC.TryStartNoGCRegion(16 << 20).Should().BeTrue();
+        WeakReference made;
+        try
+        {
+            made = AddAnswered(journal, "/made", "made");
+        }
+        finally
+        {
+            GC.EndNoGCRegion();
+        }
+
+        var cached = Response("cached");
+        GC.Collect();
+        journal.Add(Request("/cached", ""), new RequestOutcome(200, Outcomes.Sent, 0.1) { Response = cached }, []);
+        GC.Collect();
+
+        made.IsAlive.Should().BeFalse("the journal keeps a copy, not the response made for one request");
+        var entries = journal.Snapshot();
+        entries[1].Path.Should().Be("/made");
+        entries[1].ResponseBody.Should().Be("{\"kind\":\"made\"}");
+        entries[1].ResponseHeaders.Should().Equal(Response("made").Headers);
+        entries[1].WasMatched.Should().BeTrue();
+        entries[0].ResponseBytes.Should().BeSameAs(cached.Body, "a response that outlives its request is shared, not copied");
+        entries[0].ResponseHeaders.Should().BeSameAs(cached.Headers);
+    }
+
+    [Test]
+    public void An_answer_with_no_body_and_a_request_with_no_answer_read_back_as_such()
+    {
+        var journal = new RequestJournal(new JournalOptions { Capacity = 4 });
+        journal.Add(Request("/empty", ""), new RequestOutcome(204, Outcomes.Sent, 0.1) { Response = new(204, [new("Retry-After", "3")], []) }, []);
+        Add(journal, "/none");
+
+        var entries = journal.Snapshot();
+        entries[1].ResponseBytes.Should().BeEmpty();
+        entries[1].ResponseHeaders.Should().Equal([new KeyValuePair<string, string>("Retry-After", "3")]);
+        entries[1].WasMatched.Should().BeTrue();
+        entries[0].ResponseBytes.Should().BeEmpty();
+        entries[0].ResponseHeaders.Should().BeEmpty();
+        entries[0].WasMatched.Should().BeFalse();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference AddAnswered(RequestJournal journal, string path, string kind)
+    {
+        var response = Response(kind);
+        journal.Add(Request(path, ""), new RequestOutcome(200, Outcomes.Sent, 0.1) { Response = response }, []);
+        return new WeakReference(response.Body);
+    }
+
+    private static MockResponse Response(string kind) =>
+        new(200, [new("Content-Type", "application/json"), new("X-Kind", kind)], Encoding.UTF8.GetBytes($"{{\"kind\":\"{kind}\"}}"));
 
     private static void Add(RequestJournal journal, string path) =>
         journal.Add(Request(path, ""), new RequestOutcome(404, Outcomes.NotMatched, 0.1), []);

@@ -73,7 +73,7 @@ public sealed class RequestJournal
         }
 
         var request = context.Request;
-        var packed = new PackedRequest();
+        var packed = new PackedEntry();
         try
         {
             packed.Add(request.Path.Value ?? "/");
@@ -107,7 +107,32 @@ public sealed class RequestJournal
                 packed.Add(value.Count == 1 ? value[0] : value.ToString());
             }
 
-            var info = new JournalSlot.Fixed(DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null });
+            var response = outcome.Response;
+            IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null;
+            byte[]? responseBody = null;
+            if (response is not null)
+            {
+                responseHeaders = MadeForThisRequest(response.Headers) ? null : response.Headers;
+                if (responseHeaders is null)
+                {
+                    packed.AddInt(response.Headers.Count);
+                    foreach (var (name, value) in response.Headers)
+                    {
+                        packed.Add(name);
+                        packed.Add(value);
+                    }
+                }
+
+                responseBody = MadeForThisRequest(response.Body) ? null : response.Body;
+                if (responseBody is null)
+                {
+                    packed.Add(response.Body);
+                }
+            }
+
+            var info = new JournalSlot.Fixed(
+                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null, Response = null },
+                response is not null, responseHeaders, responseBody);
             Store(info, packed.Written);
         }
         finally
@@ -115,6 +140,15 @@ public sealed class RequestJournal
             packed.Return();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="part"/> of a response is still in the youngest generation, which is where
+    /// whatever was made for this request alone is (a new token's body, a rendered template). The journal
+    /// copies such a part rather than be the only thing that keeps it alive until it dies in gen2; a part the
+    /// GC has promoted (a cached response, a stub's bytes) outlives the request anyway and is shared.
+    /// A cached part not yet promoted is copied too, which costs only the copy.
+    /// </summary>
+    private static bool MadeForThisRequest(object part) => part is not byte[] { Length: 0 } && GC.GetGeneration(part) == 0;
 
     private void Store(in JournalSlot.Fixed info, ReadOnlySpan<byte> packed)
     {
@@ -227,7 +261,7 @@ public sealed class RequestJournal
     private JournalEntry Unpack(in JournalSlot slot, IReadOnlySet<string> secret)
     {
         var info = slot.Info;
-        var reader = new PackedRequest.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
+        var reader = new PackedEntry.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
         var path = reader.ReadString()!;
         var query = reader.ReadString() ?? "";
         var host = new HostString(reader.ReadString()!);
@@ -239,6 +273,24 @@ public sealed class RequestJournal
         for (var i = 0; i < headers.Length; i++)
         {
             headers[i] = new(reader.ReadString()!, reader.ReadString()!);
+        }
+
+        var responseHeaders = info.ResponseHeaders;
+        var responseBody = info.ResponseBody;
+        if (info.Answered && responseHeaders is null)
+        {
+            var packedHeaders = new KeyValuePair<string, string>[reader.ReadInt()];
+            for (var i = 0; i < packedHeaders.Length; i++)
+            {
+                packedHeaders[i] = new(reader.ReadString()!, reader.ReadString()!);
+            }
+
+            responseHeaders = packedHeaders;
+        }
+
+        if (info.Answered && responseBody is null)
+        {
+            responseBody = reader.ReadBytes();
         }
 
         var keep = _options.KeepCredentials;
@@ -255,13 +307,13 @@ public sealed class RequestJournal
             headers,
             body,
             outcome.Status,
-            outcome.Response?.Headers ?? [],
-            outcome.Response?.Body ?? [],
+            responseHeaders ?? [],
+            responseBody ?? [],
             outcome.Vendor,
             outcome.Variant,
             outcome.Scenario,
             token,
-            outcome.Response is not null,
+            info.Answered,
             outcome.ElapsedMs)
         {
             Stub = outcome.Stub,

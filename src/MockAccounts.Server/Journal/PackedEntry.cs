@@ -5,17 +5,18 @@ using System.Text;
 namespace MockAccounts.Server.Journal;
 
 /// <summary>
-/// The per-request text of a journal entry (path, query, host, client address, token, body and
-/// headers) as length-prefixed UTF-8 in one byte buffer. A full journal then holds a fixed set of
-/// long-lived byte arrays that are rewritten in place, instead of a dozen new objects per request
-/// that lived just long enough to reach gen2 and die there; those full collections set the p99.
+/// The per-request parts of a journal entry (path, query, host, client address, token, body and
+/// headers, and a response made for this request alone) as length-prefixed UTF-8 in one byte buffer.
+/// A full journal then holds a fixed set of long-lived byte arrays that are rewritten in place, instead
+/// of a dozen new objects per request that lived just long enough to reach gen2 and die there; those
+/// full collections set the p99.
 /// </summary>
-internal sealed class PackedRequest
+internal sealed class PackedEntry
 {
     private byte[] _buffer;
     private int _length;
 
-    public PackedRequest(int initialCapacity = 512) => _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
+    public PackedEntry(int initialCapacity = 2048) => _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
 
     public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
 
@@ -93,6 +94,14 @@ internal sealed class PackedRequest
             var value = BinaryPrimitives.ReadInt32LittleEndian(_rest);
             _rest = _rest[4..];
             return value;
+        }
+
+        public byte[] ReadBytes()
+        {
+            var length = ReadInt();
+            var bytes = _rest[..length].ToArray();
+            _rest = _rest[length..];
+            return bytes;
         }
 
         public string? ReadString()
