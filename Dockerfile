@@ -7,19 +7,24 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MockAccounts.Core/MockAccounts.Core.csproj src/MockAccounts.Core/
 COPY src/MockAccounts.Server/MockAccounts.Server.csproj src/MockAccounts.Server/
-# ReadyToRun needs a runtime identifier (this machine's architecture) and the crossgen pack at restore.
-RUN dotnet restore src/MockAccounts.Server/MockAccounts.Server.csproj -p:PublishReadyToRun=true \
+# ReadyToRun needs a runtime identifier (this machine's architecture), the crossgen pack and, self-contained,
+# the runtime packs at restore.
+RUN dotnet restore src/MockAccounts.Server/MockAccounts.Server.csproj -p:PublishReadyToRun=true -p:SelfContained=true \
       -r linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')
 COPY schemas/ schemas/
 COPY mocks/ mocks/
 COPY src/MockAccounts.Core/ src/MockAccounts.Core/
 COPY src/MockAccounts.Server/ src/MockAccounts.Server/
-# ReadyToRun: precompiled code starts about 0.4 s sooner than JIT-only (docs/performance.md).
+# One ReadyToRun image of the runtime, ASP.NET Core and the server together (self-contained, composite): the
+# framework's generic code instantiated over the server's types is then precompiled too, where a framework-dependent
+# build JIT-compiles about 700 such methods at start. Starts in about 0.35 s instead of 0.5 s (docs/performance.md).
 RUN dotnet publish src/MockAccounts.Server/MockAccounts.Server.csproj -c Release --no-restore -o /app \
-      -r linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/') --self-contained false -p:PublishReadyToRun=true \
+      -r linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/') --self-contained true \
+      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true \
  && rm -f /app/*.pdb
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Self-contained: the base needs only the runtime's native dependencies.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0
 WORKDIR /app
 COPY --from=build /app ./
 # Prove the built-in contracts once, here: containers then start on the cached proof (no NJsonSchema at start-up).
