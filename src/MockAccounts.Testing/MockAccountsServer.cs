@@ -66,35 +66,34 @@ public sealed class MockAccountsServer : IAsyncDisposable
         var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
         var loggers = options.LoggerFactory ?? ownedLoggers!;
         // The first start in a test process is mostly JIT compilation on one thread: the contracts load on
-        // another core while this one builds both hosts, which need only the options until they start.
+        // another core while this one builds and starts both hosts, which need only the options until a request
+        // comes, and no request can come before this returns (the port and the handler are not known yet).
         var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken), cancellationToken);
-        WebApplication? sockets = null;
-        WebApplication? inMemory = null;
+        var starting = new[]
+        {
+            MockAccountsHost.StartWhileLoadingAsync(MockAccountsHost.CreateBuilder(loopback), options, loading, options.HotReload, loggers, cancellationToken),
+            MockAccountsHost.StartWhileLoadingAsync(InMemoryBuilder(loopback), options, loading, watchContracts: false, loggers, cancellationToken),
+        };
         try
         {
-            sockets = await MockAccountsHost.BuildWhileLoadingAsync(MockAccountsHost.CreateBuilder(loopback), options, loading, options.HotReload, loggers).ConfigureAwait(false);
-            inMemory = await MockAccountsHost.BuildWhileLoadingAsync(InMemoryBuilder(loopback), options, loading, watchContracts: false, loggers).ConfigureAwait(false);
-            await Task.WhenAll(sockets.StartAsync(cancellationToken), inMemory.StartAsync(cancellationToken)).ConfigureAwait(false);
+            await Task.WhenAll(starting).ConfigureAwait(false);
         }
         catch
         {
-            foreach (var host in new[] { sockets, inMemory })
+            // A host that failed has disposed itself (and the runtime, once loaded); one that started goes too.
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
             {
-                if (host is not null)
-                {
-                    await host.DisposeAsync().ConfigureAwait(false);
-                }
-            }
-
-            if (loading.IsCompletedSuccessfully)
-            {
-                loading.Result.Dispose();
+                var host = await started.ConfigureAwait(false);
+                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                await host.DisposeAsync().ConfigureAwait(false);
             }
 
             ownedLoggers?.Dispose();
             throw;
         }
 
+        var sockets = await starting[0].ConfigureAwait(false);
+        var inMemory = await starting[1].ConfigureAwait(false);
         var runtime = await loading.ConfigureAwait(false);
         var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new MockAccountsServer(sockets, inMemory, runtime, ownedLoggers, new Uri(address.EndsWith('/') ? address : address + "/"), options.Admin.Key);

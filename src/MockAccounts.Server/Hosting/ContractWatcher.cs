@@ -14,16 +14,19 @@ internal sealed class ContractWatcher : BackgroundService
     // inotify can lose events or run out of instances; a cheap fingerprint check catches what it misses.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
-    private readonly ContractStore _contracts;
+    private readonly MockAccountsOptions _options;
+    private readonly RuntimeSlot _runtime;
     private readonly ILogger<ContractWatcher> _log;
     private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private string[] _roots = [];
     private List<FileSystemWatcher> _watchers = [];
     private int _fingerprint;
 
-    public ContractWatcher(ContractStore contracts, ILogger<ContractWatcher> log)
+    /// <remarks>The contracts may still be loading when the host starts: the folders come from the options.</remarks>
+    public ContractWatcher(MockAccountsOptions options, RuntimeSlot runtime, ILogger<ContractWatcher> log)
     {
-        _contracts = contracts;
+        _options = options;
+        _runtime = runtime;
         _log = log;
     }
 
@@ -34,7 +37,7 @@ internal sealed class ContractWatcher : BackgroundService
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // Every root, made or not: a folder made later (a first mappings/) is noticed by the fingerprint poll.
-        _roots = _contracts.Sources.SelectMany(s => s.Roots()).ToArray();
+        _roots = _options.Sources().SelectMany(s => s.Roots()).ToArray();
         _watchers = _roots.Where(Directory.Exists).Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
         _fingerprint = Fingerprint(_roots);
         return base.StartAsync(cancellationToken);
@@ -45,6 +48,18 @@ internal sealed class ContractWatcher : BackgroundService
         var (changes, roots, watchers, fingerprint) = (_changes, _roots, _watchers, _fingerprint);
         try
         {
+            ContractStore contracts;
+            try
+            {
+                // Changes made meanwhile wait in the channel or show in the fingerprint.
+                contracts = (await _runtime.Filled.WaitAsync(stoppingToken)).Contracts;
+            }
+            catch (Exception) when (!_runtime.IsFilled && !stoppingToken.IsCancellationRequested)
+            {
+                // The load failed: start-up reports it and disposes the host; there is nothing to reload.
+                return;
+            }
+
             while (!stoppingToken.IsCancellationRequested)
             {
                 using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
@@ -70,13 +85,13 @@ internal sealed class ContractWatcher : BackgroundService
                 }
 
                 fingerprint = Fingerprint(roots);
-                if (await _contracts.ReloadAsync(stoppingToken))
+                if (await contracts.ReloadAsync(stoppingToken))
                 {
-                    Log.Reloaded(_log, _contracts.Current.Contracts.Vendors.Count);
+                    Log.Reloaded(_log, contracts.Current.Contracts.Vendors.Count);
                 }
                 else
                 {
-                    Log.ReloadFailed(_log, _contracts.LastError?.Message);
+                    Log.ReloadFailed(_log, contracts.LastError?.Message);
                 }
             }
         }

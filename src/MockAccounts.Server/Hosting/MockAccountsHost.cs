@@ -29,7 +29,8 @@ public static class MockAccountsHost
         WebApplication app;
         try
         {
-            app = await BuildAsync(args);
+            // Serving, the host starts listening while the contracts load; proving, it never listens.
+            app = await CreateAsync(args, start: !prove, customize: null, time: null, CancellationToken.None);
         }
         catch (MockAccountsOptionsException e)
         {
@@ -41,6 +42,12 @@ public static class MockAccountsHost
             await Console.Error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (IOException e)
+        {
+            // Kestrel's bind failure (address in use, no permission): one line, not an unhandled-exception dump.
+            await Console.Error.WriteLineAsync($"Cannot listen: {e.Message}");
+            return 3;
+        }
 
         await using (app)
         {
@@ -48,17 +55,6 @@ public static class MockAccountsHost
             {
                 await Console.Out.WriteLineAsync($"Contracts proven; remembered in {ProofCache.Default.Folder ?? "(nowhere: the proof cache is off)"}.");
                 return 0;
-            }
-
-            try
-            {
-                await app.StartAsync();
-            }
-            catch (IOException e)
-            {
-                // Kestrel's bind failure (address in use, no permission): one line, not an unhandled-exception dump.
-                await Console.Error.WriteLineAsync($"Cannot listen: {e.Message}");
-                return 3;
             }
 
             await app.WaitForShutdownAsync();
@@ -72,14 +68,19 @@ public static class MockAccountsHost
     /// <param name="cancellationToken">Stops a contract load that takes too long.</param>
     /// <param name="customize">Adjusts the builder before the options are read (tests bind a free port here).</param>
     /// <param name="time">The clock of stub delays and templates; default: the system's.</param>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    public static Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? customize = null, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(args, start: false, customize, time, cancellationToken);
+
+    private static async Task<WebApplication> CreateAsync(string[] args, bool start, Action<WebApplicationBuilder>? customize, TimeProvider? time, CancellationToken cancellationToken)
     {
         var builder = CreateBuilder(args);
         customize?.Invoke(builder);
         var options = ReadOptions(builder.Configuration);
-        // Start-up is mostly one thread: the contracts load on another core while this one builds the host.
+        // Start-up is mostly one thread: the contracts load on another core while this one builds (and starts) the host.
         var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, time ?? TimeProvider.System, cancellationToken), cancellationToken);
-        var app = await BuildWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null);
+        var app = start
+            ? await StartWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null, cancellationToken)
+            : await BuildWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null);
         app.Lifetime.ApplicationStopped.Register((await loading).Dispose);
         return app;
     }
@@ -114,24 +115,60 @@ public static class MockAccountsHost
     /// <param name="loading">The runtime's creation, started on another thread (<see cref="MockAccountsRuntime.CreateAsync(MockAccountsOptions, TimeProvider, CancellationToken)"/>).</param>
     /// <param name="watchContracts">Whether this host reloads the contracts when their files change.</param>
     /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
-    public static async Task<WebApplication> BuildWhileLoadingAsync(
-        WebApplicationBuilder builder, MockAccountsOptions options, Task<MockAccountsRuntime> loading, bool watchContracts, ILoggerFactory? loggerFactory)
+    public static Task<WebApplication> BuildWhileLoadingAsync(
+        WebApplicationBuilder builder, MockAccountsOptions options, Task<MockAccountsRuntime> loading, bool watchContracts, ILoggerFactory? loggerFactory) =>
+        WhileLoadingAsync(builder, options, loading, watchContracts, loggerFactory, start: false, CancellationToken.None);
+
+    /// <summary>
+    /// As <see cref="BuildWhileLoadingAsync"/>, and starts the host too before the contracts are in: it listens
+    /// at once, and a request that arrives before they are in waits for them. Returns the started host once they are.
+    /// If starting fails, or loading does, the host is stopped and disposed, and so is the runtime once the load has
+    /// made it; the failure is thrown.
+    /// </summary>
+    /// <param name="builder">A builder from <see cref="CreateBuilder"/> (a test may have set a test server on it).</param>
+    /// <param name="options">The options <paramref name="loading"/> was started with.</param>
+    /// <param name="loading">The runtime's creation, started on another thread (<see cref="MockAccountsRuntime.CreateAsync(MockAccountsOptions, TimeProvider, CancellationToken)"/>).</param>
+    /// <param name="watchContracts">Whether this host reloads the contracts when their files change.</param>
+    /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
+    /// <param name="cancellationToken">Gives up starting.</param>
+    public static Task<WebApplication> StartWhileLoadingAsync(
+        WebApplicationBuilder builder, MockAccountsOptions options, Task<MockAccountsRuntime> loading, bool watchContracts, ILoggerFactory? loggerFactory,
+        CancellationToken cancellationToken = default) =>
+        WhileLoadingAsync(builder, options, loading, watchContracts, loggerFactory, start: true, cancellationToken);
+
+    private static async Task<WebApplication> WhileLoadingAsync(
+        WebApplicationBuilder builder, MockAccountsOptions options, Task<MockAccountsRuntime> loading, bool watchContracts, ILoggerFactory? loggerFactory,
+        bool start, CancellationToken cancellationToken)
     {
         var slot = new RuntimeSlot();
         WebApplication? app = null;
+        var started = false;
         try
         {
             app = BuildHost(builder, options, slot, watchContracts, loggerFactory);
-            slot.Runtime = await loading.ConfigureAwait(false);
+            if (start)
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                started = true;
+            }
+
+            slot.Fill(await loading.ConfigureAwait(false));
         }
-        catch
+        catch (Exception e)
         {
+            // Requests held for the runtime end now, with the load's own error.
+            slot.Fail(e);
             if (app is not null)
             {
+                if (started)
+                {
+                    await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
                 await app.DisposeAsync().ConfigureAwait(false);
             }
 
-            // A failed build leaves the load running: the runtime it may still make has no other owner.
+            // A failed build or start leaves the load running: the runtime it may still make has no other owner.
             _ = loading.ContinueWith(
                 static load =>
                 {
@@ -190,6 +227,7 @@ public static class MockAccountsHost
         // SIGTERM (docker stop) stops within a second: in-flight requests get that long to finish.
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(slot);
         AddRuntime(builder.Services, slot);
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddSingleton(_ => new RequestLog(options, loggerFactory?.CreateLogger(RequestLog.Category)));
@@ -202,6 +240,11 @@ public static class MockAccountsHost
         }
 
         var app = builder.Build();
+        if (!slot.IsFilled)
+        {
+            // A host started while its contracts load holds its first requests until they are in.
+            app.Use((context, next) => slot.IsFilled ? next(context) : WhenLoadedAsync(slot, context, next));
+        }
 
         // Admin endpoints may not read a body at all; vendor requests get (and journal) their 413 in the handler.
         app.Use((context, next) =>
@@ -219,6 +262,12 @@ public static class MockAccountsHost
         app.UseRouting();
         app.MapAdmin();
         return app;
+    }
+
+    private static async Task WhenLoadedAsync(RuntimeSlot slot, HttpContext context, RequestDelegate next)
+    {
+        await slot.Filled.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        await next(context).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,21 +1,41 @@
 namespace MockAccounts.Server.Hosting;
 
 /// <summary>
-/// Where a host finds its runtime. A host may be built while its contracts still load
-/// (<see cref="MockAccountsHost.BuildWhileLoadingAsync"/>): its services then reach the runtime through
-/// this slot, which is filled before the host can start.
+/// Where a host finds its runtime. A host may be built, and even started, while its contracts still load
+/// (<see cref="MockAccountsHost.BuildWhileLoadingAsync"/>, <see cref="MockAccountsHost.StartWhileLoadingAsync"/>):
+/// its services then reach the runtime through this slot, and its requests wait for <see cref="Filled"/>.
 /// </summary>
-internal sealed class RuntimeSlot(MockAccountsRuntime? runtime = null)
+internal sealed class RuntimeSlot
 {
-    private MockAccountsRuntime? _runtime = runtime;
+    private readonly TaskCompletionSource<MockAccountsRuntime> _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile MockAccountsRuntime? _runtime;
 
-    /// <summary>Whether the runtime was there when the host was built.</summary>
+    /// <summary>A slot that is filled already, or that <see cref="Fill"/> fills later.</summary>
+    public RuntimeSlot(MockAccountsRuntime? runtime = null)
+    {
+        if (runtime is not null)
+        {
+            Fill(runtime);
+        }
+    }
+
+    /// <summary>Whether the runtime is there.</summary>
     public bool IsFilled => _runtime is not null;
 
+    /// <summary>The runtime once it is there; faulted when the load failed.</summary>
+    public Task<MockAccountsRuntime> Filled => _filled.Task;
+
     /// <summary>The runtime; asking before it is there is a bug in the caller, reported rather than waited on.</summary>
-    public MockAccountsRuntime Runtime
+    public MockAccountsRuntime Runtime => _runtime
+        ?? throw new InvalidOperationException("The host asked for its runtime before the contracts finished loading: a service built while loading must wait for RuntimeSlot.Filled.");
+
+    /// <summary>Puts the loaded runtime in; what waited for it goes on.</summary>
+    public void Fill(MockAccountsRuntime runtime)
     {
-        get => _runtime ?? throw new InvalidOperationException("The host asked for its runtime before the contracts finished loading: start a host only once BuildWhileLoadingAsync has returned it.");
-        set => _runtime = value;
+        _runtime = runtime;
+        _filled.SetResult(runtime);
     }
+
+    /// <summary>The load failed: what waited for the runtime fails with <paramref name="error"/>.</summary>
+    public void Fail(Exception error) => _filled.TrySetException(error);
 }
