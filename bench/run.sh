@@ -17,6 +17,7 @@ WORK=$(mktemp -d)
 # MockAccounts as the container ships it: self-contained, one composite ReadyToRun image (see the Dockerfile), started
 # by its own executable; the plain build for comparison.
 RID=linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')
+rm -rf src/*/obj/Release/net10.0/"$RID"/R2R   # a framework-dependent ReadyToRun build's output there is not a composite's
 dotnet publish -c Release src/MockAccounts.Server/MockAccounts.Server.csproj -r "$RID" --self-contained true \
   -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$WORK/mock" -v q -nologo >/dev/null
 MOCK_DLL=$WORK/mock/MockAccounts.Server

@@ -2,6 +2,7 @@
 // but the MockAccounts packages from a folder feed: what a team in another solution writes.
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using FluentAssertions;
 using MockAccounts.Testing;
 using NUnit.Framework;
@@ -71,6 +72,24 @@ public sealed class PackagedMockTests
 
         response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter.Should().NotBeNull();
+    }
+
+    [Test]
+    public void The_fixture_runs_the_ReadyToRun_builds_its_packages_have_for_linux_x64()
+    {
+        // The packages carry a precompiled build under runtimes/linux-x64/lib/ beside the IL in lib/.
+        var precompiled = Path.Combine("runtimes", "linux-x64", "lib");
+        foreach (var assembly in new[] { typeof(MockAccountsServer).Assembly, typeof(MockAccounts.Server.Hosting.MockAccountsHost).Assembly, typeof(MockAccounts.Core.ContractSnapshot).Assembly })
+        {
+            if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+            {
+                assembly.Location.Should().Contain(precompiled, $"{assembly.GetName().Name} has a ReadyToRun build for this platform");
+            }
+            else
+            {
+                assembly.Location.Should().NotContain(precompiled, "elsewhere the IL build serves");
+            }
+        }
     }
 
     [Test]
