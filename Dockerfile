@@ -3,7 +3,8 @@
 #   docker run -p 8080:8080 mockaccounts
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# Restore first, from the project files alone, so code edits reuse the restore layer.
+# Restore first, from the project files alone, so code edits reuse the restore layer. (Directory.Build.targets
+# only adds ReadyToRun builds to the NuGet packages; an image does not pack.)
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MockAccounts.Core/MockAccounts.Core.csproj src/MockAccounts.Core/
 COPY src/MockAccounts.Server/MockAccounts.Server.csproj src/MockAccounts.Server/

@@ -51,7 +51,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
         _runtime.Journal.Snapshot().Reverse().Select(RecordedRequest.From).ToArray();
 
     /// <summary>
-    /// Starts the server: loads and proves the contracts, then listens on a free loopback port.
+    /// Starts the server: listens on a free loopback port while it loads and proves the contracts, and returns once both are done.
     /// </summary>
     /// <param name="configure">Adjusts the options; every one not set keeps the server's default.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
