@@ -15,7 +15,7 @@ internal sealed class ContractWatcher : BackgroundService
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
 
     private readonly MockAccountsOptions _options;
-    private readonly RuntimeSlot _runtime;
+    private readonly RuntimeSlot _slot;
     private readonly ILogger<ContractWatcher> _log;
     private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private string[] _roots = [];
@@ -23,10 +23,10 @@ internal sealed class ContractWatcher : BackgroundService
     private int _fingerprint;
 
     /// <remarks>The contracts may still be loading when the host starts: the folders come from the options.</remarks>
-    public ContractWatcher(MockAccountsOptions options, RuntimeSlot runtime, ILogger<ContractWatcher> log)
+    public ContractWatcher(MockAccountsOptions options, RuntimeSlot slot, ILogger<ContractWatcher> log)
     {
         _options = options;
-        _runtime = runtime;
+        _slot = slot;
         _log = log;
     }
 
@@ -52,9 +52,9 @@ internal sealed class ContractWatcher : BackgroundService
             try
             {
                 // Changes made meanwhile wait in the channel or show in the fingerprint.
-                contracts = (await _runtime.Filled.WaitAsync(stoppingToken)).Contracts;
+                contracts = (await _slot.Filled.WaitAsync(stoppingToken)).Contracts;
             }
-            catch (Exception) when (!_runtime.IsFilled && !stoppingToken.IsCancellationRequested)
+            catch (Exception) when (!_slot.IsFilled && !stoppingToken.IsCancellationRequested)
             {
                 // The load failed: start-up reports it and disposes the host; there is nothing to reload.
                 return;

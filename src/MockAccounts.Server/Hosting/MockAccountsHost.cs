@@ -97,7 +97,7 @@ public static class MockAccountsHost
     /// <param name="loggerFactory">Where the host logs, request log included (an in-process test's logger); null: the console.</param>
     public static WebApplication Build(WebApplicationBuilder builder, MockAccountsRuntime runtime, bool watchContracts, ILoggerFactory? loggerFactory = null)
     {
-        var app = BuildHost(builder, runtime.Options, new RuntimeSlot(runtime), watchContracts, loggerFactory);
+        var app = BuildHost(builder, runtime.Options, new RuntimeSlot(runtime), watchContracts, loggerFactory, holdEarlyRequests: false);
         LogContracts(app.Logger, runtime, runtime.Options);
         return app;
     }
@@ -145,7 +145,7 @@ public static class MockAccountsHost
         var started = false;
         try
         {
-            app = BuildHost(builder, options, slot, watchContracts, loggerFactory);
+            app = BuildHost(builder, options, slot, watchContracts, loggerFactory, holdEarlyRequests: start);
             if (start)
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -190,7 +190,8 @@ public static class MockAccountsHost
         return app;
     }
 
-    private static WebApplication BuildHost(WebApplicationBuilder builder, MockAccountsOptions options, RuntimeSlot slot, bool watchContracts, ILoggerFactory? loggerFactory)
+    private static WebApplication BuildHost(
+        WebApplicationBuilder builder, MockAccountsOptions options, RuntimeSlot slot, bool watchContracts, ILoggerFactory? loggerFactory, bool holdEarlyRequests)
     {
         builder.Logging.AddSimpleConsole(console =>
         {
@@ -240,9 +241,10 @@ public static class MockAccountsHost
         }
 
         var app = builder.Build();
-        if (!slot.IsFilled)
+        if (holdEarlyRequests)
         {
-            // A host started while its contracts load holds its first requests until they are in.
+            // A host started while its contracts load holds its first requests until they are in; one built
+            // while they load starts only after, so its requests need no such check.
             app.Use((context, next) => slot.IsFilled ? next(context) : WhenLoadedAsync(slot, context, next));
         }
 

@@ -64,6 +64,17 @@ internal sealed class PackedEntry
         _length += 4 + written;
     }
 
+    /// <summary>Name-value pairs (headers), read back by <see cref="Reader.ReadPairs"/>.</summary>
+    public void Add(IReadOnlyList<KeyValuePair<string, string>> pairs)
+    {
+        AddInt(pairs.Count);
+        foreach (var (name, value) in pairs)
+        {
+            Add(name);
+            Add(value);
+        }
+    }
+
     public void AddInt(int value)
     {
         Ensure(4);
@@ -94,6 +105,18 @@ internal sealed class PackedEntry
             var value = BinaryPrimitives.ReadInt32LittleEndian(_rest);
             _rest = _rest[4..];
             return value;
+        }
+
+        /// <summary>A count, then that many name-value pairs: headers, as the request's or the response's were packed.</summary>
+        public KeyValuePair<string, string>[] ReadPairs()
+        {
+            var pairs = new KeyValuePair<string, string>[ReadInt()];
+            for (var i = 0; i < pairs.Length; i++)
+            {
+                pairs[i] = new(ReadString()!, ReadString()!);
+            }
+
+            return pairs;
         }
 
         public byte[] ReadBytes()

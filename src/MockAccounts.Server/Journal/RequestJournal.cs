@@ -115,12 +115,7 @@ public sealed class RequestJournal
                 responseHeaders = MadeForThisRequest(response.Headers) ? null : response.Headers;
                 if (responseHeaders is null)
                 {
-                    packed.AddInt(response.Headers.Count);
-                    foreach (var (name, value) in response.Headers)
-                    {
-                        packed.Add(name);
-                        packed.Add(value);
-                    }
+                    packed.Add(response.Headers);
                 }
 
                 responseBody = MadeForThisRequest(response.Body) ? null : response.Body;
@@ -269,23 +264,13 @@ public sealed class RequestJournal
         var clientIp = reader.ReadString()!;
         var token = reader.ReadString();
         var body = reader.ReadString()!;
-        var headers = new KeyValuePair<string, string>[reader.ReadInt()];
-        for (var i = 0; i < headers.Length; i++)
-        {
-            headers[i] = new(reader.ReadString()!, reader.ReadString()!);
-        }
+        var headers = reader.ReadPairs();
 
         var responseHeaders = info.ResponseHeaders;
         var responseBody = info.ResponseBody;
         if (info.Answered && responseHeaders is null)
         {
-            var packedHeaders = new KeyValuePair<string, string>[reader.ReadInt()];
-            for (var i = 0; i < packedHeaders.Length; i++)
-            {
-                packedHeaders[i] = new(reader.ReadString()!, reader.ReadString()!);
-            }
-
-            responseHeaders = packedHeaders;
+            responseHeaders = reader.ReadPairs();
         }
 
         if (info.Answered && responseBody is null)
