@@ -1,5 +1,3 @@
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
-return args is [HealthProbe.Flag, ..]
-    ? await HealthProbe.RunAsync(args[1..])
-    : await MockAccountsHost.RunAsync(args);
+return await MockAccountsHost.RunAsync(args);

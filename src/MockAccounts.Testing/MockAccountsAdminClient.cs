@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MockAccounts.Core.Generation;
-using MockAccounts.Server.Admin;
+using MockAccounts.AspNetCore.Admin;
 
 namespace MockAccounts.Testing;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing;
 

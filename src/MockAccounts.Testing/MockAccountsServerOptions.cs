@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing;
 

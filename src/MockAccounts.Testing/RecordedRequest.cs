@@ -1,4 +1,4 @@
-using MockAccounts.Server.Journal;
+using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.Testing;
 

@@ -1,5 +1,5 @@
 using MockAccounts.Core.Loading;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Tool;
 

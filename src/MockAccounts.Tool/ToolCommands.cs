@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Tool;
 

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
-using MockAccounts.Server.Admin;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Admin;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Tool;
 

@@ -3,8 +3,8 @@ using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
 using MockAccounts.Core.Responses;
-using MockAccounts.Server.Hosting;
-using MockAccounts.Server.Journal;
+using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
 using NUnit.Framework;
 
 namespace MockAccounts.Server.Tests;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.Core.Runtime;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Tests.Support;
 
 namespace MockAccounts.Server.Tests;

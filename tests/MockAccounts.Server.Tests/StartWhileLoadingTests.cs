@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;
 

@@ -1,5 +1,5 @@
 using FluentAssertions;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;
 

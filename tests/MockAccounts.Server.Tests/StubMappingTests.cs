@@ -5,7 +5,7 @@ using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Runtime;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Tests.Support;
 
 namespace MockAccounts.Server.Tests;

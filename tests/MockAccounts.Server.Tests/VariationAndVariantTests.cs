@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using MockAccounts.Server.Hosting;
+using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
-using MockAccounts.Server.Admin;
+using MockAccounts.AspNetCore.Admin;
 
 namespace MockAccounts.Testing.Tests;
 

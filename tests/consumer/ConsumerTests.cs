@@ -79,7 +79,7 @@ public sealed class PackagedMockTests
     {
         // The packages carry a precompiled build under runtimes/linux-x64/lib/ beside the IL in lib/.
         var precompiled = Path.Combine("runtimes", "linux-x64", "lib");
-        foreach (var assembly in new[] { typeof(MockAccountsServer).Assembly, typeof(MockAccounts.Server.Hosting.MockAccountsHost).Assembly, typeof(MockAccounts.Core.ContractSnapshot).Assembly })
+        foreach (var assembly in new[] { typeof(MockAccountsServer).Assembly, typeof(MockAccounts.AspNetCore.Hosting.MockAccountsHost).Assembly, typeof(MockAccounts.Core.ContractSnapshot).Assembly })
         {
             if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
             {

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Responses;
+using MockAccounts.AspNetCore.Hosting;
+
+namespace MockAccounts.AspNetCore.Admin;
+
+/// <summary>Reads admin JSON bodies by hand so that every mistake gets a problem naming the field.</summary>
+internal static class AdminBody
+{
+    /// <summary>What every admin call with a body reads, as the admin OpenAPI document states it.</summary>
+    public const string ContentType = "application/json";
+
+    public static async Task<(JsonNode? Json, Problem? Problem)> ReadAsync(HttpContext context, int limit)
+    {
+        var bytes = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted);
+        if (bytes is null)
+        {
+            Problems.CloseAfterResponse(context);
+            return (null, new Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"Admin bodies are limited to {limit} bytes."));
+        }
+
+        if (bytes.Value.IsEmpty)
+        {
+            return (null, new Problem(StatusCodes.Status400BadRequest, "Missing body", "Expected a JSON body."));
+        }
+
+        try
+        {
+            return (JsonNode.Parse(bytes.Value.Span), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, new Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not valid JSON: {e.Message}"));
+        }
+    }
+
+    /// <summary>Required string properties of a JSON object body, e.g. <c>{"state": "…"}</c>, in the order asked.</summary>
+    public static async Task<(string[] Values, Problem? Problem)> ReadStringsAsync(HttpContext context, int limit, params string[] properties)
+    {
+        var (json, problem) = await ReadAsync(context, limit);
+        if (problem is not null)
+        {
+            return ([], problem);
+        }
+
+        var values = properties.Select(p => json is JsonObject obj && obj[p] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null).ToArray();
+        if (values.All(v => v is not null))
+        {
+            return (values.OfType<string>().ToArray(), null);
+        }
+
+        var expected = string.Join(", ", properties.Select(p => $"\"{p}\": \"<{(p == "token" ? "token" : "name")}>\""));
+        return ([], new Problem(StatusCodes.Status400BadRequest, "Invalid body", $"Expected {{{expected}}} with non-empty strings."));
+    }
+}

@@ -1,0 +1,312 @@
+using System.Text;
+using MockAccounts.Core.Runtime;
+using MockAccounts.AspNetCore.Hosting;
+
+namespace MockAccounts.AspNetCore.Journal;
+
+/// <summary>
+/// The last N served requests, oldest dropped first (and counted). Each slot keeps its byte buffer
+/// from one request to the next, so a journal at capacity allocates nothing that outlives the request;
+/// entries are unpacked (and redacted) only when read. The lock guards array writes and copies,
+/// never I/O or awaits.
+/// </summary>
+public sealed class RequestJournal
+{
+    private const int InitialSlots = 1024;
+
+    /// <summary>A slot's buffer is kept for reuse up to this size; a larger entry gets a buffer of its own.</summary>
+    private const int ReusedBufferLimit = 4096;
+
+    private readonly Lock _gate = new();
+    private readonly JournalOptions _options;
+    private readonly JournalIds _ids = new();
+    private readonly Func<IReadOnlySet<string>> _credentialHeaders;
+    private JournalSlot[] _slots;
+    private int _next;
+    private int _count;
+    private long _dropped;
+    private long _sequence;
+
+    /// <summary>An empty journal holding at most <see cref="JournalOptions.Capacity"/> requests.</summary>
+    /// <param name="options">Capacity, body limit, and whether credentials are kept whole.</param>
+    /// <param name="credentialHeaders">
+    /// The headers the served contracts read credentials from, asked whenever entries are read (a reload may add
+    /// some); HTTP's own (<see cref="Redaction.HttpCredentialHeaders"/>) are redacted whatever it says.
+    /// </param>
+    public RequestJournal(JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null)
+    {
+        _options = options;
+        _credentialHeaders = credentialHeaders ?? (() => Redaction.HttpCredentialHeaders);
+        _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
+    }
+
+    /// <summary>The most requests the journal holds (0: the journal is off).</summary>
+    public int Capacity => _options.Capacity;
+
+    /// <summary>Whether requests are recorded at all (capacity above 0).</summary>
+    public bool Enabled => _options.Capacity > 0;
+
+    /// <summary>Requests the journal holds now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Requests not recorded because the journal was full, since it was last cleared.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Records one request once its answer has been written (or given up on).</summary>
+    /// <param name="context">The request, as received.</param>
+    /// <param name="outcome">What the client received, who answered, and why.</param>
+    /// <param name="body">The request body as received.</param>
+    public void Add(HttpContext context, in RequestOutcome outcome, ReadOnlySpan<byte> body)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var request = context.Request;
+        var packed = new PackedEntry();
+        try
+        {
+            packed.Add(request.Path.Value ?? "/");
+            packed.Add(request.QueryString.Value);
+            packed.Add(request.Host.Value);
+            packed.Add(request.PathBase.Value);
+            if (context.Connection.RemoteIpAddress is { } address)
+            {
+                packed.Add(address);
+            }
+            else
+            {
+                packed.Add(string.Empty);
+            }
+
+            packed.Add(outcome.Token);
+            if (body.Length <= _options.MaxBodyChars)
+            {
+                packed.Add(body);
+            }
+            else
+            {
+                // Longer in bytes may still fit in characters; only a long body pays for decoding here.
+                packed.Add(Redaction.Body(Encoding.UTF8.GetString(body), _options.MaxBodyChars));
+            }
+
+            packed.AddInt(request.Headers.Count);
+            foreach (var (name, value) in request.Headers)
+            {
+                packed.Add(name);
+                packed.Add(value.Count == 1 ? value[0] : value.ToString());
+            }
+
+            var response = outcome.Response;
+            IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null;
+            byte[]? responseBody = null;
+            if (response is not null)
+            {
+                responseHeaders = MadeForThisRequest(response.Headers) ? null : response.Headers;
+                if (responseHeaders is null)
+                {
+                    packed.Add(response.Headers);
+                }
+
+                responseBody = MadeForThisRequest(response.Body) ? null : response.Body;
+                if (responseBody is null)
+                {
+                    packed.Add(response.Body);
+                }
+            }
+
+            var info = new JournalSlot.Fixed(
+                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null, Response = null },
+                response is not null, responseHeaders, responseBody);
+            Store(info, packed.Written);
+        }
+        finally
+        {
+            packed.Return();
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="part"/> of a response is still in the youngest generation, which is where
+    /// whatever was made for this request alone is (a new token's body, a rendered template). The journal
+    /// copies such a part rather than be the only thing that keeps it alive until it dies in gen2; a part the
+    /// GC has promoted (a cached response, a stub's bytes) outlives the request anyway and is shared.
+    /// A cached part not yet promoted is copied too, which costs only the copy.
+    /// </summary>
+    private static bool MadeForThisRequest(object part) => part is not byte[] { Length: 0 } && GC.GetGeneration(part) == 0;
+
+    private void Store(in JournalSlot.Fixed info, ReadOnlySpan<byte> packed)
+    {
+        lock (_gate)
+        {
+            if (_count == _options.Capacity)
+            {
+                _dropped++;
+            }
+            else
+            {
+                _count++;
+                if (_next == _slots.Length)
+                {
+                    Array.Resize(ref _slots, Math.Min(_options.Capacity, _slots.Length * 2));
+                }
+            }
+
+            ref var slot = ref _slots[_next];
+            if (slot.Packed is null || slot.Packed.Length < packed.Length || slot.Packed.Length > ReusedBufferLimit)
+            {
+                slot.Packed = new byte[Math.Max(packed.Length, 512)];
+            }
+
+            packed.CopyTo(slot.Packed);
+            slot.PackedLength = packed.Length;
+            slot.Sequence = ++_sequence;
+            slot.Info = info;
+            _next = (_next + 1) % _options.Capacity;
+        }
+    }
+
+    /// <summary>Newest first, as WireMock lists them.</summary>
+    public IReadOnlyList<JournalEntry> Snapshot()
+    {
+        var secret = _credentialHeaders();
+        lock (_gate)
+        {
+            var entries = new JournalEntry[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                entries[i] = Unpack(_slots[SlotIndex(_count - 1 - i)], secret);
+            }
+
+            return entries;
+        }
+    }
+
+    /// <summary>Removes the entries that match, keeping the others in order; returns the removed ones.</summary>
+    public IReadOnlyList<JournalEntry> Remove(Func<JournalEntry, bool> match)
+    {
+        var secret = _credentialHeaders();
+        lock (_gate)
+        {
+            var used = new bool[_slots.Length];
+            var kept = new List<JournalSlot>(_count);
+            var spare = new List<JournalSlot>();
+            var removed = new List<JournalEntry>();
+            for (var age = 0; age < _count; age++)
+            {
+                var index = SlotIndex(age);
+                used[index] = true;
+                var slot = _slots[index];
+                var entry = Unpack(slot, secret);
+                if (match(entry))
+                {
+                    removed.Add(entry);
+                    spare.Add(slot with { Info = default });
+                }
+                else
+                {
+                    kept.Add(slot);
+                }
+            }
+
+            if (removed.Count == 0)
+            {
+                return removed;
+            }
+
+            // Kept entries move to the front in order; every slot's buffer stays in the ring for reuse.
+            var unused = Enumerable.Range(0, _slots.Length).Where(i => !used[i]).Select(i => _slots[i]);
+            var reordered = kept.Concat(spare).Concat(unused).ToArray();
+            reordered.CopyTo(_slots, 0);
+            _count = kept.Count;
+            _next = _count;
+            return removed;
+        }
+    }
+
+    /// <summary>Forgets every request and resets <see cref="Dropped"/>.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _slots.Length; i++)
+            {
+                _slots[i].Info = default;
+            }
+
+            _next = 0;
+            _count = 0;
+            _dropped = 0;
+        }
+    }
+
+    /// <summary>The slot of the entry <paramref name="age"/> places after the oldest.</summary>
+    private int SlotIndex(int age) => (_next - _count + age + 2 * _slots.Length) % _slots.Length;
+
+    private JournalEntry Unpack(in JournalSlot slot, IReadOnlySet<string> secret)
+    {
+        var info = slot.Info;
+        var reader = new PackedEntry.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
+        var path = reader.ReadString()!;
+        var query = reader.ReadString() ?? "";
+        var host = new HostString(reader.ReadString()!);
+        var pathBase = new PathString(reader.ReadString());
+        var clientIp = reader.ReadString()!;
+        var token = reader.ReadString();
+        var body = reader.ReadString()!;
+        var headers = reader.ReadPairs();
+
+        var responseHeaders = info.ResponseHeaders;
+        var responseBody = info.ResponseBody;
+        if (info.Answered && responseHeaders is null)
+        {
+            responseHeaders = reader.ReadPairs();
+        }
+
+        if (info.Answered && responseBody is null)
+        {
+            responseBody = reader.ReadBytes();
+        }
+
+        var keep = _options.KeepCredentials;
+        var outcome = info.Outcome;
+        return new JournalEntry(
+            _ids.For(slot.Sequence),
+            new DateTimeOffset(info.Ticks, TimeSpan.Zero),
+            info.Method,
+            path + query,
+            path,
+            $"{info.Scheme}://{host}{pathBase}{new PathString(path)}{query}",
+            info.Protocol,
+            clientIp,
+            headers,
+            body,
+            outcome.Status,
+            responseHeaders ?? [],
+            responseBody ?? [],
+            outcome.Vendor,
+            outcome.Variant,
+            outcome.Scenario,
+            token,
+            info.Answered,
+            outcome.ElapsedMs)
+        {
+            Stub = outcome.Stub,
+            ScenarioSource = outcome.ScenarioSource,
+            Fault = outcome.Fault,
+            Outcome = outcome.Outcome,
+            DisplayToken = token is not null && !keep ? Redaction.Secret(token) : token,
+            DisplayHeaders = keep ? headers : Redaction.Headers(headers, secret),
+        };
+    }
+}

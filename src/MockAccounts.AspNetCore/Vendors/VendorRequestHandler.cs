@@ -1,0 +1,139 @@
+using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
+using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
+
+namespace MockAccounts.AspNetCore.Vendors;
+
+/// <summary>Every request that is not admin: the pipeline decides, the writer answers, the journal remembers.</summary>
+internal sealed class VendorRequestHandler
+{
+    private readonly MockPipeline _pipeline;
+    private readonly RequestJournal _journal;
+    private readonly MockAccountsOptions _options;
+    private readonly RequestLog _requestLog;
+    private readonly ILogger<VendorRequestHandler> _log;
+    private readonly TimeProvider _time;
+
+    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log, MockAccountsRuntime runtime)
+    {
+        _time = runtime.Time;
+        _pipeline = pipeline;
+        _journal = journal;
+        _options = options;
+        _requestLog = requestLog;
+        _log = log;
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var started = _time.GetTimestamp();
+        var aborted = context.RequestAborted;
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
+        if (body is null)
+        {
+            await Problems.TooLarge(context, _options.MaxBodyBytes);
+            Record(context, new RequestOutcome(context.Response.StatusCode, Outcomes.TooLarge, Elapsed(started)), ReadOnlyMemory<byte>.Empty);
+            return;
+        }
+
+        var headers = context.Request.Headers;
+        var request = new MockRequest(
+            context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value, context.Request.QueryString.Value ?? "");
+        switch (_pipeline.Handle(request))
+        {
+            case Served served:
+                if (served.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
+                }
+
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started));
+                break;
+            case StubServed stub:
+                if (stub.Violations.Count > 0)
+                {
+                    Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
+                }
+
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started));
+                break;
+            case Rejected rejected:
+                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started);
+                break;
+            case MethodNotAllowed notAllowed:
+                context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
+                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
+                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."),
+                    new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
+                break;
+            default:
+                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
+                    $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."),
+                    new RequestOutcome(0, Outcomes.NotMatched, 0), started);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Writes the answer and records it exactly once: when the writer says the outcome is settled (before the
+    /// client can see the answer complete), or as <see cref="Outcomes.ClientAborted"/> when the client leaves first.
+    /// </summary>
+    private async Task AnswerAsync(HttpContext context, ReadOnlyMemory<byte> body, Func<Action, Task> write, Func<RequestOutcome> outcome)
+    {
+        var recorded = false;
+        try
+        {
+            await write(() =>
+            {
+                recorded = true;
+                Record(context, outcome(), body);
+            });
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !recorded)
+        {
+            Record(context, outcome() with { Outcome = Outcomes.ClientAborted }, body);
+        }
+    }
+
+    private Task RefuseAsync(HttpContext context, ReadOnlyMemory<byte> body, Problem problem, RequestOutcome outcome, long started) =>
+        AnswerAsync(context, body, async recorded =>
+        {
+            await Problems.Write(context, problem);
+            recorded();
+        }, () => outcome with { Status = problem.Status, ElapsedMs = Elapsed(started) });
+
+    private RequestOutcome Outcome(Served served, long started) =>
+        new(served.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : served.Response.Status,
+            served.Fault is null ? Outcomes.Sent : Outcomes.Fault,
+            Elapsed(started))
+        {
+            Vendor = served.Vendor,
+            Variant = served.Variant,
+            Scenario = served.Scenario,
+            ScenarioSource = Outcomes.Of(served.Source),
+            Fault = served.Fault is { } kind ? Outcomes.Of(kind) : null,
+            Token = served.Token,
+            Response = served.Response,
+        };
+
+    private RequestOutcome Outcome(StubServed stub, long started) =>
+        new(stub.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? 0 : stub.Response.Status,
+            stub.Fault is null ? Outcomes.Sent : Outcomes.Fault,
+            Elapsed(started))
+        {
+            Vendor = stub.Vendor,
+            Scenario = "mapping",
+            Fault = stub.Fault is { } kind ? Outcomes.Of(kind) : null,
+            Response = stub.Response,
+            Stub = stub.Mapping,
+        };
+
+    private double Elapsed(long started) => _time.GetElapsedTime(started).TotalMilliseconds;
+
+    private void Record(HttpContext context, in RequestOutcome outcome, ReadOnlyMemory<byte> body)
+    {
+        _requestLog.Write(context.Request.Method, context.Request.Path.Value, context.Request.Protocol, outcome);
+        _journal.Add(context, outcome, body.Span);
+    }
+}

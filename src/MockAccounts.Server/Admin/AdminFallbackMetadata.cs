@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>Marks the admin catch-all, which is no route of its own.</summary>
-internal sealed class AdminFallbackMetadata;

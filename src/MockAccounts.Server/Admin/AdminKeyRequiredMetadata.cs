@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>Marks the endpoints behind <see cref="AdminKeyFilter"/>, for the admin API's description.</summary>
-internal sealed class AdminKeyRequiredMetadata;

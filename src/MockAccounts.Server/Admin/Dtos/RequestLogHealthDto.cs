@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>Request log lines dropped because stdout could not keep up (requests never wait for it).</summary>
-public sealed record RequestLogHealthDto(bool Enabled, long Dropped);

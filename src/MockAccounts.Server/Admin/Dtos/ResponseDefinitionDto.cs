@@ -1,5 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>WireMock's response definition, reduced to what the journal knows.</summary>
-/// <param name="Status">The HTTP status code sent.</param>
-public sealed record ResponseDefinitionDto(int Status);

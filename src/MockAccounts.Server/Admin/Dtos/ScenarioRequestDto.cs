@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>The body of a call that picks a scenario: <c>{"scenario": "quota-reached"}</c>.</summary>
-public sealed record ScenarioRequestDto(string Scenario);

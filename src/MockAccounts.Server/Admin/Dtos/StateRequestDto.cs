@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>The body of WireMock's scenario-state call: <c>{"state": "quota-reached"}</c>; no body resets the scenario.</summary>
-public sealed record StateRequestDto(string State);

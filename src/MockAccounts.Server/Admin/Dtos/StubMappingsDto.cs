@@ -1,6 +1,0 @@
-using System.Text.Json.Nodes;
-
-namespace MockAccounts.Server.Admin;
-
-/// <summary>WireMock's list of stub mappings.</summary>
-public sealed record StubMappingsDto(IReadOnlyList<JsonObject> Mappings, StubMappingsMetaDto Meta);

@@ -1,4 +1,0 @@
-namespace MockAccounts.Server.Admin;
-
-/// <summary>The three ways to pick a variant, spelled out for one vendor.</summary>
-public sealed record VariantChoiceDto(string StartUp, string Token, string Request);
