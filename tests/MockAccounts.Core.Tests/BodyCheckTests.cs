@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core.Tests;

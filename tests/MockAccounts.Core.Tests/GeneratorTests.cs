@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Tests;
 

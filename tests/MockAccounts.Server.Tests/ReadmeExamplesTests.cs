@@ -47,14 +47,14 @@ public sealed partial class ReadmeExamplesTests
     }
 
     /// <summary>curl -i output: the last status line, its headers, then the body.</summary>
-    private static Core.Responses.MockResponse Parse(string output)
+    private static Core.Http.MockResponse Parse(string output)
     {
         var text = output.Replace("\r\n", "\n", StringComparison.Ordinal);
         var split = text.IndexOf("\n\n", StringComparison.Ordinal);
         var head = text[..split].Split('\n');
         var status = int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         var headers = head.Skip(1).Select(h => h.Split(':', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1].Trim())).ToArray();
-        return new Core.Responses.MockResponse(status, headers, System.Text.Encoding.UTF8.GetBytes(text[(split + 2)..]));
+        return new Core.Http.MockResponse(status, headers, System.Text.Encoding.UTF8.GetBytes(text[(split + 2)..]));
     }
 
     [GeneratedRegex("'?http://[^ ']+'?")]

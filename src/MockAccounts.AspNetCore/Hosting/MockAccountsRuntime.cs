@@ -1,3 +1,4 @@
+using MockAccounts.Core.Loading;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Journal;
@@ -63,7 +64,8 @@ public sealed class MockAccountsRuntime : IDisposable
 #pragma warning restore RS0026
     {
         var contracts = await ContractStore.LoadAsync(
-            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), options.Validation == ValidationMode.Strict, cancellationToken).ConfigureAwait(false);
+            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), ProofCache.Default, options.Validation == ValidationMode.Strict, time,
+            cancellationToken).ConfigureAwait(false);
         var problems = options.Variants
             .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
                 ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)})"

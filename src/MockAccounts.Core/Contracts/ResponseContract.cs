@@ -1,4 +1,5 @@
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 using NJsonSchema;
 
 namespace MockAccounts.Core.Contracts;
@@ -22,5 +23,5 @@ public sealed record ResponseContract(
     internal Lazy<JsonSchema?>? BodyValidatorSource { get; init; }
 
     /// <summary>The serving path's quick yes/no check of a body; null when only NJsonSchema can check this schema.</summary>
-    internal Validation.BodyCheck? BodyCheck { get; init; }
+    internal Schemas.BodyCheck? BodyCheck { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bogus;
 using MockAccounts.Core.Json;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 

@@ -16,21 +16,23 @@ internal sealed class CatalogueChecker
 
     private readonly ResponseFactory _factory;
     private readonly GenerationOptions _options;
+    private readonly ProofCache _proofs;
 
-    public CatalogueChecker(BodyGenerator generator, GenerationOptions options)
+    public CatalogueChecker(BodyGenerator generator, GenerationOptions options, ProofCache proofs)
     {
         _factory = new ResponseFactory(generator);
         _options = options;
+        _proofs = proofs;
     }
 
     /// <summary>The proof's key for a variant's files.</summary>
     public string Key(byte[] openApi, byte[] catalogue) => ProofCache.Key(openApi, catalogue, _options);
 
     /// <summary>Whether these very files were proven before (this build, these options).</summary>
-    public bool IsProven(string key) => _options.Proofs.Has(key);
+    public bool IsProven(string key) => _proofs.Has(key);
 
     /// <summary>Remembers a successful proof.</summary>
-    public void Remember(string key) => _options.Proofs.Add(key);
+    public void Remember(string key) => _proofs.Add(key);
 
     /// <summary>
     /// Compiles every NJsonSchema validator of the variant (a schema NJsonSchema cannot use is reported in the

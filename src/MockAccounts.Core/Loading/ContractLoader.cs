@@ -21,10 +21,15 @@ public static partial class ContractLoader
     /// <param name="options">The generation options hints are checked against.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     public static Task<ContractSet> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
-        LoadAsync([sources], options, cancellationToken);
+        LoadAsync([sources], options, proofs: null, cancellationToken);
 
     /// <summary>Loads several roots in order; a vendor in a later root replaces one of the same name.</summary>
-    public static async Task<ContractSet> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    /// <param name="sources">Where the contracts and catalogues are, in load order.</param>
+    /// <param name="options">The generation options hints are checked against.</param>
+    /// <param name="proofs">Where proofs of earlier loads are remembered; null: nowhere, every variant is proven.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static async Task<ContractSet> LoadAsync(
+        IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContractError>();
         // A folder of stub mappings alone (mappings/ without schemas/ and mocks/) adds no vendors.
@@ -46,7 +51,7 @@ public static partial class ContractLoader
         // are read: the first NJsonSchema parse is the slowest step of a cold start.
         var catalogueSchema = new Lazy<Task<JsonSchema>>(() => Task.Run(CatalogueSchemaAsync, cancellationToken));
         using var generator = new BodyGenerator(options);
-        var checker = new CatalogueChecker(generator, options);
+        var checker = new CatalogueChecker(generator, options, proofs ?? ProofCache.Off);
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
         foreach (var source in sources)
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Schemas;
 using JsonPointer = MockAccounts.Core.Json.JsonPointer;
 
 namespace MockAccounts.Core.Loading;

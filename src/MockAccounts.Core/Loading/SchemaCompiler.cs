@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Json;
+using MockAccounts.Core.Schemas;
 using NJsonSchema;
 
 namespace MockAccounts.Core.Loading;
@@ -90,8 +91,8 @@ internal sealed class SchemaCompiler
 
     /// <summary>The serving path's quick check of bodies against <paramref name="schema"/>, or null when it cannot express it.</summary>
     /// <param name="schema">The body schema, as the document writes it.</param>
-    public Validation.BodyCheck? Check(JsonNode schema) =>
-        Validation.BodyCheck.Compile(schema, reference => reference.StartsWith("#/", StringComparison.Ordinal) ? Lookup(reference[1..]) : null);
+    public Schemas.BodyCheck? Check(JsonNode schema) =>
+        Schemas.BodyCheck.Compile(schema, reference => reference.StartsWith("#/", StringComparison.Ordinal) ? Lookup(reference[1..]) : null);
 
     /// <summary>Follows a <c>$ref</c> to <c>#/components/...</c> for responses and request bodies.</summary>
     public JsonNode? Resolve(JsonNode? node) =>

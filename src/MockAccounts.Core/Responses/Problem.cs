@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Http;
 
 namespace MockAccounts.Core.Responses;
 

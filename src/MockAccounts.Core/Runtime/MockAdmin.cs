@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
+using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core.Runtime;
 
@@ -217,7 +219,7 @@ public sealed class MockAdmin
         var scenario = _pipeline.ScenarioFor(variant, token);
         var step = scenario.Steps[0].Status == success.Status ? scenario.Steps[0] : ResponseStep.Plain(success.Status);
         var trial = snapshot.Responses.Produce(variant, variant.Account, step, token, OverrideNode.Layer(_state.Account(vendor.Name, token), edit));
-        var violations = ContractSnapshot.Validate(variant.Account, trial);
+        var violations = ResponseValidator.Validate(variant.Account, trial);
         if (violations.Count > 0)
         {
             return Refused(vendor, violations.Select(v => (v.Pointer, $"expected {v.Expected}, actual {v.Actual}")));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Routing;
@@ -151,7 +152,7 @@ public sealed class MockPipeline
         _state.TokenVariant(vendor.Name, token) is { } bound && vendor.Variants.GetValueOrDefault(bound) is { } variant ? variant : VariantOf(vendor);
 
     /// <summary>The operation a mapping's fixed path answers, checked against the variant being served; problems name it.</summary>
-    public IReadOnlyList<string> CheckStub(StubMapping mapping) => StubContractCheck.Check(_contracts.Current, mapping, VariantOf);
+    public IReadOnlyList<string> CheckStub(StubMapping mapping) => StubContractCheck.Check(_contracts.Current.Contracts, mapping, VariantOf);
 
     /// <summary>The scenario a token is in right now (binding, else vendor state, else default).</summary>
     public Scenario ScenarioFor(VariantContract variant, string token) => Standing(variant, token).Scenario;
@@ -283,12 +284,12 @@ public sealed class MockPipeline
             // Unique per request: caching it would only evict the responses worth keeping.
             var draw = new RequestDraw(_state.NextRequestNumber(variant.Vendor, key), variation);
             var produced = snapshot.Responses.Produce(variant, operation, step, key, account, draw);
-            cached = new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []);
+            cached = new ResponseCache.Entry(produced, validate ? ResponseValidator.Validate(operation, produced) : []);
         }
         else if (!_cache.TryGet(snapshot, operation, step, key, account, out cached))
         {
             var produced = snapshot.Responses.Produce(variant, operation, step, key, account);
-            cached = _cache.Add(snapshot, operation, step, key, account, new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []));
+            cached = _cache.Add(snapshot, operation, step, key, account, new ResponseCache.Entry(produced, validate ? ResponseValidator.Validate(operation, produced) : []));
         }
 
         var violations = validate ? cached.Violations : [];
@@ -301,9 +302,9 @@ public sealed class MockPipeline
     {
         Stubs.Served(stub);
         var response = stub.Response.Render(request, Time);
-        var operation = StubContractCheck.OperationFor(snapshot, request.Method, request.Path, VariantOf);
+        var operation = StubContractCheck.OperationFor(snapshot.Contracts, request.Method, request.Path, VariantOf);
         var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
-        var violations = validate ? ContractSnapshot.Validate(operation!, response) : [];
+        var violations = validate ? ResponseValidator.Validate(operation!, response) : [];
         var vendor = operation is null ? null : snapshot.Contracts.Match(request.Method, request.Path)?.Vendor.Name;
         return new StubServed(stub, vendor, validate ? Enforce(operation!, response, violations) : response, stub.Response.Delay.Sample(Random.Shared), stub.Response.Fault, violations);
     }

@@ -1,10 +1,17 @@
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Http;
 
 namespace MockAccounts.Core.Validation;
 
 /// <summary>Checks a response (status, headers, body) against its operation's contract.</summary>
 public static class ResponseValidator
 {
+    /// <summary>Where <paramref name="response"/> breaks the operation's contract; empty when it keeps it.</summary>
+    /// <param name="operation">The operation that answered.</param>
+    /// <param name="response">The response to check.</param>
+    public static IReadOnlyList<Violation> Validate(OperationContract operation, MockResponse response) =>
+        Validate(operation, response.Status, response.Headers, response.Body);
+
     /// <summary>Where a response breaks the operation's contract: undocumented status, missing required headers, body against schema.</summary>
     /// <param name="operation">The operation that answered.</param>
     /// <param name="status">The response status.</param>

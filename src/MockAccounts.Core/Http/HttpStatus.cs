@@ -1,4 +1,4 @@
-namespace MockAccounts.Core.Responses;
+namespace MockAccounts.Core.Http;
 
 /// <summary>What a status code means to the mock.</summary>
 public static class HttpStatus

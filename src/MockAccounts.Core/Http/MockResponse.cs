@@ -1,4 +1,4 @@
-namespace MockAccounts.Core.Responses;
+namespace MockAccounts.Core.Http;
 
 /// <summary>What a vendor sends: status, headers and the exact body bytes.</summary>
 public sealed record MockResponse(int Status, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)

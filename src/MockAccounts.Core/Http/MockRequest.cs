@@ -1,4 +1,4 @@
-namespace MockAccounts.Core.Runtime;
+namespace MockAccounts.Core.Http;
 
 /// <summary>An incoming call as the core sees it: no HTTP types, headers looked up by name.</summary>
 /// <param name="Query">The raw query string with its leading <c>?</c>, or empty.</param>

@@ -1,4 +1,4 @@
-namespace MockAccounts.Core.Generation;
+namespace MockAccounts.Core.Schemas;
 
 /// <summary>The JSON types a schema allows; a schema with several types sets several flags.</summary>
 [Flags]

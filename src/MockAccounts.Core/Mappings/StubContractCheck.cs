@@ -1,9 +1,9 @@
 using MockAccounts.Core.Contracts;
-using MockAccounts.Core.Mappings;
-using MockAccounts.Core.Responses;
+using MockAccounts.Core.Http;
+using MockAccounts.Core.Routing;
 using MockAccounts.Core.Validation;
 
-namespace MockAccounts.Core.Runtime;
+namespace MockAccounts.Core.Mappings;
 
 /// <summary>
 /// Keeps stub mappings from drifting from the contracts: a mapping that answers a vendor operation's
@@ -14,9 +14,9 @@ public static class StubContractCheck
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
     /// <summary>The vendor operation a request lands on, if any.</summary>
-    public static OperationContract? OperationFor(ContractSnapshot snapshot, string method, string path, Func<VendorContract, VariantContract> variantOf)
+    public static OperationContract? OperationFor(ContractSet contracts, string method, string path, Func<VendorContract, VariantContract> variantOf)
     {
-        var match = snapshot.Contracts.Match(method, path);
+        var match = contracts.Match(method, path);
         return match is null ? null : variantOf(match.Vendor).FindOperation(method.ToUpperInvariant(), match.Template);
     }
 
@@ -24,7 +24,7 @@ public static class StubContractCheck
     /// Violations of a mapping whose fixed path is a vendor operation, each naming the operation. Responses known only
     /// per request (templates, patterns, faults) are checked when served instead.
     /// </summary>
-    public static IReadOnlyList<string> Check(ContractSnapshot snapshot, StubMapping mapping, Func<VendorContract, VariantContract> variantOf)
+    public static IReadOnlyList<string> Check(ContractSet contracts, StubMapping mapping, Func<VendorContract, VariantContract> variantOf)
     {
         if (mapping.Request.ExactPath is not { } path || mapping.Response.IsTemplated || mapping.Response.Fault is not null)
         {
@@ -33,9 +33,9 @@ public static class StubContractCheck
 
         var response = new MockResponse(mapping.Response.Status, mapping.Response.Headers, mapping.Response.Body);
         return (mapping.Request.Method is { } method ? [method] : Methods)
-            .Select(m => OperationFor(snapshot, m, path, variantOf))
+            .Select(m => OperationFor(contracts, m, path, variantOf))
             .OfType<OperationContract>()
-            .SelectMany(operation => ContractSnapshot.Validate(operation, response).Select(v => Describe(operation, v)))
+            .SelectMany(operation => ResponseValidator.Validate(operation, response).Select(v => Describe(operation, v)))
             .ToArray();
     }
 

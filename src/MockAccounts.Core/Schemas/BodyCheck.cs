@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using MockAccounts.Core.Generation;
 
-namespace MockAccounts.Core.Validation;
+namespace MockAccounts.Core.Schemas;
 
 /// <summary>
 /// A yes/no check of a JSON body against a schema of the closed keyword set the loader accepts, for the
