@@ -5,6 +5,8 @@ return args.FirstOrDefault() switch
     "fixture" => await FixtureCost.RunAsync(),
     "core" => await CoreCost.RunAsync(),
     "misses" => await CoreCost.MissesAsync(),
+    "validators" => await ValidatorCost.RunAsync(),
+    "caches" => await CacheCost.RunAsync(),
     "micro" => CoreBenchmarks.Run(args[1..]),
     "soak" => await Soak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000),
     _ => Usage(),
@@ -12,6 +14,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | misses | validators | caches | micro | soak [requests]");
     return 2;
 }
