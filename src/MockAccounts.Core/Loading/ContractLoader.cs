@@ -50,7 +50,7 @@ public static partial class ContractLoader
         // Only a variant without a cached proof needs NJsonSchema, and then it is parsed while the OpenAPI documents
         // are read: the first NJsonSchema parse is the slowest step of a cold start.
         var catalogueSchema = new Lazy<Task<JsonSchema>>(() => Task.Run(CatalogueSchemaAsync, cancellationToken));
-        using var generator = new BodyGenerator(options);
+        var generator = new BodyGenerator(options);
         var checker = new CatalogueChecker(generator, options, proofs ?? ProofCache.Off);
         var vendors = new Dictionary<string, VendorContract>(StringComparer.Ordinal);
         foreach (var source in sources)
