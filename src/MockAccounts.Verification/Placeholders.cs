@@ -60,7 +60,11 @@ internal static class Placeholders
         var format = schema?["format"] is JsonValue f && f.TryGetValue<string>(out var named) ? named : null;
         var pattern = schema?["pattern"] is JsonValue p && p.TryGetValue<string>(out var regex) ? regex : null;
         var dateLike = format is "date-time" or "date" or "time";
-        var candidates = Alphabets.Select(a => Map(value, a, dateLike)).Distinct().ToArray();
+        // Last, letters the pattern itself spells are kept (the "s" of a duration "12.5s", a "cus_" prefix): nothing the contract does not say.
+        var candidates = Alphabets.Select(a => Map(value, a, dateLike))
+            .Append(Map(value, Alphabets[0], dateLike, pattern ?? ""))
+            .Distinct()
+            .ToArray();
         var keeps = Keeps(value, format, pattern);
         foreach (var candidate in candidates)
         {
@@ -94,7 +98,7 @@ internal static class Placeholders
         }
     }
 
-    private static string Map(string value, (char Lower, char Upper, char Digit) alphabet, bool digitsOnly)
+    private static string Map(string value, (char Lower, char Upper, char Digit) alphabet, bool digitsOnly, string kept = "")
     {
         var text = new StringBuilder(value.Length);
         foreach (var rune in value.EnumerateRunes())
@@ -103,7 +107,7 @@ internal static class Placeholders
             {
                 text.Append(alphabet.Digit);
             }
-            else if (digitsOnly || !Rune.IsLetter(rune))
+            else if (digitsOnly || !Rune.IsLetter(rune) || kept.Contains(rune.ToString(), StringComparison.Ordinal))
             {
                 text.Append(rune.ToString());
             }

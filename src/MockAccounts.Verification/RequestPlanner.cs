@@ -49,7 +49,8 @@ public static class RequestPlanner
 
                 var credentialProblem = mode switch
                 {
-                    RequestMode.WithCredential when settings.Credential is null => "no credential to send",
+                    // Without a credential (a recording is read, not asked) the request only names what it stands for.
+                    RequestMode.WithCredential when settings.Credential is null => null,
                     RequestMode.WithCredential => Place(contract, settings.Credential, sent),
                     RequestMode.MalformedCredential => Place(contract, MalformedCredential, sent),
                     _ => null,

@@ -97,10 +97,16 @@ internal sealed class ResponseCheck
                 $"check the base URL and the operation's path; if the service moved or dropped {_operation.Display}, the contract must follow");
         }
 
+        if (success && response.Body.Length > 0 && (response.MediaType == "text/html" || LooksLikeHtml(response.Body)))
+        {
+            Error(CheckAspect.Status, $"an HTML page answered {code} {(_exchange.Probe.Mode == RequestMode.WithoutCredential ? "without a credential" : "to a malformed credential")}: a proxy's or login page?");
+            return false;
+        }
+
         if (success)
         {
-            Drift(CheckAspect.Status, DriftKind.AuthNotEnforced, "", JsonPointer.Append(_operation.Pointer, "security"),
-                "401 or 403: the contract requires a credential", $"{code} {(_exchange.Probe.Mode == RequestMode.WithoutCredential ? "without a credential" : "with a malformed credential")}",
+            var security = _operation.Node.ContainsKey("security") ? JsonPointer.Append(_operation.Pointer, "security") : "/security";
+            Drift(CheckAspect.Status, DriftKind.AuthNotEnforced, "", security, "401 or 403: the contract requires a credential", code,
                 "if the operation needs no credential, its security requirement must go (the mock cannot serve that: --write-variant leaves it)", null);
             return false;
         }
@@ -286,7 +292,7 @@ internal sealed class ResponseCheck
         }
         else
         {
-            Ok(CheckAspect.Body, $"keeps {schemaPointer} strictly");
+            Ok(CheckAspect.Body, "keeps its schema strictly");
         }
     }
 

@@ -24,7 +24,8 @@ public static partial class SchemaFormats
         "time" => TimePattern().IsMatch(value) && TimeOnly.TryParse(value[..8], CultureInfo.InvariantCulture, out _),
         "email" => IsEmail(value),
         "uuid" => value.Length == 36 && Guid.TryParseExact(value, "D", out _),
-        "uri" => !value.Any(char.IsWhiteSpace) && Uri.TryCreate(value, UriKind.Absolute, out _),
+        // A scheme first: on Unix, .NET also takes "/billing" for an absolute (file) URI.
+        "uri" => !value.Any(char.IsWhiteSpace) && SchemePrefix().IsMatch(value) && Uri.TryCreate(value, UriKind.Absolute, out _),
         "uri-reference" => !value.Any(char.IsWhiteSpace) && Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _),
         "ipv4" => IPAddress.TryParse(value, out var v4) && v4.AddressFamily == AddressFamily.InterNetwork && value.Count(c => c == '.') == 3,
         "ipv6" => value.Contains(':', StringComparison.Ordinal) && IPAddress.TryParse(value, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6,
@@ -42,6 +43,9 @@ public static partial class SchemaFormats
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex DateTimePattern();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemePrefix();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
