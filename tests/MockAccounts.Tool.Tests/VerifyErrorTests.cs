@@ -106,18 +106,19 @@ public sealed class VerifyErrorTests
         {
             var target = (await ContractCatalog.LoadAsync([AppContext.BaseDirectory])).Target("runloop");
             var plan = RequestPlanner.Plan(target, new ProbeSettings { Credential = "rl_token" });
-            using var source = new HttpResponseSource(provider.BaseAddress, TimeSpan.FromSeconds(10), insecure: false, clock);
+            // An hour on the fake clock: only the clock given can end the wait within the test's patience.
+            using var source = new HttpResponseSource(provider.BaseAddress, TimeSpan.FromHours(1), insecure: false, clock);
 
             var verifying = ContractVerifier.VerifyAsync(target, plan, source, ValueDisplay.Masked);
             for (var i = 0; i < plan.Probes.Count; i++)
             {
                 (await arrived.WaitAsync(Patience)).Should().BeTrue("request {0} reaches the stand-in", i + 1);
-                clock.Advance(TimeSpan.FromSeconds(10));
+                clock.Advance(TimeSpan.FromHours(1));
             }
 
             var report = await verifying.WaitAsync(Patience);
             report.Checks.Should().HaveCount(3).And.OnlyContain(c => c.Outcome == CheckOutcome.Error && c.Aspect == CheckAspect.Request);
-            report.Checks[0].Detail.Should().Be($"127.0.0.1:{provider.BaseAddress.Port} gave no complete response within 10 s (--timeout)");
+            report.Checks[0].Detail.Should().Be($"127.0.0.1:{provider.BaseAddress.Port} gave no complete response within 3600 s (--timeout)");
             report.ExitCode.Should().Be(2);
         }
         finally
