@@ -4,7 +4,7 @@ using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Tool;
 
-/// <summary>The <c>mockaccounts</c> command line: <c>serve</c>, <c>check</c>, <c>list</c>, each a thin layer over the server's own host.</summary>
+/// <summary>The <c>mockaccounts</c> command line: <c>serve</c>, <c>check</c>, <c>list</c> over the server's own host; <c>verify</c>, <c>record</c>, <c>diff</c> over the verification library.</summary>
 internal static class ToolCommands
 {
     private const string Examples = """
@@ -17,14 +17,26 @@ internal static class ToolCommands
           mockaccounts check ./team-contracts                   exit 0, or 1 naming file, JSON pointer and reason
           mockaccounts list                                     vendors, variants and scenarios as a table
           mockaccounts list runloop --json                      the same as JSON (GET /__admin/vendors/runloop)
+          MOCKACCOUNTS_CREDENTIAL_RUNLOOP=… mockaccounts verify runloop --base-url https://api.runloop.ai --format junit
+                                                                hold the live API to its contract (exit 1 on drift)
+          mockaccounts record runloop --base-url https://api.runloop.ai --out recordings
+          mockaccounts verify runloop --recorded recordings     the same checks against the recording, offline
+          mockaccounts diff --vendor opterius --to-variant v2.7.0
+                                                                each change, breaking or not (exit 1 if breaking)
         """;
 
-    public static RootCommand Create()
+    public static RootCommand Create() => Create(TimeProvider.System);
+
+    /// <param name="time">The clock verify and record date their variants and recordings by.</param>
+    public static RootCommand Create(TimeProvider time)
     {
         var root = new RootCommand(Examples);
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Check());
         root.Subcommands.Add(List());
+        root.Subcommands.Add(VerifyCommand.Create(time));
+        root.Subcommands.Add(RecordCommand.Create(time));
+        root.Subcommands.Add(DiffCommand.Create());
         return root;
     }
 

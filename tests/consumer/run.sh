@@ -3,7 +3,8 @@
 # feed; a fresh NUnit project outside the repository (so nothing of the repository's build files
 # reaches it) adds MockAccounts.Testing and MockAccounts.Testing.FluentAssertions exactly as the
 # README's Install section says and tests Runloop, Depicta and Ultravox scenarios with typed names;
-# the tool is installed from the feed into a tool path, lists the vendors and fails a broken folder.
+# the tool is installed from the feed into a tool path, lists the vendors, verifies a local server as it would a
+# vendor, diffs two variants and fails a broken folder.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/mockaccounts-consumer.XXXXXX)"
@@ -92,6 +93,29 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 curl -fsS "http://127.0.0.1:$port/v1/accounts/me" -H 'Authorization: Bearer rl_consumer' | head -c 200; echo
+
+echo "== verify (the installed tool holds the local server to the built-in contracts, as it would a vendor)"
+MOCKACCOUNTS_CREDENTIAL_RUNLOOP=rl_consumer "$mockaccounts" verify runloop --base-url "http://127.0.0.1:$port" \
+  --format junit --output "$work/verify-runloop.xml"
+grep -q 'failures="0" errors="0"' "$work/verify-runloop.xml" || { echo "FAIL: verify runloop reported drift" >&2; exit 1; }
+MOCKACCOUNTS_CREDENTIAL_ULTRAVOX=abcd1234.0123456789abcdef0123456789abcdef "$mockaccounts" verify ultravox --base-url "http://127.0.0.1:$port" --format json > "$work/verify-ultravox.json"
+# Opterius served as v2.7.0 but held to its documented contract: the drift the README describes, exit 1.
+curl -fsS -X PUT "http://127.0.0.1:$port/__admin/vendors/opterius/variant" -H 'Content-Type: application/json' -d '{"variant": "v2.7.0"}' > /dev/null
+set +e
+"$mockaccounts" verify opterius --base-url "http://127.0.0.1:$port" --credential op_consumer > "$work/verify-opterius.txt"
+status=$?
+set -e
+tail -n 1 "$work/verify-opterius.txt"
+if [[ $status -ne 1 ]] || ! grep -q "drift #1: missing-required at body /data" "$work/verify-opterius.txt"; then
+  echo "FAIL: verify opterius against v2.7.0 gave exit $status, expected 1 with the missing data envelope" >&2
+  exit 1
+fi
+"$mockaccounts" verify opterius --variant v2.7.0 --base-url "http://127.0.0.1:$port" --credential op_consumer | tail -n 1
+set +e
+"$mockaccounts" diff --vendor opterius --to-variant v2.7.0 | tail -n 1
+status=${PIPESTATUS[0]}
+set -e
+[[ $status -eq 1 ]] || { echo "FAIL: diff opterius documented v2.7.0 gave exit $status, expected 1 (breaking)" >&2; exit 1; }
 kill "$serving"
 wait "$serving" || true
 
