@@ -20,13 +20,15 @@ public sealed partial class AdminReadabilityTests
 
     private static HttpClient Client => Server.Client;
 
-    [TestCase("/")]
-    [TestCase("/__admin")]
-    public async Task A_person_opening_the_bare_address_is_led_to_the_dashboard(string path)
+    [TestCase("GET", "/")]
+    [TestCase("GET", "/__admin")]
+    [TestCase("HEAD", "/")]
+    [TestCase("HEAD", "/__admin")]
+    public async Task A_person_opening_the_bare_address_is_led_to_the_dashboard(string method, string path)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
 
-        var response = await client.GetAsync(path);
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         response.StatusCode.Should().Be(HttpStatusCode.Found);
         response.Headers.Location!.OriginalString.Should().Be("/__admin/");
