@@ -70,7 +70,7 @@ internal static class VendorListing
             v.Name,
             variant.Name,
             s.Name + (s.Name == variant.DefaultScenario ? " *" : ""),
-            string.Join(",", s.Statuses.Select(code => code.ToString(CultureInfo.InvariantCulture))) + (s.Sequence ? " (sequence)" : ""),
+            string.Join(",", s.Answers) + (s.Sequence ? " (sequence)" : ""),
             s.Description,
         }))).ToList();
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();

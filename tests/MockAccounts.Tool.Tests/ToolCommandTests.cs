@@ -89,6 +89,21 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public async Task List_shows_a_fault_that_sends_no_status_instead_of_a_status()
+    {
+        var run = await RunAsync("list", "runloop");
+
+        run.Exit.Should().Be(0, run.Error);
+        var rows = run.Output.Split('\n');
+        Columns(rows.Single(l => l.Contains(" connection-reset ", StringComparison.Ordinal)))[3].Should().Be("connection-reset");
+        Columns(rows.Single(l => l.Contains(" empty-response ", StringComparison.Ordinal)))[3].Should().Be("empty-response");
+        Columns(rows.Single(l => l.Contains(" reset-then-ok ", StringComparison.Ordinal)))[3].Should().Be("connection-reset,200 (sequence)");
+        Columns(rows.Single(l => l.Contains(" quota-reached ", StringComparison.Ordinal)))[3].Should().Be("200");
+
+        static string[] Columns(string row) => row.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    [Test]
     public async Task List_json_describes_every_vendor_as_the_admin_api_does()
     {
         var run = await RunAsync("list", "--json");
