@@ -66,9 +66,9 @@ public sealed class ContractSnapshot
     public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)
     {
         var found = Contracts.Find(vendor)
-            ?? throw new ArgumentException($"unknown vendor '{vendor}' (known: {string.Join(", ", Contracts.Vendors.Keys)})", nameof(vendor));
+            ?? throw new ArgumentException($"unknown vendor '{vendor}' (known: {string.Join(", ", Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(vendor, Contracts.Vendors.Keys)}", nameof(vendor));
         return found.Variants.GetValueOrDefault(variant)
-            ?? throw new ArgumentException($"vendor '{vendor}' has no variant '{variant}' (known: {string.Join(", ", found.Variants.Keys)})", nameof(variant));
+            ?? throw new ArgumentException($"vendor '{vendor}' has no variant '{variant}' (known: {string.Join(", ", found.Variants.Keys)}).{ClosestName.DidYouMean(variant, found.Variants.Keys)}", nameof(variant));
     }
 
     /// <summary>The account response for <paramref name="token"/> in <paramref name="scenario"/>, at a step of a sequence.</summary>

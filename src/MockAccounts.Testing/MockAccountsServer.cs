@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Core;
 
 namespace MockAccounts.Testing;
 
@@ -112,8 +113,9 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>
     public VendorAccounts Vendor(string name)
     {
-        var vendor = _runtime.Contracts.Current.Contracts.Find(name)
-            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", _runtime.Contracts.Current.Contracts.Vendors.Keys)}).", nameof(name));
+        var vendors = _runtime.Contracts.Current.Contracts;
+        var vendor = vendors.Find(name)
+            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}", nameof(name));
         return new VendorAccounts(vendor.Name, Admin, _runtime);
     }
 

@@ -5,12 +5,19 @@ namespace MockAccounts.Tool;
 /// <summary><c>mockaccounts check</c>: the server's start-up (options, then contracts loaded and proven), stopped before listening.</summary>
 internal static class ContractCheck
 {
+    private const string SchemasFolder = "schemas";
+
     public static async Task<int> RunAsync(IReadOnlyList<string> folders, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var roots = folders.Select(Path.GetFullPath).ToArray();
         var (runtime, exit) = await StartUp.LoadAsync(new MockAccountsOptions { Contracts = roots[0], ExtraContracts = roots[1..], HotReload = false }, errors, cancellationToken).ConfigureAwait(false);
         if (runtime is null)
         {
+            foreach (var hint in folders.Select(ContractFolderAbove).OfType<string>())
+            {
+                await errors.WriteLineAsync(hint).ConfigureAwait(false);
+            }
+
             return exit;
         }
 
@@ -26,5 +33,29 @@ internal static class ContractCheck
             await output.WriteLineAsync($"ok: {set.Vendors.Count} vendor(s) in {string.Join(", ", roots)}: {vendors}").ConfigureAwait(false);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// For a folder inside a contract folder (its <c>schemas/</c>, a vendor's folder), the hint to check the
+    /// nearest folder above that holds <c>schemas/</c>, written as the user wrote the path; null when there is none.
+    /// </summary>
+    private static string? ContractFolderAbove(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        if (!Directory.Exists(full) || Directory.Exists(Path.Combine(full, SchemasFolder)))
+        {
+            return null;
+        }
+
+        for (var above = Directory.GetParent(full); above is not null; above = above.Parent)
+        {
+            if (Directory.Exists(Path.Combine(above.FullName, SchemasFolder)))
+            {
+                var suggested = Path.IsPathRooted(folder) ? above.FullName : Path.GetRelativePath(Environment.CurrentDirectory, above.FullName);
+                return $"hint: '{folder}' holds no {SchemasFolder}/ folder, but '{suggested}' above it does: mockaccounts check {suggested}";
+            }
+        }
+
+        return null;
     }
 }

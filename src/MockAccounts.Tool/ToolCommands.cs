@@ -105,7 +105,7 @@ internal static class ToolCommands
     private static Command List()
     {
         var vendor = new Argument<string?>("VENDOR") { Description = "Only this vendor.", Arity = ArgumentArity.ZeroOrOne };
-        var json = new Option<bool>("--json") { Description = "JSON for scripts: the admin API's GET /__admin/vendors/{vendor} for each vendor." };
+        var json = new Option<bool>("--json") { Description = "JSON for scripts: with VENDOR, what the admin API's GET /__admin/vendors/{vendor} says; without, an array of those." };
         var contracts = ContractsOption("Folders holding schemas/ and mocks/, listed beside the built-in vendors.");
         var list = new Command("list", "Lists vendors, variants and scenarios with their statuses and descriptions.")
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Abstractions;
 using MockAccounts.AspNetCore.Admin;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Core;
 
 namespace MockAccounts.Tool;
 
@@ -19,7 +21,8 @@ namespace MockAccounts.Tool;
 internal static class VendorListing
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // As the admin API writes it: quotes and accents readable in a terminal.
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(string? vendor, bool json, IReadOnlyList<string> contracts, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
@@ -40,7 +43,7 @@ internal static class VendorListing
             var names = runtime.Contracts.Current.Contracts.Vendors.Keys.ToArray();
             if (vendor is not null && !names.Contains(vendor))
             {
-                await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).").ConfigureAwait(false);
+                await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).{ClosestName.DidYouMean(vendor, names)}").ConfigureAwait(false);
                 return 1;
             }
 
@@ -50,9 +53,10 @@ internal static class VendorListing
                 described.Add(await http.GetFromJsonAsync<JsonNode>($"/__admin/vendors/{Uri.EscapeDataString(name)}", cancellationToken).ConfigureAwait(false));
             }
 
-            await output.WriteLineAsync(json
-                ? described.ToJsonString(Indented)
-                : Table(described.Deserialize<VendorDto[]>(Web)!)).ConfigureAwait(false);
+            // With a vendor, --json is GET /__admin/vendors/{vendor}'s object itself; without, an array of them.
+            await output.WriteLineAsync(!json ? Table(described.Deserialize<VendorDto[]>(Web)!)
+                : vendor is null ? described.ToJsonString(Indented)
+                : described[0]!.ToJsonString(Indented)).ConfigureAwait(false);
             return 0;
         }
     }
@@ -66,7 +70,7 @@ internal static class VendorListing
             v.Name,
             variant.Name,
             s.Name + (s.Name == variant.DefaultScenario ? " *" : ""),
-            string.Join(",", s.Statuses.Select(code => code.ToString(CultureInfo.InvariantCulture))) + (s.Sequence ? " (sequence)" : ""),
+            string.Join(",", s.Answers) + (s.Sequence ? " (sequence)" : ""),
             s.Description,
         }))).ToList();
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Tool;
 
 namespace MockAccounts.Tool.Tests;
@@ -41,6 +45,28 @@ public sealed class ToolCommandTests
         run.Output.Should().Contain("runloop").And.Contain("opterius (documented, v2.7.0)");
     }
 
+    [TestCase("schemas")]
+    [TestCase("mocks/acme")]
+    public async Task Check_on_a_folder_inside_a_contract_folder_suggests_the_contract_folder(string inside)
+    {
+        var contracts = Path.Combine(Repository.Root, "tests/MockAccounts.Core.Tests/TestData/fifth-vendor");
+        var folder = Path.Combine(contracts, inside);
+
+        var run = await RunAsync("check", folder);
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().EndWith($"hint: '{folder}' holds no schemas/ folder, but '{contracts}' above it does: mockaccounts check {contracts}{Environment.NewLine}");
+    }
+
+    [Test]
+    public async Task Check_on_a_folder_with_no_contract_folder_above_gives_no_hint()
+    {
+        var run = await RunAsync("check", Path.GetTempPath());
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().NotContain("hint:");
+    }
+
     [Test]
     public async Task Check_exits_2_naming_a_folder_that_does_not_exist()
     {
@@ -63,6 +89,21 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public async Task List_shows_a_fault_that_sends_no_status_instead_of_a_status()
+    {
+        var run = await RunAsync("list", "runloop");
+
+        run.Exit.Should().Be(0, run.Error);
+        var rows = run.Output.Split('\n');
+        Columns(rows.Single(l => l.Contains(" connection-reset ", StringComparison.Ordinal)))[3].Should().Be("connection-reset");
+        Columns(rows.Single(l => l.Contains(" empty-response ", StringComparison.Ordinal)))[3].Should().Be("empty-response");
+        Columns(rows.Single(l => l.Contains(" reset-then-ok ", StringComparison.Ordinal)))[3].Should().Be("connection-reset,200 (sequence)");
+        Columns(rows.Single(l => l.Contains(" quota-reached ", StringComparison.Ordinal)))[3].Should().Be("200");
+
+        static string[] Columns(string row) => row.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    [Test]
     public async Task List_json_describes_every_vendor_as_the_admin_api_does()
     {
         var run = await RunAsync("list", "--json");
@@ -75,12 +116,35 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public async Task List_json_of_one_vendor_is_what_the_admin_api_says_of_it_quotes_and_all()
+    {
+        var run = await RunAsync("list", "opterius", "--json");
+
+        run.Exit.Should().Be(0, run.Error);
+        var listed = JsonNode.Parse(run.Output)!;
+        await using var server = await MockAccountsHost.BuildAsync(["--MockAccounts:HotReload=false"], builder => builder.WebHost.UseTestServer());
+        await server.StartAsync();
+        var served = await server.GetTestClient().GetFromJsonAsync<JsonNode>("/__admin/vendors/opterius");
+        JsonNode.DeepEquals(listed, served).Should().BeTrue($"the listing is GET /__admin/vendors/opterius' object itself:\n{run.Output}");
+        run.Output.Should().NotContain("\\u0027").And.NotContain("\\u0022", "quotes are written as themselves, as the admin API writes them");
+    }
+
+    [Test]
     public async Task List_exits_1_for_an_unknown_vendor_naming_the_known_ones()
     {
         var run = await RunAsync("list", "acme");
 
         run.Exit.Should().Be(1);
-        run.Error.Should().Contain("Unknown vendor 'acme'").And.Contain("runloop");
+        run.Error.Should().Contain("Unknown vendor 'acme'").And.Contain("runloop").And.NotContain("Did you mean");
+    }
+
+    [Test]
+    public async Task List_of_a_misspelt_vendor_suggests_the_closest_one()
+    {
+        var run = await RunAsync("list", "runlop");
+
+        run.Exit.Should().Be(1);
+        run.Error.Trim().Should().Be("Unknown vendor 'runlop' (vendors: depicta, opterius, runloop, ultravox). Did you mean 'runloop'?");
     }
 
     [Test]

@@ -5,7 +5,7 @@ internal static class AdminApi
 {
     public static void MapAdmin(this WebApplication app)
     {
-        app.MapDashboardRedirect(AdminRoutes.Prefix);
+        app.MapDashboardRedirect(AdminRoutes.Prefix).Add(AnswerHeadWhereGet);
         var open = app.MapGroup(AdminRoutes.Prefix).AddEndpointFilter<PrettyJsonFilter>();
         ((IEndpointConventionBuilder)open).Add(AnswerHeadWhereGet);
         var admin = open.MapDashboard().MapWireMockAdmin().MapStubMappingAdmin().MapVendorAdmin();

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Scenarios;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;
 
@@ -121,7 +124,12 @@ internal static class VendorAdminEndpoints
 
     private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
         variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(
-            s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant())).ToArray();
+            s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant(),
+            s.Steps[0].Fault is { } fault ? Outcomes.Of(fault) : null, s.Steps.Select(Answer).ToArray())).ToArray();
+
+    /// <summary>A reset or closed connection sends no status: the step answers with its fault, not the status it never sends.</summary>
+    private static string Answer(ResponseStep step) =>
+        step.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? Outcomes.Of(fault) : step.Status.ToString(CultureInfo.InvariantCulture);
 
     private static string[] Endpoints(VariantContract variant, string vendor) =>
         variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();

@@ -1,3 +1,4 @@
+using MockAccounts.Core;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
@@ -68,8 +69,9 @@ public sealed class MockAccountsRuntime : IDisposable
             cancellationToken).ConfigureAwait(false);
         var problems = options.Variants
             .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
-                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)})"
-                : vendor.Variants.ContainsKey(p.Value) ? null : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)})")
+                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(p.Key, contracts.Current.Contracts.Vendors.Keys)}"
+                : vendor.Variants.ContainsKey(p.Value) ? null
+                : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(p.Value, vendor.Variants.Keys)}")
             .OfType<string>()
             .ToArray();
         if (problems.Length > 0)

@@ -42,7 +42,8 @@ public sealed class MockAdmin
         var vendors = _contracts.Current.Contracts;
         return vendors.Find(name) is { } found
             ? found
-            : new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).").With("vendors", vendors.Vendors.Keys);
+            : new Problem(404, "Unknown vendor", $"No vendor '{EchoedInput.Cut(name)}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}")
+                .With("vendors", vendors.Vendors.Keys);
     }
 
     /// <summary>The variant the vendor serves now.</summary>
@@ -95,12 +96,12 @@ public sealed class MockAdmin
         if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
         {
             var known = Vendors.Select(v => v.Name).Concat(stubs.Scenarios().Select(s => s.Name)).ToArray();
-            return new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", known)}).").With("vendors", known);
+            return new Problem(404, "Unknown vendor", $"No vendor '{EchoedInput.Cut(name)}' (vendors: {string.Join(", ", known)}).{ClosestName.DidYouMean(name, known)}").With("vendors", known);
         }
 
         if (state is not null && !scenario.PossibleStates.Contains(state))
         {
-            return new Problem(400, "Unknown scenario", $"'{name}' has no scenario '{state}' (scenarios: {string.Join(", ", scenario.PossibleStates)}).")
+            return new Problem(400, "Unknown scenario", $"'{name}' has no scenario '{EchoedInput.Cut(state)}' (scenarios: {string.Join(", ", scenario.PossibleStates)}).{ClosestName.DidYouMean(state, scenario.PossibleStates)}")
                 .With("scenarios", scenario.PossibleStates);
         }
 
@@ -173,7 +174,7 @@ public sealed class MockAdmin
         var names = Enum.GetValues<Variation>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
         if (!names.Contains(variation, StringComparer.OrdinalIgnoreCase))
         {
-            return new Problem(400, "Unknown variation", $"'{variation}' is not a variation (variations: {string.Join(", ", names)}).").With("variations", names);
+            return new Problem(400, "Unknown variation", $"'{EchoedInput.Cut(variation)}' is not a variation (variations: {string.Join(", ", names)}).{ClosestName.DidYouMean(variation, names)}").With("variations", names);
         }
 
         var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
@@ -241,11 +242,13 @@ public sealed class MockAdmin
         var catalogue = (variant ?? CurrentVariant(vendor)).Catalogue;
         return catalogue.Find(scenario) is not null
             ? null
-            : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{scenario}' (scenarios: {string.Join(", ", catalogue.Names)}).").With("scenarios", catalogue.Names);
+            : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{EchoedInput.Cut(scenario)}' (scenarios: {string.Join(", ", catalogue.Names)}).{ClosestName.DidYouMean(scenario, catalogue.Names)}")
+                .With("scenarios", catalogue.Names);
     }
 
     private static Problem UnknownVariant(VendorContract vendor, string variant, int status) =>
-        new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{variant}' (variants: {string.Join(", ", vendor.Variants.Keys)}).").With("variants", vendor.Variants.Keys);
+        new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{EchoedInput.Cut(variant)}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(variant, vendor.Variants.Keys)}")
+            .With("variants", vendor.Variants.Keys);
 
     private static Problem Refused(VendorContract vendor, IEnumerable<(string Pointer, string Message)> violations)
     {

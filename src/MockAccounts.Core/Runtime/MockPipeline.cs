@@ -21,6 +21,7 @@ public sealed class MockPipeline
 
     private static readonly int[] MalformedStatuses = [400, 422];
     private static readonly int[] InvalidStatuses = [422, 400];
+    private static readonly string[] VariationNames = Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()).ToArray();
 
     private readonly ContractStore _contracts;
     private readonly MockState _state;
@@ -82,7 +83,9 @@ public sealed class MockPipeline
         var askedVariant = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariantPreference);
         if (askedVariant is not null && !match.Vendor.Variants.ContainsKey(askedVariant))
         {
-            return new Rejected(match.Vendor.Name, new Problem(400, "Unknown variant", $"'{match.Vendor.Name}' has no variant '{askedVariant}' (variants: {string.Join(", ", match.Vendor.Variants.Keys)})").With("variants", match.Vendor.Variants.Keys));
+            var variants = match.Vendor.Variants.Keys;
+            return new Rejected(match.Vendor.Name, new Problem(400, "Unknown variant",
+                $"'{match.Vendor.Name}' has no variant '{EchoedInput.Cut(askedVariant)}' (variants: {string.Join(", ", variants)}).{ClosestName.DidYouMean(askedVariant, variants)}").With("variants", variants));
         }
 
         var variant = askedVariant is null ? VariantOf(match.Vendor) : match.Vendor.Variants[askedVariant];
@@ -175,7 +178,7 @@ public sealed class MockPipeline
 
         return Enum.TryParse<Variation>(asked, ignoreCase: true, out var variation) && Enum.IsDefined(variation) && !asked.Any(char.IsDigit)
             ? (variation, null)
-            : (Variation.Realistic, $"'{asked}' is not a variation (variations: {string.Join(", ", Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()))})");
+            : (Variation.Realistic, $"'{EchoedInput.Cut(asked)}' is not a variation (variations: {string.Join(", ", VariationNames)}).{ClosestName.DidYouMean(asked, VariationNames)}");
     }
 
     private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, string token)
@@ -198,8 +201,8 @@ public sealed class MockPipeline
             return chosen is not null
                 ? (chosen, ScenarioSource.RequestHeader, null)
                 : (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Unknown scenario", asked.Name is not null
-                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({Scenarios()})"
-                    : $"'{vendor}' has no scenario answering {asked.Status} ({Statuses()})").With("scenarios", catalogue.Names)));
+                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({Scenarios()}).{ClosestName.DidYouMean(asked.Name, catalogue.Names)}"
+                    : $"'{vendor}' has no scenario answering {asked.Status} ({Statuses()}).").With("scenarios", catalogue.Names)));
         }
 
         var (standing, source) = Standing(variant, token);

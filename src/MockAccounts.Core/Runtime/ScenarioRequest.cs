@@ -24,6 +24,9 @@ public sealed record ScenarioRequest(string? Name, int? Status)
     /// <summary>RFC 7240 preferences a client may send for the real API: accepted and ignored.</summary>
     private static readonly string[] StandardPreferences = ["respond-async", "return", "wait", "handling"];
 
+    /// <summary>The names of <see cref="Options"/>, which a mistyped option is compared with.</summary>
+    private static readonly string[] OptionNames = ["scenario", "code", VariationPreference, VariantPreference];
+
     /// <returns>The ask (null when the request asks nothing), or the problem with it.</returns>
     public static (ScenarioRequest? Request, ScenarioRequestProblem? Problem) From(Func<string, string?> header)
     {
@@ -57,7 +60,8 @@ public sealed record ScenarioRequest(string? Name, int? Status)
 
                     return (null, new ScenarioRequestProblem(
                         $"{PreferHeader}: '{EchoedInput.Cut(option)}' is not an option here (options: {string.Join(", ", Options)}; " +
-                        $"accepted and ignored: {string.Join(", ", StandardPreferences)})", ScenarioRequestProblem.About.Option));
+                        $"accepted and ignored: {string.Join(", ", StandardPreferences)}).{ClosestName.DidYouMean(option, OptionNames.Concat(StandardPreferences))}",
+                        ScenarioRequestProblem.About.Option));
             }
         }
 
