@@ -20,8 +20,9 @@ public sealed class BodyGenerator : IDisposable
     /// <param name="token">The credential the body is for; the same token always gets the same body.</param>
     /// <param name="schema">The body schema to generate from.</param>
     /// <param name="overrides">The scenario's and the account's partial body laid over the generated one, or null.</param>
-    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default) =>
-        _runs.Value!.Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides);
+    /// <param name="schemaExamples">Fields whose schema gives an example take it (a published spec served from its examples).</param>
+    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default, bool schemaExamples = false) =>
+        _runs.Value!.Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides, schemaExamples);
 
     /// <summary>Releases the per-thread runs and their fakers.</summary>
     public void Dispose() => _runs.Dispose();

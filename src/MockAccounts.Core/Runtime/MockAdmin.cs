@@ -160,7 +160,7 @@ public sealed class MockAdmin
         var step = scenario.StepAt(scenario.IsSequence ? _state.PeekIndex(vendor.Name, token, scenario.Name) : 0);
         var variation = _pipeline.VariationOf(vendor.Name, token);
         var draw = new RequestDraw(_state.PeekRequestNumber(vendor.Name, token), variation);
-        var response = _contracts.Current.Responses.Produce(variant, variant.Account, step, token, _state.Account(vendor.Name, token), draw);
+        var response = _contracts.Current.Responses.Produce(variant, variant.Account, variant.Account.StepFor(scenario, step), token, _state.Account(vendor.Name, token), draw);
         return new AccountView(variant, token, scenario.Name, response, variation);
     }
 

@@ -24,7 +24,7 @@ public static class ResponseValidator
     public static IReadOnlyList<Violation> Validate(
         OperationContract operation, int status, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body, bool independently = false)
     {
-        if (!operation.Responses.TryGetValue(status, out var response))
+        if (operation.ResponseFor(status) is not { } response)
         {
             var documented = string.Join(", ", operation.Responses.Keys.Order());
             return [new Violation("", $"a documented status of {operation.Display} ({documented})", status.ToString(System.Globalization.CultureInfo.InvariantCulture))];
