@@ -542,7 +542,7 @@ internal sealed class SchemaCompiler
                         "date" => DateText.IsMatch(text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
                         "uuid" => UuidText.IsMatch(text),
                         "email" => EmailText.IsMatch(text),
-                        "uri" => Uri.TryCreate(text, UriKind.Absolute, out _),
+                        "uri" => Uri.IsWellFormedUriString(text, UriKind.Absolute),
                         _ => false,
                     };
             default:

@@ -22,9 +22,11 @@ public sealed class RouteTable
         var conflicts = new List<string>();
         foreach (var vendor in vendors.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
+            // A literal segment matches before a parameter in the same place (/agents/usage before /agents/{id}), as OpenAPI says.
             var routes = vendor.Variants.Values.SelectMany(v => v.Operations)
                 .Select(o => (o.Method, Segments: Split(o.Path), Template: o.Path))
                 .DistinctBy(r => (r.Method, r.Template))
+                .OrderBy(r => Specificity(r.Segments), StringComparer.Ordinal)
                 .ToList();
             _byVendor[vendor.Name] = routes;
             foreach (var (method, segments, template) in routes)
@@ -35,7 +37,7 @@ public sealed class RouteTable
                     continue;
                 }
 
-                var owner = _root.FirstOrDefault(r => r.Method == method && Overlap(r.Segments, segments));
+                var owner = _root.FirstOrDefault(r => r.Method == method && r.Vendor != vendor && Overlap(r.Segments, segments));
                 if (owner.Vendor is not null)
                 {
                     conflicts.Add($"{method} {template}: claimed by '{owner.Vendor.Name}' and '{vendor.Name}'; '{owner.Vendor.Name}' answers at the root, both answer under their prefix (/{owner.Vendor.Name}{owner.Template}, /{vendor.Name}{template})");
@@ -101,6 +103,9 @@ public sealed class RouteTable
     }
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Orders templates so that, segment by segment, a literal comes before a parameter.</summary>
+    private static string Specificity(string[] segments) => new(segments.Select(s => IsParameter(s) ? '1' : '0').ToArray());
 
     private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
