@@ -178,7 +178,7 @@ internal sealed class GenerationRun
 
         if (schema.HasType(SchemaTypes.Integer))
         {
-            var number = random.Long((long)(schema.Minimum ?? 0), (long)(schema.Maximum ?? Math.Max(1000, schema.Minimum ?? 0)));
+            var number = random.Long((long)Math.Ceiling(schema.Minimum ?? 0), (long)Math.Floor(schema.Maximum ?? Math.Max(1000, schema.Minimum ?? 0)));
             return schema.MultipleOf is { } step ? Multiple(number, step, schema, integer: true) : number;
         }
 
@@ -227,9 +227,9 @@ internal sealed class GenerationRun
         foreach (var name in schema.PropertyNames)
         {
             var property = schema.Property(name)!;
-            if (property.WriteOnly && !schema.Required.Contains(name))
+            if (property.WriteOnly)
             {
-                // Sent only in requests: a response leaves it out.
+                // Sent only in requests: a response leaves it out (and does not require it).
                 continue;
             }
 

@@ -127,6 +127,17 @@ internal sealed class CatalogueChecker
             return;
         }
 
+        // A schema no value keeps is an error where it is written, whichever branch a sample body happens to take.
+        var seen = new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance);
+        var said = new HashSet<(string, string)>();
+        foreach (var body in variant.Operations.SelectMany(o => o.Responses.Values).Select(r => r.Body).OfType<SchemaNode>())
+        {
+            foreach (var impossible in Impossible(body, seen).Where(n => said.Add((n.Source, n.Impossible!))))
+            {
+                fail(impossible.Source, $"no value keeps this schema: {impossible.Impossible}");
+            }
+        }
+
         var token = SampleTokens[0];
         foreach (var operation in variant.Operations.DistinctBy(o => (o.Method, o.DocumentedPath ?? o.Path)))
         {
@@ -162,6 +173,32 @@ internal sealed class CatalogueChecker
                 {
                     failCatalogue(JsonPointer.Append("/scenarios", i), $"scenario '{scenario.Name}' {problem}");
                     break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The schemas under <paramref name="node"/> (not yet <paramref name="seen"/>) that no value keeps.</summary>
+    private static IEnumerable<SchemaNode> Impossible(SchemaNode node, HashSet<SchemaNode> seen)
+    {
+        var pending = new Stack<SchemaNode>([node]);
+        while (pending.TryPop(out var next))
+        {
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+
+            if (next.Impossible is not null)
+            {
+                yield return next;
+            }
+
+            foreach (var child in next.PropertyNames.Select(next.Property).Append(next.Items).Append(next.AdditionalProperties).Concat(next.Alternatives ?? []))
+            {
+                if (child is not null)
+                {
+                    pending.Push(child);
                 }
             }
         }

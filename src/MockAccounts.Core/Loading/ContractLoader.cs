@@ -264,16 +264,15 @@ public static partial class ContractLoader
             _ = catalogueSchema.Value;
         }
 
-        var warn = Warner(warnings, specPath);
-        var read = new PublishedSpecReader(Reporter(errors, specPath), warn, (file, message) => errors.Add(new ContractError(Display(file), "", message)))
+        // What the proof finds (what Microsoft.OpenApi's check questions, examples that break their schema) is remembered with it.
+        var proofWarnings = new List<ContractWarning>();
+        var read = new PublishedSpecReader(Reporter(errors, specPath), Warner(warnings, specPath), (file, message) => errors.Add(new ContractError(Display(file), "", message)), Warner(proofWarnings, specPath))
             .Read(specPath, specBytes, proven);
         if (read is null || errors.Count > before)
         {
             return null;
         }
 
-        // What the proof found (the checks Microsoft.OpenApi's rules make, examples that break their schema) is remembered with it.
-        var proofWarnings = new List<ContractWarning>();
         IReadOnlyCollection<string> invalidExamples;
         if (remembered is not null)
         {

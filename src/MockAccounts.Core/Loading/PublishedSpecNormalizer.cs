@@ -199,12 +199,43 @@ internal sealed class PublishedSpecNormalizer
             schema = Nullable(schema);
         }
 
+        schema = Constraints(schema);
+
         // JSON Schema: an enum's null is allowed only if the type is; NJsonSchema would accept it either way.
         if (schema["enum"] is JsonArray values && schema["type"] is { } type && !Allows(type, "null") && values.Any(v => v is null))
         {
             schema["enum"] = new JsonArray(values.Where(v => v is not null).Select(v => v!.DeepClone()).ToArray());
         }
 
+        return schema;
+    }
+
+    /// <summary>
+    /// A schema's own constraints beside an <c>allOf</c> move into one more element of it: NJsonSchema reads
+    /// <c>{"allOf": [{"$ref": …}], "maxLength": 4}</c> as the reference alone and would not check the length. The
+    /// meaning is the same; annotations and the discriminator stay where they are.
+    /// </summary>
+    private static JsonObject Constraints(JsonObject schema)
+    {
+        if (schema["allOf"] is not JsonArray allOf)
+        {
+            return schema;
+        }
+
+        var own = schema.Where(p => p.Key != "allOf" && !Annotations.Contains(p.Key) && p.Key is not ("readOnly" or "writeOnly" or "discriminator") && !p.Key.StartsWith("x-", StringComparison.Ordinal)).Select(p => p.Key).ToArray();
+        if (own.Length == 0)
+        {
+            return schema;
+        }
+
+        var part = new JsonObject();
+        foreach (var key in own)
+        {
+            schema.Remove(key, out var value);
+            part[key] = value;
+        }
+
+        allOf.Add(part);
         return schema;
     }
 
@@ -299,7 +330,7 @@ internal sealed class PublishedSpecNormalizer
         wrapped.Remove("allOf");
         allOf.Insert(0, new JsonObject { ["$ref"] = reference });
         wrapped["allOf"] = allOf;
-        return wrapped;
+        return Constraints(wrapped);
     }
 
     /// <summary>A schema elsewhere (another file, or another place than components.schemas) registered as a component; its reference, or null after reporting.</summary>

@@ -24,15 +24,18 @@ internal sealed partial class PublishedSpecReader
     private readonly Action<string, string> _fail;
     private readonly Action<string, string> _warn;
     private readonly Action<string, string> _failElsewhere;
+    private readonly Action<string, string> _questioned;
 
     /// <param name="fail">Reports an error at a JSON pointer of the spec.</param>
     /// <param name="warn">Reports what cannot be honoured, at a JSON pointer of the spec.</param>
     /// <param name="failElsewhere">Reports an error in another file the spec refers to (its path, then the message).</param>
-    public PublishedSpecReader(Action<string, string> fail, Action<string, string> warn, Action<string, string> failElsewhere)
+    /// <param name="questioned">Reports what Microsoft.OpenApi's check questions (only an unproven load checks; the proof remembers them).</param>
+    public PublishedSpecReader(Action<string, string> fail, Action<string, string> warn, Action<string, string> failElsewhere, Action<string, string> questioned)
     {
         _fail = fail;
         _warn = warn;
         _failElsewhere = failElsewhere;
+        _questioned = questioned;
     }
 
     public sealed record Result(string Title, string Json, IReadOnlyList<OperationContract> Operations, string? Summary, IReadOnlyCollection<string> Files);
@@ -219,12 +222,15 @@ internal sealed partial class PublishedSpecReader
             return false;
         }
 
-        foreach (var error in (read.Diagnostic?.Errors ?? []).DistinctBy(p => (p.Pointer, p.Message)))
+        // A keyword the document's version does not have (3.1's if/then in a 3.0 schema) is questioned, not fatal: the
+        // normaliser honours it or warns that it does not.
+        var errors = (read.Diagnostic?.Errors ?? []).Where(e => !e.Message.Contains("is not a valid property", StringComparison.Ordinal)).ToList();
+        foreach (var error in errors.DistinctBy(p => (p.Pointer, p.Message)))
         {
             _fail(error.Pointer?.TrimStart('#') ?? "", error.Message);
         }
 
-        var questioned = (read.Diagnostic?.Warnings ?? []).ToList();
+        var questioned = (read.Diagnostic?.Warnings ?? []).Concat((read.Diagnostic?.Errors ?? []).Except(errors)).ToList();
         if (read.Document is not null)
         {
             questioned.AddRange(read.Document.Validate(ValidationRuleSet.GetDefaultRuleSet()) ?? []);
@@ -232,10 +238,10 @@ internal sealed partial class PublishedSpecReader
 
         foreach (var problem in questioned.DistinctBy(p => (p.Pointer, p.Message)))
         {
-            _warn(problem.Pointer?.TrimStart('#') ?? "", $"Microsoft.OpenApi: {problem.Message}");
+            _questioned(problem.Pointer?.TrimStart('#') ?? "", $"Microsoft.OpenApi: {problem.Message}");
         }
 
-        return read.Document is not null && (read.Diagnostic?.Errors.Count ?? 0) == 0;
+        return read.Document is not null && errors.Count == 0;
     }
 
     /// <summary>The paths the servers' URLs put in front of every operation (<c>https://api.example.com/v2</c>: <c>/v2</c>), variables at their defaults.</summary>

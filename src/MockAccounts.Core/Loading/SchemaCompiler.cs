@@ -282,7 +282,7 @@ internal sealed class SchemaCompiler
         node.Format = obj["format"] is JsonValue format && format.TryGetValue<string>(out var named) ? named : null;
         node.Enum = obj["enum"] is JsonArray values ? values.Select(v => v?.DeepClone()).ToArray() : null;
         node.MultipleOf = Decimal(obj["multipleOf"]);
-        var integer = node.Types == SchemaTypes.Integer;
+        var integer = (node.Types & SchemaTypes.Integer) != 0 && (node.Types & SchemaTypes.Number) == 0;
         node.Minimum = Bound(Decimal(obj["minimum"]), Decimal(obj["exclusiveMinimum"]), integer, up: true);
         node.Maximum = Bound(Decimal(obj["maximum"]), Decimal(obj["exclusiveMaximum"]), integer, up: false);
         node.MinLength = (int?)Decimal(obj["minLength"]);
@@ -607,6 +607,18 @@ internal sealed class SchemaCompiler
                 }
 
                 obj.Remove("x-mock");
+                if (obj["discriminator"]?["mapping"] is JsonObject mapping)
+                {
+                    // NJsonSchema resolves a mapping's targets as references too.
+                    foreach (var (tag, target) in mapping.ToArray())
+                    {
+                        if (target?.ToString() is { } value && value.StartsWith(ComponentPrefix, StringComparison.Ordinal))
+                        {
+                            mapping[tag] = "#/definitions/" + value[ComponentPrefix.Length..];
+                        }
+                    }
+                }
+
                 if (view != SchemaView.AsWritten && obj["required"] is JsonArray required && obj["properties"] is JsonObject properties)
                 {
                     var other = view == SchemaView.Response ? "writeOnly" : "readOnly";
