@@ -17,6 +17,8 @@ internal static class ToolCommands
           mockaccounts check ./team-contracts                   exit 0, or 1 naming file, JSON pointer and reason
           mockaccounts list                                     vendors, variants and scenarios as a table
           mockaccounts list runloop --json                      the same as JSON (GET /__admin/vendors/runloop)
+          mockaccounts import openapi.yaml --vendor acme --out ./team-contracts
+                                                                a vendor's published OpenAPI, served unchanged
         """;
 
     public static RootCommand Create()
@@ -25,6 +27,7 @@ internal static class ToolCommands
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Check());
         root.Subcommands.Add(List());
+        root.Subcommands.Add(Import());
         return root;
     }
 
@@ -88,6 +91,26 @@ internal static class ToolCommands
         };
         check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return check;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "The vendor's published OpenAPI 3.0 or 3.1 document (.yaml, .yml or .json); files its $refs name beside it are copied too." };
+        var vendor = new Option<string>("--vendor") { Description = "The vendor's name: its folder and its /<vendor>/ prefix (lower-case letters, digits, '.' and '-').", HelpName = "NAME", Required = true };
+        var output = new Option<string>("--out") { Description = "The contract folder to import into (schemas/<vendor>/ and mocks/<vendor>/ are created in it).", HelpName = "DIR", Required = true };
+        var import = new Command("import", """
+            Copies a vendor's published OpenAPI document, unchanged, into a contract folder, writes a starter catalogue listing the
+            scenarios it derives (each documented status, each named example), checks the folder as start-up does and prints what
+            it will serve: operations, scenarios, and warnings for what cannot be honoured.
+            Exit codes: 0 imported; 1 the spec cannot be served (each error names file, JSON pointer and reason; nothing is left behind); 2 bad arguments.
+            """)
+        {
+            file,
+            vendor,
+            output,
+        };
+        import.SetAction((result, cancellationToken) => SpecImport.RunAsync(result.GetValue(file)!, result.GetValue(vendor)!, result.GetValue(output)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return import;
     }
 
     private static Command List()

@@ -254,7 +254,7 @@ public static partial class ContractLoader
             return null;
         }
 
-        var others = PublishedSpecReader.ReferencedFiles(specPath, specBytes).Order(StringComparer.Ordinal)
+        var others = PublishedSpecFiles.Referenced(specPath, specBytes).Order(StringComparer.Ordinal)
             .Select(f => File.Exists(f) ? File.ReadAllBytes(f) : []).ToArray();
         var proofKey = checker.Key(specBytes, catalogueBytes ?? [], others);
         var remembered = checker.Remembered(proofKey);

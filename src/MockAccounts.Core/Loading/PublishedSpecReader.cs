@@ -17,7 +17,7 @@ namespace MockAccounts.Core.Loading;
 /// mean the same to the generator and the validator, and its operations, servers, security schemes, responses and
 /// examples become the same contract model our own dialect builds.
 /// </summary>
-internal sealed partial class PublishedSpecReader
+internal sealed class PublishedSpecReader
 {
     private static readonly string[] HttpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -39,38 +39,6 @@ internal sealed partial class PublishedSpecReader
     }
 
     public sealed record Result(string Title, string Json, IReadOnlyList<OperationContract> Operations, string? Summary, IReadOnlyCollection<string> Files);
-
-    /// <summary>The files <paramref name="path"/>'s references bring in (absolute paths), read without checking: what a proof's key must cover.</summary>
-    public static IReadOnlyCollection<string> ReferencedFiles(string path, byte[] bytes)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Queue<(string Path, byte[]? Bytes)>([(Path.GetFullPath(path), bytes)]);
-        while (pending.TryDequeue(out var next))
-        {
-            var content = next.Bytes ?? (File.Exists(next.Path) ? File.ReadAllBytes(next.Path) : null);
-            if (content is null)
-            {
-                continue;
-            }
-
-            foreach (Match reference in FileReference().Matches(Encoding.UTF8.GetString(content)))
-            {
-                var file = reference.Groups["file"].Value;
-                if (file.Contains("://", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var full = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(next.Path)!, Uri.UnescapeDataString(file)));
-                if (found.Add(full))
-                {
-                    pending.Enqueue((full, null));
-                }
-            }
-        }
-
-        return found;
-    }
 
     /// <summary>Reads the spec in <paramref name="bytes"/>; null after reporting why it cannot be served.</summary>
     /// <param name="path">The spec's file (relative references resolve against its folder).</param>
@@ -569,8 +537,4 @@ internal sealed partial class PublishedSpecReader
             _ => null,
         };
     }
-
-    /// <summary>A relative-file reference in a spec's text (YAML or JSON): <c>$ref: './x.yaml#/y'</c>.</summary>
-    [GeneratedRegex("""["']?\$ref["']?\s*:\s*["']?(?<file>[^"'#\s]+\.(?:ya?ml|json))""", RegexOptions.CultureInvariant)]
-    private static partial Regex FileReference();
 }

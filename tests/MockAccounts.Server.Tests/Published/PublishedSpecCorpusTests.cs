@@ -91,6 +91,17 @@ public sealed class PublishedSpecCorpusTests
     }
 
     [Test]
+    public async Task The_admin_API_says_a_vendor_is_a_published_spec_and_lists_its_warnings_with_their_pointers()
+    {
+        var vendor = System.Text.Json.Nodes.JsonNode.Parse(await Server.Client.GetStringAsync(new Uri("/__admin/vendors/ultravox", UriKind.Relative)))!;
+        var documented = vendor["variants"]![0]!;
+
+        documented["format"]!.GetValue<string>().Should().Be("published");
+        documented["warnings"]!.AsArray().Should().Contain(w => w!["pointer"]!.GetValue<string>() == "/paths/~1api~1calls~1{call_id}~1recording/get/responses/200/content"
+            && w["message"]!.GetValue<string>() == "only audio/wav: served without a body (this mock serves JSON bodies)");
+    }
+
+    [Test]
     public async Task A_request_without_the_documented_credential_gets_a_401()
     {
         using var response = await Server.Client.GetAsync(new Uri("/api/accounts/me", UriKind.Relative));
