@@ -61,11 +61,20 @@ public sealed record OperationContract(
     {
         if ((scenario.Operation is not null && scenario.Operation != Display) || !Responses.TryGetValue(step.Status, out var response))
         {
-            return Scenarios.ResponseStep.Plain(DefaultStatus);
+            return PlainStep(DefaultStatus);
         }
 
-        return step.Example is { } example && response.Example(example) is null ? step with { Example = null } : step;
+        return step.Example is { } example && response.Example(example) is null ? PlainStep(step.Status) : step;
     }
+
+    /// <summary>
+    /// One step instance per status: responses are cached by the step's identity, so a step made per request
+    /// would never be found again.
+    /// </summary>
+    private Scenarios.ResponseStep PlainStep(int status) =>
+        _plainSteps.GetOrAdd(status, static s => Scenarios.ResponseStep.Plain(s));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Scenarios.ResponseStep> _plainSteps = new();
 
     /// <summary>The request parameters the operation requires (path parameters aside): a request without one is refused.</summary>
     public IReadOnlyList<ParameterContract> Parameters { get; init; } = [];

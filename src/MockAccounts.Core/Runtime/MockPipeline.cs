@@ -27,6 +27,7 @@ public sealed class MockPipeline
     private readonly ValidationMode _validation;
     private readonly ResponseCache _cache;
     private readonly ServingDefaults _defaults;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResponseStep, ResponseStep> _generatedSteps = [];
 
     /// <summary>A pipeline serving <paramref name="contracts"/> with <paramref name="state"/>.</summary>
     /// <param name="contracts">The contracts served (reloads take effect at once).</param>
@@ -143,7 +144,7 @@ public sealed class MockPipeline
                 return refused;
             }
 
-            step = operation.StepFor(scenario, step) with { Generated = dynamic };
+            step = Generated(operation.StepFor(scenario, step), dynamic);
             if (PublishedRequest.Refusal(operation, request) is { } invalid)
             {
                 // The vendor's own documented 400 (malformed) or 422 (invalid), else a problem saying what is wrong.
@@ -153,7 +154,7 @@ public sealed class MockPipeline
                     return new Rejected(variant.Vendor, new Problem(invalid.Malformed ? 400 : 422, "The request breaks the contract", invalid.Message).With("violations", invalid.Violations.DeepClone()));
                 }
 
-                step = refusal with { Generated = step.Generated };
+                step = Generated(refusal, step.Generated);
             }
         }
 
@@ -206,6 +207,10 @@ public sealed class MockPipeline
             ? (variation, null)
             : (Variation.Realistic, $"'{asked}' is not a variation (variations: {string.Join(", ", Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()))})");
     }
+
+    /// <summary>The step with its body generated from the schema, one instance per step (the response cache keys by identity).</summary>
+    private ResponseStep Generated(ResponseStep step, bool generated) =>
+        step.Generated == generated ? step : generated ? _generatedSteps.GetValue(step, s => s with { Generated = true }) : step;
 
     /// <summary>Generated bodies or examples: the request's <c>Prefer: dynamic=</c>, else the server's setting.</summary>
     private (bool Dynamic, Rejected? Refused) DynamicFor(MockRequest request, string vendor)
