@@ -24,6 +24,16 @@ public sealed class BodyGenerator : IDisposable
     public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default, bool schemaExamples = false) =>
         _runs.Value!.Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides, schemaExamples);
 
+    /// <summary>
+    /// A request body for <paramref name="schema"/> (a published operation's), deterministic per (seed, vendor, token):
+    /// <c>readOnly</c> properties left out, <c>writeOnly</c> ones included, schema examples taken. For clients and tests.
+    /// </summary>
+    /// <param name="vendor">The vendor name, part of every field's seed.</param>
+    /// <param name="token">Any text that seeds the body.</param>
+    /// <param name="schema">The request body schema.</param>
+    public JsonNode? GenerateRequest(string vendor, string token, SchemaNode schema) =>
+        _runs.Value!.Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, default, schema, null, schemaExamples: true, request: true);
+
     /// <summary>Releases the per-thread runs and their fakers.</summary>
     public void Dispose() => _runs.Dispose();
 }

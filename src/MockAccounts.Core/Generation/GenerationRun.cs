@@ -31,6 +31,7 @@ internal sealed class GenerationRun
     private DateTimeOffset _now;
     private bool _perRequest;
     private bool _schemaExamples;
+    private bool _request;
 
     public GenerationRun()
     {
@@ -39,9 +40,10 @@ internal sealed class GenerationRun
     }
 
     /// <summary>One body: the same <paramref name="seed"/>, reference time and draw always give the same JSON.</summary>
-    public JsonNode? Generate(ulong seed, DateTimeOffset now, RequestDraw draw, SchemaNode schema, OverrideNode? overrides, bool schemaExamples = false)
+    public JsonNode? Generate(ulong seed, DateTimeOffset now, RequestDraw draw, SchemaNode schema, OverrideNode? overrides, bool schemaExamples = false, bool request = false)
     {
         _seed = seed;
+        _request = request;
         _schemaExamples = schemaExamples && !draw.Edges;
         _requestSeed = FieldSeed.ForField(seed, "#request " + draw.Number.ToString(CultureInfo.InvariantCulture));
         _now = now;
@@ -227,9 +229,9 @@ internal sealed class GenerationRun
         foreach (var name in schema.PropertyNames)
         {
             var property = schema.Property(name)!;
-            if (property.WriteOnly)
+            if (_request ? property.ReadOnly : property.WriteOnly)
             {
-                // Sent only in requests: a response leaves it out (and does not require it).
+                // Sent only the other way: a response leaves a writeOnly property out, a request a readOnly one (neither side requires it).
                 continue;
             }
 

@@ -68,6 +68,9 @@ public sealed class SchemaNode
     /// <summary>The schema of properties an object has beyond its declared ones (a map's values), or null.</summary>
     internal SchemaNode? AdditionalProperties { get; set; }
 
+    /// <summary>Whether the property is sent only in responses (<c>readOnly</c>): never generated in a request.</summary>
+    internal bool ReadOnly { get; set; }
+
     /// <summary>Whether the property is sent only in requests (<c>writeOnly</c>): never generated in a response.</summary>
     internal bool WriteOnly { get; set; }
 

@@ -33,7 +33,7 @@ internal sealed class PublishedSpecNormalizer
     {
         "if", "then", "else", "dependentRequired", "dependentSchemas", "dependencies", "contains", "minContains", "maxContains",
         "propertyNames", "unevaluatedProperties", "unevaluatedItems", "prefixItems", "$dynamicRef", "$dynamicAnchor",
-        "$recursiveRef", "$recursiveAnchor", "contentSchema", "maxProperties",
+        "$recursiveRef", "$recursiveAnchor", "contentSchema",
     };
 
     /// <summary>Keywords that only describe: dropped beside a 3.0 <c>$ref</c> without a word.</summary>

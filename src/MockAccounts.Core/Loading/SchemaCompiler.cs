@@ -292,6 +292,7 @@ internal sealed class SchemaCompiler
         node.MinProperties = (int?)Decimal(obj["minProperties"]);
         node.UniqueItems = obj["uniqueItems"] is JsonValue unique && unique.TryGetValue<bool>(out var isUnique) && isUnique;
         node.WriteOnly = obj["writeOnly"] is JsonValue writeOnly && writeOnly.TryGetValue<bool>(out var isWriteOnly) && isWriteOnly;
+        node.ReadOnly = obj["readOnly"] is JsonValue readOnly && readOnly.TryGetValue<bool>(out var isReadOnly) && isReadOnly;
         node.Required = (obj["required"] as JsonArray ?? []).Select(r => r?.ToString() ?? "").ToHashSet(StringComparer.Ordinal);
         if (obj["pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var regex))
         {
@@ -419,6 +420,7 @@ internal sealed class SchemaCompiler
         target.MinProperties = (int?)Max(target.MinProperties, source.MinProperties);
         target.UniqueItems |= source.UniqueItems;
         target.WriteOnly |= source.WriteOnly;
+        target.ReadOnly |= source.ReadOnly;
         target.MultipleOf ??= source.MultipleOf;
         target.Pattern ??= source.Pattern;
         target.PatternText ??= source.PatternText;

@@ -209,7 +209,12 @@ public sealed class MockAdmin
     {
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
-        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status)!;
+        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
+        if (success is null)
+        {
+            return Refused(vendor, [("", $"{variant.Account.Display} documents no success with a JSON body to edit")]);
+        }
+
         var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
         if (edit is null)
         {

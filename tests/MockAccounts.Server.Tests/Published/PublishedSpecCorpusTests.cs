@@ -142,7 +142,7 @@ public sealed class PublishedSpecCorpusTests
             return null;
         }
 
-        var json = snapshot.Responses.Generator.Generate(operation.Vendor, "corpus-request", body.Schema, null, schemaExamples: true);
+        var json = snapshot.Responses.Generator.GenerateRequest(operation.Vendor, "corpus-request", body.Schema);
         return Encoding.UTF8.GetBytes(json?.ToJsonString() ?? "null");
     }
 
