@@ -175,6 +175,19 @@ public sealed class PublishedSpecTests
     }
 
     [Test]
+    public void Edge_variation_walks_a_published_spec_without_breaking_multipleOf_exclusive_bounds_or_alternatives()
+    {
+        var pipeline = new MockPipeline(Store, new MockState(), ValidationMode.Strict);
+        Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase) { ["X-Acme-Key"] = "edges-key", ["Prefer"] = "variation=edges" };
+
+        for (var i = 0; i < 60; i++)
+        {
+            Served(pipeline.Handle(new MockRequest("GET", "/v2/items/3", n => headers.GetValueOrDefault(n), default, "?expand=all&api_key=edges-key"))).Status.Should().Be(200);
+            Served(pipeline.Handle(new MockRequest("GET", "/v2/users/me", n => headers.GetValueOrDefault(n), default))).Status.Should().Be(200);
+        }
+    }
+
+    [Test]
     public void Parameters_are_checked_before_answering_a_wrong_one_gets_a_problem_naming_it()
     {
         var missing = Send("/v2/items/3", key: null, query: "?api_key=q-1");
