@@ -77,7 +77,7 @@ public sealed class ContractSnapshot
         var contract = Variant(vendor, variant);
         var found = contract.Catalogue.Find(scenario)
             ?? throw new ArgumentException($"vendor '{vendor}' has no scenario '{scenario}' (known: {string.Join(", ", contract.Catalogue.Names)})", nameof(scenario));
-        return Responses.Produce(contract, contract.Account, found.StepAt(requestIndex), token);
+        return Responses.Produce(contract, contract.Account, contract.Account.StepFor(found, found.StepAt(requestIndex)), token);
     }
 
     /// <summary>
@@ -89,9 +89,10 @@ public sealed class ContractSnapshot
     {
         foreach (var contract in Contracts.Vendors.Values.Select(v => v.Documented))
         {
-            foreach (var scenario in new[] { contract.Catalogue.Default, contract.Catalogue.MissingCredentials })
+            foreach (var scenario in new[] { contract.Catalogue.Default, contract.Catalogue.MissingCredentials }.OfType<Scenarios.Scenario>())
             {
-                _ = ResponseValidator.Validate(contract.Account, Responses.Produce(contract, contract.Account, scenario.StepAt(0), WarmUpToken));
+                var step = contract.Account.StepFor(scenario, scenario.StepAt(0));
+                _ = ResponseValidator.Validate(contract.Account, Responses.Produce(contract, contract.Account, step, WarmUpToken));
             }
         }
     }

@@ -29,6 +29,11 @@ internal static class ContractCheck
                 await errors.WriteLineAsync($"warning: root path conflict: {conflict}").ConfigureAwait(false);
             }
 
+            foreach (var warning in set.Vendors.Values.SelectMany(v => v.Variants.Values).SelectMany(v => v.Warnings))
+            {
+                await errors.WriteLineAsync($"warning: {warning}").ConfigureAwait(false);
+            }
+
             var vendors = string.Join(", ", set.Vendors.Values.Select(v => $"{v.Name} ({string.Join(", ", v.Variants.Keys)})"));
             await output.WriteLineAsync($"ok: {set.Vendors.Count} vendor(s) in {string.Join(", ", roots)}: {vendors}").ConfigureAwait(false);
             return 0;

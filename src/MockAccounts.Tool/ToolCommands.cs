@@ -23,6 +23,8 @@ internal static class ToolCommands
           mockaccounts verify runloop --recorded recordings     the same checks against the recording, offline
           mockaccounts diff --vendor opterius --to-variant v2.7.0
                                                                 each change, breaking or not (exit 1 if breaking)
+          mockaccounts import openapi.yaml --vendor acme --out ./team-contracts
+                                                                a vendor's published OpenAPI, served unchanged
         """;
 
     public static RootCommand Create() => Create(TimeProvider.System);
@@ -37,6 +39,7 @@ internal static class ToolCommands
         root.Subcommands.Add(VerifyCommand.Create(time));
         root.Subcommands.Add(RecordCommand.Create(time));
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(Import());
         return root;
     }
 
@@ -100,6 +103,26 @@ internal static class ToolCommands
         };
         check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return check;
+    }
+
+    private static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "The vendor's published OpenAPI 3.0 or 3.1 document (.yaml, .yml or .json); files its $refs name beside it are copied too." };
+        var vendor = new Option<string>("--vendor") { Description = "The vendor's name: its folder and its /<vendor>/ prefix (lower-case letters, digits, '.' and '-').", HelpName = "NAME", Required = true };
+        var output = new Option<string>("--out") { Description = "The contract folder to import into (schemas/<vendor>/ and mocks/<vendor>/ are created in it).", HelpName = "DIR", Required = true };
+        var import = new Command("import", """
+            Copies a vendor's published OpenAPI document, unchanged, into a contract folder, writes a starter catalogue listing the
+            scenarios it derives (each documented status, each named example), checks the folder as start-up does and prints what
+            it will serve: operations, scenarios, and warnings for what cannot be honoured.
+            Exit codes: 0 imported; 1 the spec cannot be served (each error names file, JSON pointer and reason; nothing is left behind); 2 bad arguments.
+            """)
+        {
+            file,
+            vendor,
+            output,
+        };
+        import.SetAction((result, cancellationToken) => SpecImport.RunAsync(result.GetValue(file)!, result.GetValue(vendor)!, result.GetValue(output)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return import;
     }
 
     private static Command List()

@@ -173,6 +173,66 @@ public sealed class ToolCommandTests
         run.Output.Should().MatchRegex(@"^\d+\.\d+\.\d+");
     }
 
+    [Test]
+    public async Task Import_copies_a_published_spec_unchanged_writes_a_starter_catalogue_and_prints_what_it_will_serve()
+    {
+        var spec = Path.Combine(Repository.Root, "tests/published-specs/schemas/ultravox/openapi.yaml");
+        var target = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "import-" + Guid.NewGuid().ToString("N"));
+
+        var run = await RunAsync("import", spec, "--vendor", "ultravox-published", "--out", target);
+
+        run.Exit.Should().Be(0, run.Error);
+        File.ReadAllBytes(Path.Combine(target, "schemas/ultravox-published/openapi.yaml")).Should().Equal(File.ReadAllBytes(spec));
+        var catalogue = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "mocks/ultravox-published/scenarios.json")))!;
+        catalogue["account"]!.GetValue<string>().Should().Be("accounts_me_retrieve");
+        catalogue["default"]!.GetValue<string>().Should().Be("200");
+        catalogue["scenarios"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("200", "201", "204", "302", "400", "404", "425");
+        run.Output.Should().StartWith("ok: 'ultravox-published' (Ultravox) imported into " + target)
+            .And.Contain("operations (114), each also under /ultravox-published:")
+            .And.Contain("  GET /api/accounts/me  200  (account)")
+            .And.Contain("scenarios (7; default '200'")
+            .And.Contain("warnings (5):")
+            .And.Contain("only audio/wav: served without a body");
+        (await RunAsync("check", target)).Exit.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Import_of_a_spec_that_cannot_be_served_exits_1_naming_the_problem_and_leaves_nothing_behind()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var spec = Path.Combine(folder, "swagger.yaml");
+        File.WriteAllText(spec, "swagger: '2.0'\ninfo: {title: Old, version: '1'}\npaths: {}\n");
+        var target = Path.Combine(folder, "contracts");
+
+        var run = await RunAsync("import", spec, "--vendor", "old", "--out", target);
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().Contain("/swagger: Swagger 2.0 (OpenAPI 2.0) is not read: convert it to OpenAPI 3.0 or 3.1");
+        Directory.Exists(Path.Combine(target, "schemas", "old")).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Check_prints_what_a_published_spec_documents_but_cannot_be_honoured_as_warnings_naming_file_and_pointer()
+    {
+        var run = await RunAsync("check", Path.Combine(Repository.Root, "tests/published-specs"));
+
+        run.Exit.Should().Be(0, run.Error);
+        run.Output.Should().Contain("ok: 3 vendor(s)");
+        run.Error.Should().Contain("warning: ").And.Contain("tictactoe/openapi.json: /paths/~1board~1{row}~1{column}/get/responses/400/content: only text/html: served without a body (this mock serves JSON bodies)");
+    }
+
+    [Test]
+    public async Task Import_refuses_to_overwrite_a_vendor_folder_with_exit_2()
+    {
+        var spec = Path.Combine(Repository.Root, "tests/published-specs/schemas/tictactoe/openapi.json");
+
+        var run = await RunAsync("import", spec, "--vendor", "runloop", "--out", Repository.Root);
+
+        run.Exit.Should().Be(2);
+        run.Error.Should().Contain("already exists: choose another --vendor or --out");
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();

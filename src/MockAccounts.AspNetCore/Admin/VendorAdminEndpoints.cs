@@ -39,7 +39,7 @@ internal static class VendorAdminEndpoints
             var variant = admin.CurrentVariant(v);
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, admin.CurrentScenario(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
-                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null, c.Format?.NewCredential())).ToArray(),
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind switch { CredentialKind.Bearer => "Bearer", CredentialKind.Basic => "Basic", _ => null }, c.Format?.NewCredential())).ToArray(),
                 Scenarios(variant), Name(admin.VendorVariation(v)), Notes(v, variant));
         }).ToArray()));
 
@@ -49,7 +49,11 @@ internal static class VendorAdminEndpoints
         var current = admin.CurrentVariant(found);
         return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, admin.CurrentScenario(current).Name,
             found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
-                Scenarios(v), v.Name == VendorContract.DocumentedVariant ? null : v.Summary ?? v.Title, Choice(found.Name, v.Name))).ToArray(),
+                Scenarios(v), v.Name == VendorContract.DocumentedVariant ? null : v.Summary ?? v.Title, Choice(found.Name, v.Name))
+            {
+                Format = v.Format.ToString().ToLowerInvariant(),
+                Warnings = v.Warnings.Select(w => new ContractErrorDto(w.File, w.Location, w.Message)).ToArray(),
+            }).ToArray(),
             Name(admin.VendorVariation(found))));
     }
 

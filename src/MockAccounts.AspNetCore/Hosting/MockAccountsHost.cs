@@ -330,6 +330,21 @@ public static class MockAccountsHost
         {
             Log.RouteConflict(logger, conflict);
         }
+
+        // What a contract documents that the mock cannot honour; a long list is cut, the admin API has it whole.
+        const int Shown = 20;
+        foreach (var variant in set.Vendors.Values.SelectMany(v => v.Variants.Values).Where(v => v.Warnings.Count > 0))
+        {
+            foreach (var warning in variant.Warnings.Take(Shown))
+            {
+                Log.ContractWarning(logger, variant.Vendor, warning.ToString());
+            }
+
+            if (variant.Warnings.Count > Shown)
+            {
+                Log.MoreContractWarnings(logger, variant.Vendor, variant.Warnings.Count - Shown);
+            }
+        }
     }
 
     /// <summary>The <c>MockAccounts</c> section of <paramref name="configuration"/>, validated.</summary>

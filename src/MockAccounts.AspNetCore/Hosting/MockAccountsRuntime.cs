@@ -23,6 +23,7 @@ public sealed class MockAccountsRuntime : IDisposable
             Variation = options.Variation,
             Variants = options.Variants,
             CheckCredentialFormats = options.CheckCredentialFormats,
+            Dynamic = options.Dynamic,
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
         Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);

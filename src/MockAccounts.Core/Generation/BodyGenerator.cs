@@ -23,6 +23,17 @@ public sealed class BodyGenerator
     /// <param name="token">The credential the body is for; the same token always gets the same body.</param>
     /// <param name="schema">The body schema to generate from.</param>
     /// <param name="overrides">The scenario's and the account's partial body laid over the generated one, or null.</param>
-    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default) =>
-        (t_run ??= new GenerationRun()).Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides);
+    /// <param name="schemaExamples">Fields whose schema gives an example take it (a published spec served from its examples).</param>
+    public JsonNode? Generate(string vendor, string token, SchemaNode schema, OverrideNode? overrides, RequestDraw draw = default, bool schemaExamples = false) =>
+        (t_run ??= new GenerationRun()).Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, draw, schema, overrides, schemaExamples);
+
+    /// <summary>
+    /// A request body for <paramref name="schema"/> (a published operation's), deterministic per (seed, vendor, token):
+    /// <c>readOnly</c> properties left out, <c>writeOnly</c> ones included, schema examples taken. For clients and tests.
+    /// </summary>
+    /// <param name="vendor">The vendor name, part of every field's seed.</param>
+    /// <param name="token">Any text that seeds the body.</param>
+    /// <param name="schema">The request body schema.</param>
+    public JsonNode? GenerateRequest(string vendor, string token, SchemaNode schema) =>
+        (t_run ??= new GenerationRun()).Generate(FieldSeed.Of(_options.Seed, vendor, token), _options.ReferenceTime, default, schema, null, schemaExamples: true, request: true);
 }

@@ -150,7 +150,7 @@ internal sealed class OpenApiContractReader
             IsTrue(requestBodyNode?["required"]),
             compiler.Compile(requestSchema, requestAt))
         {
-            ValidatorSource = compiler.Validator(requestSchema, requestAt),
+            ValidatorSource = compiler.Validator(requestSchema, requestAt, request: true),
             BodyCheck = compiler.Check(requestSchema),
         };
         var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;

@@ -161,7 +161,7 @@ public sealed class MockAdmin
         var step = scenario.StepAt(scenario.IsSequence ? _state.PeekIndex(vendor.Name, token, scenario.Name) : 0);
         var variation = _pipeline.VariationOf(vendor.Name, token);
         var draw = new RequestDraw(_state.PeekRequestNumber(vendor.Name, token), variation);
-        var response = _contracts.Current.Responses.Produce(variant, variant.Account, step, token, _state.Account(vendor.Name, token), draw);
+        var response = _contracts.Current.Responses.Produce(variant, variant.Account, variant.Account.StepFor(scenario, step), token, _state.Account(vendor.Name, token), draw);
         return new AccountView(variant, token, scenario.Name, response, variation);
     }
 
@@ -210,7 +210,12 @@ public sealed class MockAdmin
     {
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
-        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status)!;
+        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
+        if (success is null)
+        {
+            return Refused(vendor, [("", $"{variant.Account.Display} documents no success with a JSON body to edit")]);
+        }
+
         var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
         if (edit is null)
         {

@@ -20,6 +20,9 @@ internal sealed class BodyCheck
     private static readonly Regex Uuid = new("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant);
     private static readonly Regex Email = new(@"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$", RegexOptions.CultureInvariant);
 
+    /// <summary>Formats NJsonSchema does not check either (OpenAPI's numeric and opaque ones): any text keeps them.</summary>
+    private static readonly HashSet<string> OpaqueFormats = new(StringComparer.Ordinal) { "int32", "int64", "float", "double", "password", "binary" };
+
     private SchemaTypes _types;
     private string? _format;
     private Regex? _pattern;
@@ -115,6 +118,12 @@ internal sealed class BodyCheck
                     break;
                 case "format":
                     _format = value?.ToString();
+                    if (_format is not (null or "date-time" or "uuid" or "guid" or "email" or "uri") && !OpaqueFormats.Contains(_format))
+                    {
+                        // NJsonSchema checks formats such as date, time, byte and ipv4 (a published spec's): so must a "yes".
+                        throw new NotSupportedException($"format '{_format}'");
+                    }
+
                     break;
                 case "pattern":
                     _pattern = new Regex(value!.ToString(), RegexOptions.CultureInvariant);
