@@ -14,14 +14,8 @@ public sealed record MockAccount(string Vendor, string Token, string Scenario, i
     public void Authorize(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (Credential.Kind == CredentialKind.Bearer)
-        {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        }
-        else
-        {
-            headers.Remove(Credential.HeaderName);
-            headers.TryAddWithoutValidation(Credential.HeaderName, Token);
-        }
+        var (name, value) = Credential.HeaderFor(Token);
+        headers.Remove(name);
+        headers.TryAddWithoutValidation(name, value);
     }
 }

@@ -114,7 +114,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
     {
         var vendor = _runtime.Contracts.Current.Contracts.Find(name)
             ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", _runtime.Contracts.Current.Contracts.Vendors.Keys)}).", nameof(name));
-        return new VendorAccounts(vendor.Name, Admin, _runtime);
+        return new VendorAccounts(vendor.Name, _runtime);
     }
 
     /// <summary>An in-memory handler: the same pipeline and state as the socket server, without sockets.</summary>

@@ -146,6 +146,31 @@ public sealed class MockAdmin
         return null;
     }
 
+    /// <summary>
+    /// A fresh account: a new token of the shape the vendor documents (so format checks pass as for a real key), bound to
+    /// <paramref name="scenario"/> (null: the catalogue's default) with its own <paramref name="variation"/> if given, and what it receives now.
+    /// </summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="scenario">A scenario or sequence of the vendor's current variant; null for its default.</param>
+    /// <param name="variation">The token's own variation; null for the vendor's.</param>
+    public AdminOutcome<AccountView> CreateAccount(VendorContract vendor, string? scenario, Variation? variation = null)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        var variant = _pipeline.VariantOf(vendor);
+        var token = variant.Account.Security[0][0].Format?.NewCredential() ?? $"{vendor.Name}_{Guid.NewGuid():N}";
+        if (BindToken(vendor, token, scenario ?? variant.Catalogue.Default.Name) is { } problem)
+        {
+            return problem;
+        }
+
+        if (variation is { } own)
+        {
+            _state.SetTokenVariation(vendor.Name, token, own);
+        }
+
+        return DescribeAccount(vendor, token);
+    }
+
     /// <summary>The token follows the vendor's scenario again; a 404 problem when it had none of its own.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential.</param>
