@@ -3,6 +3,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using FluentAssertions;
+using MockAccounts.Testing;
 using MockAccounts.WireMockNet;
 using NUnit.Framework;
 using WireMock.RequestBuilders;
