@@ -37,13 +37,12 @@ internal sealed class WireMockResponder
         var head = method == "HEAD";
         var request = new MockRequest(method, message.Path, name => Header(message, name), message.BodyData?.BodyAsBytes ?? [], Query(message));
         var routed = _engine.Contracts.Current.Contracts.Match(head ? ContractSet.HeadAnswersAs : method, request.Path);
-        if (routed is not null && _states.Carry(routed.Vendor.Name) is { } unknownState)
-        {
-            return Message(unknownState.ToResponse(), head);
-        }
-
+        var unknownState = routed is null ? null : _states.Carry(routed.Vendor.Name);
         switch (_engine.Pipeline.Handle(request))
         {
+            case Served { Source: ScenarioSource.CatalogueDefault } when unknownState is not null:
+                // The vendor's state would have chosen, and it names no scenario: say so rather than serve the default.
+                return Message(unknownState.ToResponse(), head);
             case Served served:
                 return await ServeAsync(served, head).ConfigureAwait(false);
             case StubServed stub:

@@ -87,6 +87,21 @@ public sealed class ScenarioSwitchingTests
     }
 
     [Test]
+    public async Task A_state_that_is_no_scenario_does_not_stop_a_token_bound_to_its_own()
+    {
+        var (server, mock) = await Hosts.StartWireMockAsync();
+        using var _ = server;
+        using var __ = mock;
+        var account = await mock.Vendor(Vendors.Runloop).CreateAccountAsync(Runloop.Scenarios.Trial);
+        using var http = Hosts.Client(server);
+        account.Authorize(http.DefaultRequestHeaders);
+
+        server.SetScenarioState(Vendors.Runloop, "quota-reachd");
+
+        (await http.GetStringAsync(Path)).Should().Be(account.Body!.ToJsonString());
+    }
+
+    [Test]
     public async Task A_token_bound_to_its_own_scenario_keeps_it_whatever_the_vendor_state()
     {
         var (server, mock) = await Hosts.StartWireMockAsync();
