@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # MockAccounts on WireMock.Net (bench/WireMockNetHost: a WireMockServer with AddMockAccountsAsync) beside MockAccounts' own
 # Kestrel host (src/MockAccounts.Server), both framework-dependent Release builds with their default options and the same
-# engine, and the raw Kestrel baseline: Runloop 200 with validation strict, one server at a time, our host and WireMock.Net
+# engine, the raw Kestrel baseline and WireMock.Net alone answering the baseline's bytes from one mapping: Runloop 200 with validation strict, one server at a time, our host and WireMock.Net
 # taking turns (ROUNDS pairs) so the shared machine's drift falls on both; then process start to first 200, median of 5
 # alternating starts. Prints a markdown table; run it under the heavy lock:
 #   flock /work/notes/heavy.lock bash bench/wiremock-net.sh     # DURATION=10 WARMUP=3 ROUNDS=2 by default
@@ -31,6 +31,7 @@ start() { # start kind: the server of that kind on a free loopback port (PORT), 
     base) dotnet "$BASE" "$PORT" "$(free_port)" >/dev/null 2>&1 & ;;
     ours) dotnet "$OURS" --urls "http://127.0.0.1:$PORT" --MockAccounts:HotReload=false >/dev/null 2>&1 & ;;
     wmnet) dotnet "$WMNET" "$PORT" >/dev/null 2>&1 & ;;
+    wmstatic) dotnet "$WMNET" "$PORT" static bench/Baseline/body.json >/dev/null 2>&1 & ;;
   esac
   PID=$!
 }
@@ -64,6 +65,8 @@ first200() { # first200 kind -> milliseconds from process start to the first 200
 
 read -r b_rps b_p50 b_p99 b_rss < <(load base)
 echo "| raw Kestrel, static bytes (baseline) | $b_rps | $b_p50 | $b_p99 | $b_rss | - | - |" >"$WORK/rows"
+read -r s_rps s_p50 s_p99 s_rss < <(load wmstatic)
+echo "| WireMock.Net 1.25.0 alone, one mapping with the baseline's bytes | $s_rps | $s_p50 | $s_p99 | $s_rss | - | - |" >>"$WORK/rows"
 for round in $(seq 1 "$ROUNDS"); do
   read -r o_rps o_p50 o_p99 o_rss < <(load ours)
   read -r w_rps w_p50 w_p99 w_rss < <(load wmnet)
