@@ -15,24 +15,8 @@ public sealed record MockAccount(string Vendor, string Token, string Scenario, i
     public void Authorize(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        switch (Credential.Kind)
-        {
-            case CredentialKind.Bearer:
-                headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-                break;
-            case CredentialKind.Basic:
-                headers.Authorization = new AuthenticationHeaderValue("Basic", Token);
-                break;
-            case CredentialKind.ApiKeyCookie:
-                headers.Remove("Cookie");
-                headers.TryAddWithoutValidation("Cookie", $"{Credential.HeaderName}={Token}");
-                break;
-            case CredentialKind.ApiKeyQuery:
-                throw new NotSupportedException($"'{Vendor}' takes its key in the query string: add ?{Credential.HeaderName}={Token} to the request URL");
-            default:
-                headers.Remove(Credential.HeaderName);
-                headers.TryAddWithoutValidation(Credential.HeaderName, Token);
-                break;
-        }
+        var (name, value) = Credential.HeaderFor(Token);
+        headers.Remove(name);
+        headers.TryAddWithoutValidation(name, value);
     }
 }

@@ -113,10 +113,9 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>
     public VendorAccounts Vendor(string name)
     {
-        var vendors = _runtime.Contracts.Current.Contracts;
-        var vendor = vendors.Find(name)
-            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}", nameof(name));
-        return new VendorAccounts(vendor.Name, Admin, _runtime);
+        var vendor = _runtime.Contracts.Current.Contracts.Find(name)
+            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", _runtime.Contracts.Current.Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(name, _runtime.Contracts.Current.Contracts.Vendors.Keys)}", nameof(name));
+        return new VendorAccounts(vendor.Name, _runtime);
     }
 
     /// <summary>An in-memory handler: the same pipeline and state as the socket server, without sockets.</summary>

@@ -7,13 +7,11 @@ namespace MockAccounts.Testing;
 /// <summary>Creates isolated accounts of one vendor: each a fresh token bound to its own scenario.</summary>
 public sealed class VendorAccounts
 {
-    private readonly MockAccountsAdminClient _admin;
     private readonly MockAccountsRuntime _runtime;
 
-    internal VendorAccounts(string name, MockAccountsAdminClient admin, MockAccountsRuntime runtime)
+    internal VendorAccounts(string name, MockAccountsRuntime runtime)
     {
         Name = name;
-        _admin = admin;
         _runtime = runtime;
     }
 
@@ -30,22 +28,18 @@ public sealed class VendorAccounts
     /// <param name="scenario">A scenario or sequence of the vendor; null for its default.</param>
     /// <param name="variation">The account's own variation (<see cref="Variation.Edges"/>: its requests walk the contract's edges); null for the server's.</param>
     /// <param name="cancellationToken">Cancels the admin calls.</param>
-    public async Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
+    /// <exception cref="MockAccountsAdminException">The vendor has no such scenario (the message lists them).</exception>
+    public Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
-        var variant = _runtime.Pipeline.VariantOf(_runtime.Contracts.Current.Contracts.Find(Name)!);
-        var credential = variant.Account.Security.FirstOrDefault(s => s.Count > 0)?[0]
-            ?? throw new InvalidOperationException($"'{Name}''s account operation ({variant.Account.Display}) takes no credentials, so its accounts cannot be told apart: switch the vendor's scenario instead");
-        // A token of the shape the vendor documents, so format checks pass as they would for a real key (basic: an encoded user:password).
-        var token = credential.Format?.NewCredential()
-            ?? (credential.Kind == CredentialKind.Basic ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Name}:{Guid.NewGuid():N}")) : $"{Name}_{Guid.NewGuid():N}");
-        var chosen = scenario ?? variant.Catalogue.Default.Name;
-        await _admin.BindTokenAsync(Name, token, chosen, cancellationToken).ConfigureAwait(false);
-        if (variation is { } own)
+        cancellationToken.ThrowIfCancellationRequested();
+        var admin = _runtime.Admin;
+        var created = admin.CreateAccount(admin.FindVendor(Name).Value!, scenario, variation);
+        if (created.Problem is { } problem)
         {
-            await _admin.SetTokenVariationAsync(Name, token, own, cancellationToken).ConfigureAwait(false);
+            throw new MockAccountsAdminException(problem.Status, problem.ToJsonObject().ToJsonString());
         }
 
-        var account = await _admin.GetAccountAsync(Name, token, cancellationToken).ConfigureAwait(false);
-        return new MockAccount(Name, token, account.Scenario, account.Status, account.Body, credential);
+        var account = created.Value!;
+        return Task.FromResult(new MockAccount(Name, account.Token, account.Scenario, account.Response.Status, account.ParseBody(), account.Credential));
     }
 }

@@ -3,6 +3,7 @@ using FluentAssertions;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core;
 using MockAccounts.Testing;
+using MockAccounts.WireMockNet;
 
 namespace MockAccounts.Architecture.Tests;
 
@@ -10,7 +11,7 @@ namespace MockAccounts.Architecture.Tests;
 public class LayerTests
 {
     private static readonly ArchUnitNET.Domain.Architecture Code = new ArchLoader()
-        .LoadAssemblies(typeof(ContractSnapshot).Assembly, typeof(MockAccountsHost).Assembly, typeof(MockAccountsServer).Assembly)
+        .LoadAssemblies(typeof(ContractSnapshot).Assembly, typeof(MockAccountsHost).Assembly, typeof(MockAccountsServer).Assembly, typeof(MockAccountsOnWireMock).Assembly)
         .Build();
 
     [Test]
@@ -31,4 +32,10 @@ public class LayerTests
         new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.Core", "MockAccounts.AspNetCore")
             .Concat(new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.Core", "MockAccounts.Testing"))
             .Should().BeEmpty();
+
+    [Test]
+    public void The_WireMock_Net_host_uses_Core_and_nothing_of_our_ASP_NET_Core_host_or_the_fixture() =>
+        new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.WireMockNet", "MockAccounts.AspNetCore")
+            .Concat(new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.WireMockNet", "MockAccounts.Testing"))
+            .Should().BeEmpty("WireMock.Net carries the requests; the engine is Core's");
 }

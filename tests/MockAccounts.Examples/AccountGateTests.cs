@@ -94,7 +94,7 @@ public sealed class AccountGateTests
         Describe(decision).Should().Be("RetryLater: concurrency cap");
     }
 
-    private static string Describe(GateDecision decision) => decision switch
+    internal static string Describe(GateDecision decision) => decision switch
     {
         GateDecision.Allowed => "Allowed",
         GateDecision.Denied denied => $"Denied: {denied.Reason}",

@@ -3,8 +3,9 @@
 # feed; a fresh NUnit project outside the repository (so nothing of the repository's build files
 # reaches it) adds MockAccounts.Testing and MockAccounts.Testing.FluentAssertions exactly as the
 # README's Install section says and tests Runloop, Depicta and Ultravox scenarios with typed names;
-# the tool is installed from the feed into a tool path, lists the vendors, verifies a local server as it would a
-# vendor, diffs two variants and fails a broken folder.
+# a second fresh project that already stubs with WireMock.Net adds MockAccounts.WireMockNet and tests the vendors
+# on its own WireMockServer; the tool is installed from the feed into a tool path, lists the vendors, verifies a
+# local server as it would a vendor, diffs two variants and fails a broken folder.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/mockaccounts-consumer.XXXXXX)"
@@ -104,6 +105,34 @@ echo "== test"
 export MOCKACCOUNTS_CONSUMER_TIMINGS="$work/timings.txt"
 dotnet test --nologo
 cat "$MOCKACCOUNTS_CONSUMER_TIMINGS"
+
+echo "== a project that already uses WireMock.Net adds MockAccounts.WireMockNet (as the README says)"
+mkdir "$work/wiremock-consumer"
+cat > "$work/wiremock-consumer/WireMockConsumer.Tests.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- WireMock.Net 1.25.0 itself warns so on this registry (it asks for Scriban.Signed 5.5.0, which is not served). -->
+    <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
+    <IsPackable>false</IsPackable>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(version Microsoft.NET.Test.Sdk)" />
+    <PackageReference Include="NUnit" Version="$(version NUnit)" />
+    <PackageReference Include="NUnit3TestAdapter" Version="$(version NUnit3TestAdapter)" />
+    <PackageReference Include="FluentAssertions" Version="$(version FluentAssertions)" />
+    <PackageReference Include="WireMock.Net" Version="$(version WireMock.Net)" />
+  </ItemGroup>
+</Project>
+XML
+cp "$repo/tests/consumer/WireMockConsumerTests.cs" "$work/wiremock-consumer/"
+cd "$work/wiremock-consumer"
+dotnet add package MockAccounts.WireMockNet --prerelease
+grep -h "PackageReference" WireMockConsumer.Tests.csproj
+dotnet test --nologo
 
 echo "== tool install (as the README says, into a tool path)"
 cd "$work"

@@ -1,6 +1,8 @@
 // The differential suite: one corpus of WireMock mapping files served by real WireMock (the standalone jar
-// from npm) and by MockAccounts, the same requests sent to both, and the answers compared.
-// Prints the counts of cases and agreements; exits 1 when they disagree anywhere not listed in known-differences.json.
+// from npm), by MockAccounts and by WireMock.Net 1.25.0 (WireMockNetHost), the same requests sent to each, and the
+// answers compared with WireMock's. Prints the counts of cases and agreements; exits 1 when MockAccounts disagrees
+// anywhere not listed in known-differences.json, or WireMock.Net anywhere not listed in known-differences-wiremock-net.json
+// (or a listed difference has gone). WireMock.Net answers only the requests: its admin API has its own JSON shapes.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -14,6 +16,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
 const { cases } = JSON.parse(await readFile(path.join(here, 'corpus/cases.json'), 'utf8'));
 const known = JSON.parse(await readFile(path.join(here, 'known-differences.json'), 'utf8')).differences;
+const knownNet = JSON.parse(await readFile(path.join(here, 'known-differences-wiremock-net.json'), 'utf8')).differences;
 
 async function start(name, command, args, healthUrl) {
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -50,27 +53,41 @@ async function send(base, { method, path: target, headers = {}, body }) {
   }
 }
 
-function compare(testCase, a, b) {
+function compare(testCase, a, b, other = 'mockaccounts') {
   const mode = testCase.compare ?? 'exact';
-  if (mode === 'fault') return a.error && b.error ? null : `expected both to fail: wiremock ${a.error ?? a.status}, mockaccounts ${b.error ?? b.status}`;
-  if (a.error || b.error) return `wiremock ${a.error ?? a.status}, mockaccounts ${b.error ?? b.status}`;
-  if (a.status !== b.status) return `status: wiremock ${a.status}, mockaccounts ${b.status}`;
+  if (mode === 'fault') return a.error && b.error ? null : `expected both to fail: wiremock ${a.error ?? a.status}, ${other} ${b.error ?? b.status}`;
+  if (a.error || b.error) return `wiremock ${a.error ?? a.status}, ${other} ${b.error ?? b.status}`;
+  if (a.status !== b.status) return `status: wiremock ${a.status}, ${other} ${b.status}`;
   if (mode === 'status') return null;
   if (mode === 'regex') {
     const pattern = new RegExp(testCase.bodyPattern);
     const [x, y] = [a.bytes.toString(), b.bytes.toString()];
-    return pattern.test(x) && pattern.test(y) ? null : `body: wiremock ${JSON.stringify(x)}, mockaccounts ${JSON.stringify(y)}`;
+    return pattern.test(x) && pattern.test(y) ? null : `body: wiremock ${JSON.stringify(x)}, ${other} ${JSON.stringify(y)}`;
   }
   if (mode === 'json') {
-    if (!isDeepStrictEqual(JSON.parse(a.bytes.toString()), JSON.parse(b.bytes.toString()))) return `json body: wiremock ${a.bytes}, mockaccounts ${b.bytes}`;
+    let same;
+    try { same = isDeepStrictEqual(JSON.parse(a.bytes.toString()), JSON.parse(b.bytes.toString())); } catch { same = false; }
+    if (!same) return `json body: wiremock ${a.bytes}, ${other} ${b.bytes}`;
   } else if (!a.bytes.equals(b.bytes)) {
-    return `body: wiremock ${JSON.stringify(a.bytes.toString())}, mockaccounts ${JSON.stringify(b.bytes.toString())}`;
+    return `body: wiremock ${JSON.stringify(a.bytes.toString())}, ${other} ${JSON.stringify(b.bytes.toString())}`;
   }
-  if (a.statusText !== b.statusText) return `status message: wiremock ${JSON.stringify(a.statusText)}, mockaccounts ${JSON.stringify(b.statusText)}`;
+  if (a.statusText !== b.statusText) return `status message: wiremock ${JSON.stringify(a.statusText)}, ${other} ${JSON.stringify(b.statusText)}`;
   for (const name of ['content-type', ...(testCase.compareHeaders ?? [])]) {
-    if (a.headers.get(name) !== b.headers.get(name)) return `header ${name}: wiremock ${a.headers.get(name)}, mockaccounts ${b.headers.get(name)}`;
+    if (a.headers.get(name) !== b.headers.get(name)) return `header ${name}: wiremock ${a.headers.get(name)}, ${other} ${b.headers.get(name)}`;
   }
   return null;
+}
+
+/** The cases that differ from WireMock, against a list of known differences: those expected, unexpected, and gone. */
+function tally(label, results, knownList) {
+  const names = new Set(knownList.map((k) => k.case));
+  const expected = results.filter((r) => r.difference !== null && names.has(r.name));
+  const unexpected = results.filter((r) => r.difference !== null && !names.has(r.name));
+  const stale = knownList.filter((k) => results.find((r) => r.name === k.case)?.difference === null);
+  for (const r of expected) console.log(`known difference (${label}): ${r.name}: ${r.difference}`);
+  for (const r of unexpected) console.log(`DISAGREE (${label}): ${r.name}: ${r.difference}`);
+  for (const k of stale) console.log(`STALE known difference (${label}; they agree now, remove it): ${k.case}`);
+  return { agreed: results.filter((r) => r.difference === null).length, expected: expected.length, unexpected: unexpected.length, stale: stale.length };
 }
 
 const json = (r) => JSON.parse(r.bytes.toString());
@@ -110,24 +127,30 @@ const adminSteps = [
 
 const jar = path.join(here, 'node_modules/wiremock/build', (await import('node:fs')).readdirSync(path.join(here, 'node_modules/wiremock/build')).find((f) => f.endsWith('.jar')));
 const dll = process.env.MOCKACCOUNTS_SERVER_DLL ?? path.join(repo, 'src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll');
+const netHost = process.env.WIREMOCK_NET_HOST_DLL ?? path.join(here, 'WireMockNetHost/bin/Debug/net10.0/WireMockNetHost.dll');
 const root = await mkdtemp(path.join(os.tmpdir(), 'wiremock-diff-'));
 await cp(path.join(here, 'corpus/mappings'), path.join(root, 'mappings'), { recursive: true });
 await cp(path.join(here, 'corpus/__files'), path.join(root, '__files'), { recursive: true });
-const [wmPort, maPort] = [await freePort(), await freePort()];
+const [wmPort, maPort, netPort] = [await freePort(), await freePort(), await freePort()];
 const wmBase = `http://127.0.0.1:${wmPort}`;
 const maBase = `http://127.0.0.1:${maPort}`;
+const netBase = `http://127.0.0.1:${netPort}`;
 let wiremock;
 let mockaccounts;
+let wiremockNet;
 let exitCode = 0;
 try {
   // One after the other, so that a server that fails to start never leaves the other running.
   wiremock = await start('WireMock', 'java', ['-jar', jar, '--port', String(wmPort), '--bind-address', '127.0.0.1', '--root-dir', root, '--disable-banner', '--disable-gzip'], `${wmBase}/__admin/health`);
   mockaccounts = await start('MockAccounts', 'dotnet', [dll, '--urls', maBase, `--MockAccounts:ExtraContracts:0=${root}`, '--MockAccounts:HotReload=false', '--MockAccounts:RequestLog=false', '--Logging:LogLevel:Default=Warning'], `${maBase}/__admin/health`);
+  wiremockNet = await start('WireMock.Net', 'dotnet', [netHost, String(netPort), path.join(here, 'corpus')], `${netBase}/__admin/mappings`);
 
   const results = [];
+  const netResults = [];
   for (const testCase of cases) {
-    const [a, b] = [await send(wmBase, testCase), await send(maBase, testCase)];
+    const [a, b, c] = [await send(wmBase, testCase), await send(maBase, testCase), await send(netBase, testCase)];
     results.push({ name: testCase.name, difference: compare(testCase, a, b) });
+    netResults.push({ name: testCase.name, difference: compare(testCase, a, c, 'wiremock.net') });
   }
 
   for (const step of adminSteps) {
@@ -142,21 +165,17 @@ try {
     results.push({ name: step.name, difference });
   }
 
-  const agreed = results.filter((r) => r.difference === null);
-  const knownNames = new Set(known.map((k) => k.case));
-  const expected = results.filter((r) => r.difference !== null && knownNames.has(r.name));
-  const unexpected = results.filter((r) => r.difference !== null && !knownNames.has(r.name));
-  const fixed = known.filter((k) => results.find((r) => r.name === k.case)?.difference === null);
-  for (const r of expected) console.log(`known difference: ${r.name}: ${r.difference}`);
-  for (const r of unexpected) console.log(`DISAGREE: ${r.name}: ${r.difference}`);
-  for (const k of fixed) console.log(`STALE known difference (they agree now; remove it): ${k.case}`);
-  console.log(`wiremock-diff: ${results.length} cases (${cases.length} requests, ${adminSteps.length} admin steps), ${agreed.length} agree, ${expected.length} known differences, ${unexpected.length} unexpected`);
-  exitCode = unexpected.length > 0 || fixed.length > 0 ? 1 : 0;
+  const ours = tally('mockaccounts', results, known);
+  const net = tally('wiremock.net', netResults, knownNet);
+  const bothDiffer = netResults.filter((r) => r.difference !== null && results.find((x) => x.name === r.name)?.difference !== null).length;
+  console.log(`wiremock-diff: MockAccounts: ${results.length} cases (${cases.length} requests, ${adminSteps.length} admin steps), ${ours.agreed} agree, ${ours.expected} known differences, ${ours.unexpected} unexpected`);
+  console.log(`wiremock-diff: WireMock.Net 1.25.0: ${netResults.length} requests, ${net.agreed} agree, ${net.expected} known differences, ${net.unexpected} unexpected (${bothDiffer} where MockAccounts differs too)`);
+  exitCode = ours.unexpected + ours.stale + net.unexpected + net.stale > 0 ? 1 : 0;
 } catch (error) {
   console.error(error);
   exitCode = 2;
 } finally {
-  await Promise.all([stop(wiremock), stop(mockaccounts)]);
+  await Promise.all([stop(wiremock), stop(mockaccounts), stop(wiremockNet)]);
   await rm(root, { recursive: true, force: true });
 }
 process.exit(exitCode);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Differential suite: the corpus served by real WireMock (standalone jar from the npm package `wiremock`, on Java 17+)
-# and by MockAccounts (the build of src/MockAccounts.Server), compared request by request; prints the counts.
+# Differential suite: the corpus served by real WireMock (standalone jar from the npm package `wiremock`, on Java 17+),
+# by MockAccounts (the build of src/MockAccounts.Server) and by WireMock.Net 1.25.0 (WireMockNetHost), compared request
+# by request with WireMock; prints the counts.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v java >/dev/null 2>&1; then
@@ -9,6 +10,9 @@ if ! command -v java >/dev/null 2>&1; then
 fi
 if [ ! -f ../../src/MockAccounts.Server/bin/Debug/net10.0/MockAccounts.Server.dll ] && [ -z "${MOCKACCOUNTS_SERVER_DLL:-}" ]; then
   dotnet build ../../src/MockAccounts.Server -v q -nologo
+fi
+if [ ! -f WireMockNetHost/bin/Debug/net10.0/WireMockNetHost.dll ] && [ -z "${WIREMOCK_NET_HOST_DLL:-}" ]; then
+  dotnet build WireMockNetHost -v q -nologo
 fi
 npm ci --no-audit --no-fund --loglevel=error
 node diff.mjs

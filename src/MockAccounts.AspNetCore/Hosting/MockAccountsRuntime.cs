@@ -1,6 +1,4 @@
-using MockAccounts.Core;
 using MockAccounts.Core.Loading;
-using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Journal;
 
@@ -12,44 +10,37 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// </summary>
 public sealed class MockAccountsRuntime : IDisposable
 {
-    private MockAccountsRuntime(MockAccountsOptions options, ContractStore contracts, TimeProvider time)
+    private MockAccountsRuntime(MockAccountsOptions options, MockEngine engine)
     {
         Options = options;
-        Time = time;
-        Contracts = contracts;
-        State = new MockState(options.MaxTokens);
-        Pipeline = new MockPipeline(contracts, State, options.Validation, defaults: new ServingDefaults
-        {
-            Variation = options.Variation,
-            Variants = options.Variants,
-            CheckCredentialFormats = options.CheckCredentialFormats,
-            Dynamic = options.Dynamic,
-        }, time: time);
-        Admin = new MockAdmin(contracts, State, Pipeline);
-        Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);
-        Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
+        Engine = engine;
+        Journal = new RequestJournal(options.Journal, () => engine.Contracts.CredentialHeaders);
+        Mappings = new StubMappingAdmin(engine.Pipeline, engine.Contracts.Sources);
     }
 
     /// <summary>The options the runtime was made with.</summary>
     public MockAccountsOptions Options { get; }
 
+    /// <summary>The contracts, state, pipeline and admin use-cases this runtime serves; any host of Core could hold the same.</summary>
+    public MockEngine Engine { get; }
+
     /// <summary>The contracts being served (swapped whole on a hot reload).</summary>
-    public ContractStore Contracts { get; }
+    public ContractStore Contracts => Engine.Contracts;
 
     /// <summary>Per-vendor and per-token state: scenarios, bindings, sequence positions, account edits.</summary>
-    public MockState State { get; }
+    public MockState State => Engine.State;
 
     /// <summary>Route, authenticate, pick the scenario, generate, validate: one request's way through the core.</summary>
-    public MockPipeline Pipeline { get; }
+    public MockPipeline Pipeline => Engine.Pipeline;
 
     /// <summary>The admin use-cases over the same contracts and state.</summary>
-    public MockAdmin Admin { get; }
+    public MockAdmin Admin => Engine.Admin;
 
     /// <summary>The requests received, for <c>/__admin/requests</c> and the fixture's <c>GetRequests()</c>.</summary>
     public RequestJournal Journal { get; }
 
     /// <summary>The clock scenario delays wait on (a test's fake clock makes slow scenarios instant).</summary>
-    public TimeProvider Time { get; }
+    public TimeProvider Time => Engine.Time;
 
     /// <summary>WireMock stub mappings: the admin use-cases over the pipeline's store.</summary>
     public StubMappingAdmin Mappings { get; }
@@ -65,27 +56,16 @@ public sealed class MockAccountsRuntime : IDisposable
     public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default)
 #pragma warning restore RS0026
     {
-        var contracts = await ContractStore.LoadAsync(
-            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), ProofCache.Default, options.Validation == ValidationMode.Strict, time,
-            cancellationToken).ConfigureAwait(false);
-        var problems = options.Variants
-            .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
-                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(p.Key, contracts.Current.Contracts.Vendors.Keys)}"
-                : vendor.Variants.ContainsKey(p.Value) ? null
-                : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(p.Value, vendor.Variants.Keys)}")
-            .OfType<string>()
-            .ToArray();
-        if (problems.Length > 0)
+        try
         {
-            contracts.Dispose();
-            throw new MockAccountsOptionsException(problems);
+            return new(options, await MockEngine.LoadAsync(options, time, ProofCache.Default, cancellationToken).ConfigureAwait(false));
         }
-
-        // The host's own start is mostly one thread: the other core prepares the first response meanwhile.
-        _ = Task.Run(contracts.Current.WarmUp, CancellationToken.None);
-        return new(options, contracts, time);
+        catch (MockOptionsException e)
+        {
+            throw new MockAccountsOptionsException(e.Problems);
+        }
     }
 
     /// <summary>Releases the contract store (its reload lock).</summary>
-    public void Dispose() => Contracts.Dispose();
+    public void Dispose() => Engine.Dispose();
 }

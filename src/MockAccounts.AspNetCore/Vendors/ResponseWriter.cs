@@ -18,7 +18,6 @@ namespace MockAccounts.AspNetCore.Vendors;
 /// </summary>
 internal static class ResponseWriter
 {
-    private static readonly TimeSpan DefaultDribble = TimeSpan.FromSeconds(2);
     private const int DribbleChunks = 10;
 
     /// <summary>A scenario's answer: its delay, then its fault or its response.</summary>
@@ -31,7 +30,7 @@ internal static class ResponseWriter
     {
         if (served.Delay is { } delay && served.Fault != FaultKind.SlowBody)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(Milliseconds(delay)), time, cancellationToken);
+            await Task.Delay(delay.Draw(Random.Shared), time, cancellationToken);
         }
 
         switch (served.Fault)
@@ -50,7 +49,7 @@ internal static class ResponseWriter
                 recorded();
                 return;
             case FaultKind.SlowBody:
-                await DribbleAsync(context, served.Response, served.Delay is { } d ? TimeSpan.FromMilliseconds(Milliseconds(d)) : DefaultDribble, time, recorded, cancellationToken);
+                await DribbleAsync(context, served.Response, served.Delay is { } d ? d.Draw(Random.Shared) : DelaySpec.SlowBodyDefault, time, recorded, cancellationToken);
                 return;
             default:
                 Buffer(context, served.Response, served.Response.Body);
@@ -178,7 +177,4 @@ internal static class ResponseWriter
 
         context.Abort();
     }
-
-    private static int Milliseconds(DelaySpec delay) =>
-        delay.MinMs == delay.MaxMs ? delay.MinMs : Random.Shared.Next(delay.MinMs, delay.MaxMs + 1);
 }

@@ -64,14 +64,10 @@ internal sealed class VendorRequestHandler
                 break;
             case MethodNotAllowed notAllowed:
                 context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
-                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
-                    $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."),
-                    new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
+                await RefuseAsync(context, body.Value, notAllowed.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
                 break;
             default:
-                await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
-                    $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."),
-                    new RequestOutcome(0, Outcomes.NotMatched, 0), started);
+                await RefuseAsync(context, body.Value, NotMatched.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.NotMatched, 0), started);
                 break;
         }
     }

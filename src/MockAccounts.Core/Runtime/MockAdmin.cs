@@ -147,6 +147,39 @@ public sealed class MockAdmin
         return null;
     }
 
+    /// <summary>
+    /// A fresh account: a new token of the shape the vendor documents (so format checks pass as for a real key), bound to
+    /// <paramref name="scenario"/> (null: the catalogue's default) with its own <paramref name="variation"/> if given, and what it receives now.
+    /// </summary>
+    /// <param name="vendor">The vendor.</param>
+    /// <param name="scenario">A scenario or sequence of the vendor's current variant; null for its default.</param>
+    /// <param name="variation">The token's own variation; null for the vendor's.</param>
+    public AdminOutcome<AccountView> CreateAccount(VendorContract vendor, string? scenario, Variation? variation = null)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        var variant = _pipeline.VariantOf(vendor);
+        if (variant.Account.Security.FirstOrDefault(s => s.Count > 0)?[0] is not { } credential)
+        {
+            return new Problem(409, "No credentials",
+                $"'{vendor.Name}''s account operation ({variant.Account.Display}) takes no credentials, so its accounts cannot be told apart: switch the vendor's scenario instead.");
+        }
+
+        // A token of the shape the vendor documents, so format checks pass as they would for a real key (basic: an encoded user:password).
+        var token = credential.Format?.NewCredential()
+            ?? (credential.Kind == CredentialKind.Basic ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{vendor.Name}:{Guid.NewGuid():N}")) : $"{vendor.Name}_{Guid.NewGuid():N}");
+        if (BindToken(vendor, token, scenario ?? variant.Catalogue.Default.Name) is { } problem)
+        {
+            return problem;
+        }
+
+        if (variation is { } own)
+        {
+            _state.SetTokenVariation(vendor.Name, token, own);
+        }
+
+        return DescribeAccount(vendor, token);
+    }
+
     /// <summary>The token follows the vendor's scenario again; a 404 problem when it had none of its own.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential.</param>

@@ -1,0 +1,28 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+
+namespace MockAccounts.WireMockNet;
+
+/// <summary>
+/// A fresh token of one vendor, bound to a scenario, and what the vendor answers it right now,
+/// so a test can assert on the values its code should see.
+/// </summary>
+/// <param name="Vendor">The vendor's name.</param>
+/// <param name="Token">The credential, of the shape the vendor documents.</param>
+/// <param name="Scenario">The scenario the token is bound to.</param>
+/// <param name="Status">The status its next request receives.</param>
+/// <param name="Body">The body its next request receives, or null when there is none.</param>
+/// <param name="Credential">Where the vendor reads the credential from.</param>
+public sealed record VendorAccount(string Vendor, string Token, string Scenario, int Status, JsonNode? Body, CredentialLocation Credential)
+{
+    /// <summary>Puts the token where the vendor's security scheme wants it.</summary>
+    /// <param name="headers">A client's default headers, or one request's.</param>
+    public void Authorize(HttpRequestHeaders headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var (name, value) = Credential.HeaderFor(Token);
+        headers.Remove(name);
+        headers.TryAddWithoutValidation(name, value);
+    }
+}
