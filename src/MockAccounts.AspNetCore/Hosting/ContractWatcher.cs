@@ -52,7 +52,7 @@ internal sealed class ContractWatcher : BackgroundService
             try
             {
                 // Changes made meanwhile wait in the channel or show in the fingerprint.
-                contracts = (await _slot.Filled.WaitAsync(stoppingToken)).Contracts;
+                contracts = (await _slot.Filled.WaitAsync(stoppingToken).ConfigureAwait(false)).Contracts;
             }
             catch (Exception) when (!_slot.IsFilled && !stoppingToken.IsCancellationRequested)
             {
@@ -67,7 +67,7 @@ internal sealed class ContractWatcher : BackgroundService
                     poll.CancelAfter(Poll);
                     try
                     {
-                        await changes.Reader.WaitToReadAsync(poll.Token);
+                        await changes.Reader.WaitToReadAsync(poll.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                     {
@@ -78,14 +78,14 @@ internal sealed class ContractWatcher : BackgroundService
                     }
                 }
 
-                await Task.Delay(Quiet, stoppingToken);
+                await Task.Delay(Quiet, stoppingToken).ConfigureAwait(false);
                 while (changes.Reader.TryRead(out _))
                 {
                     // Coalesce a burst of events (editors write, rename and touch) into one reload.
                 }
 
                 fingerprint = Fingerprint(roots);
-                if (await contracts.ReloadAsync(stoppingToken))
+                if (await contracts.ReloadAsync(stoppingToken).ConfigureAwait(false))
                 {
                     Log.Reloaded(_log, contracts.Current.Contracts.Vendors.Count);
                 }

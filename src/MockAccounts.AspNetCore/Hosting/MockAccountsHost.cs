@@ -35,22 +35,22 @@ public static class MockAccountsHost
         try
         {
             // Serving, the host starts listening while the contracts load; proving, it never listens.
-            app = await CreateAsync(args, start: !prove, customize: null, time: null, CancellationToken.None);
+            app = await CreateAsync(args, start: !prove, customize: null, time: null, CancellationToken.None).ConfigureAwait(false);
         }
         catch (MockAccountsOptionsException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 2;
         }
         catch (ContractLoadException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 1;
         }
         catch (IOException e)
         {
             // Kestrel's bind failure (address in use, no permission): one line, not an unhandled-exception dump.
-            await Console.Error.WriteLineAsync($"Cannot listen: {e.Message}");
+            await Console.Error.WriteLineAsync($"Cannot listen: {e.Message}").ConfigureAwait(false);
             return 3;
         }
 
@@ -58,11 +58,11 @@ public static class MockAccountsHost
         {
             if (prove)
             {
-                await Console.Out.WriteLineAsync($"Contracts proven; remembered in {ProofCache.Default.Folder ?? "(nowhere: the proof cache is off)"}.");
+                await Console.Out.WriteLineAsync($"Contracts proven; remembered in {ProofCache.Default.Folder ?? "(nowhere: the proof cache is off)"}.").ConfigureAwait(false);
                 return 0;
             }
 
-            await app.WaitForShutdownAsync();
+            await app.WaitForShutdownAsync().ConfigureAwait(false);
         }
 
         return 0;
@@ -84,9 +84,9 @@ public static class MockAccountsHost
         // Start-up is mostly one thread: the contracts load on another core while this one builds (and starts) the host.
         var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, time ?? TimeProvider.System, cancellationToken), cancellationToken);
         var app = start
-            ? await StartWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null, cancellationToken)
-            : await BuildWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null);
-        app.Lifetime.ApplicationStopped.Register((await loading).Dispose);
+            ? await StartWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null, cancellationToken).ConfigureAwait(false)
+            : await BuildWhileLoadingAsync(builder, options, loading, options.HotReload, loggerFactory: null).ConfigureAwait(false);
+        app.Lifetime.ApplicationStopped.Register((await loading.ConfigureAwait(false)).Dispose);
         return app;
     }
 

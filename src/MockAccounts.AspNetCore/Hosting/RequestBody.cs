@@ -21,7 +21,7 @@ internal static class RequestBody
         var reader = request.BodyReader;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken);
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (result.Buffer.Length > limit)
             {
                 reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);

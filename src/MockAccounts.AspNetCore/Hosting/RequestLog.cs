@@ -64,7 +64,7 @@ public sealed class RequestLog : BackgroundService
         var batch = new StringBuilder();
         try
         {
-            while (await _lines.Reader.WaitToReadAsync(stoppingToken))
+            while (await _lines.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 if (_logger is not null)
                 {
@@ -73,7 +73,7 @@ public sealed class RequestLog : BackgroundService
                 }
 
                 Drain(batch, BatchChars);
-                await Console.Out.WriteAsync(batch, stoppingToken);
+                await Console.Out.WriteAsync(batch, stoppingToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
@@ -89,7 +89,7 @@ public sealed class RequestLog : BackgroundService
         }
 
         Drain(batch, int.MaxValue);
-        await Console.Out.WriteAsync(batch, CancellationToken.None);
+        await Console.Out.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
     }
 
     private void DrainTo(ILogger logger)

@@ -29,10 +29,10 @@ internal sealed class VendorRequestHandler
     {
         var started = _time.GetTimestamp();
         var aborted = context.RequestAborted;
-        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted).ConfigureAwait(false);
         if (body is null)
         {
-            await Problems.TooLarge(context, _options.MaxBodyBytes);
+            await Problems.TooLarge(context, _options.MaxBodyBytes).ConfigureAwait(false);
             Record(context, new RequestOutcome(context.Response.StatusCode, Outcomes.TooLarge, Elapsed(started)), ReadOnlyMemory<byte>.Empty);
             return;
         }
@@ -48,7 +48,7 @@ internal sealed class VendorRequestHandler
                     Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
                 }
 
-                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started));
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started)).ConfigureAwait(false);
                 break;
             case StubServed stub:
                 if (stub.Violations.Count > 0)
@@ -56,21 +56,21 @@ internal sealed class VendorRequestHandler
                     Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
                 }
 
-                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started));
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started)).ConfigureAwait(false);
                 break;
             case Rejected rejected:
-                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started);
+                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started).ConfigureAwait(false);
                 break;
             case MethodNotAllowed notAllowed:
                 context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
                 await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
                     $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."),
-                    new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
+                    new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started).ConfigureAwait(false);
                 break;
             default:
                 await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
                     $"No vendor answers {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}. See GET /__admin/vendors for every vendor's endpoints."),
-                    new RequestOutcome(0, Outcomes.NotMatched, 0), started);
+                    new RequestOutcome(0, Outcomes.NotMatched, 0), started).ConfigureAwait(false);
                 break;
         }
     }
@@ -88,7 +88,7 @@ internal sealed class VendorRequestHandler
             {
                 recorded = true;
                 Record(context, outcome(), body);
-            });
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !recorded)
         {
@@ -99,7 +99,7 @@ internal sealed class VendorRequestHandler
     private Task RefuseAsync(HttpContext context, ReadOnlyMemory<byte> body, Problem problem, RequestOutcome outcome, long started) =>
         AnswerAsync(context, body, async recorded =>
         {
-            await Problems.Write(context, problem);
+            await Problems.Write(context, problem).ConfigureAwait(false);
             recorded();
         }, () => outcome with { Status = problem.Status, ElapsedMs = Elapsed(started) });
 
