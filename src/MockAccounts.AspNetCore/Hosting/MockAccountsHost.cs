@@ -250,31 +250,15 @@ public static class MockAccountsHost
         {
             // A host started while its contracts load holds its first requests until they are in; one built
             // while they load starts only after, so its requests need no such check.
-            app.Use((context, next) => slot.IsFilled ? next(context) : WhenLoadedAsync(slot, context, next));
+            app.UseMiddleware<WaitForContractsMiddleware>();
         }
 
-        // Admin endpoints may not read a body at all; vendor requests get (and journal) their 413 in the handler.
-        app.Use((context, next) =>
-            context.Request.ContentLength > options.MaxBodyBytes && context.Request.Path.StartsWithSegments("/__admin")
-                ? Problems.TooLarge(context, options.MaxBodyBytes)
-                : next(context));
-        // Vendor requests skip endpoint routing (the pipeline has its own route table); only /__admin is routed,
-        // and its catch-all answers every admin path the API does not have.
-        // Resolved on the first vendor request: the runtime it needs may still be loading while the host is built.
-        VendorRequestHandler? vendors = null;
-        // The bare root leads a person to the dashboard.
-        app.Use((context, next) => context.Request.Path.StartsWithSegments(AdminRoutes.Prefix) || context.Request.Path == "/"
-            ? next(context)
-            : (vendors ??= app.Services.GetRequiredService<VendorRequestHandler>()).HandleAsync(context));
+        app.UseMiddleware<AdminBodyLimitMiddleware>();
+        app.UseMiddleware<VendorRequestMiddleware>();
+        // Only /__admin (and the bare root) is routed, and its catch-all answers every admin path the API does not have.
         app.UseRouting();
         app.MapAdmin();
         return app;
-    }
-
-    private static async Task WhenLoadedAsync(RuntimeSlot slot, HttpContext context, RequestDelegate next)
-    {
-        await slot.Filled.WaitAsync(context.RequestAborted).ConfigureAwait(false);
-        await next(context).ConfigureAwait(false);
     }
 
     /// <summary>
