@@ -1,5 +1,5 @@
 using MockAccounts.Core.Generation;
-using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Testing;
 
@@ -7,13 +7,15 @@ namespace MockAccounts.Testing;
 public sealed class VendorAccounts
 {
     private readonly MockAccountsAdminClient _admin;
-    private readonly MockAccountsRuntime _runtime;
+    private readonly ContractStore _contracts;
+    private readonly MockPipeline _pipeline;
 
-    internal VendorAccounts(string name, MockAccountsAdminClient admin, MockAccountsRuntime runtime)
+    internal VendorAccounts(string name, MockAccountsAdminClient admin, ContractStore contracts, MockPipeline pipeline)
     {
         Name = name;
         _admin = admin;
-        _runtime = runtime;
+        _contracts = contracts;
+        _pipeline = pipeline;
     }
 
     /// <summary>The vendor's name.</summary>
@@ -31,7 +33,7 @@ public sealed class VendorAccounts
     /// <param name="cancellationToken">Cancels the admin calls.</param>
     public async Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
-        var variant = _runtime.Pipeline.VariantOf(_runtime.Contracts.Current.Contracts.Find(Name)!);
+        var variant = _pipeline.VariantOf(_contracts.Current.Contracts.Find(Name)!);
         var credential = variant.Account.Security[0][0];
         // A token of the shape the vendor documents, so format checks pass as they would for a real key.
         var token = credential.Format?.NewCredential() ?? $"{Name}_{Guid.NewGuid():N}";

@@ -1,3 +1,3 @@
 using MockAccounts.Tool;
 
-return await ToolCommands.Create().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await ToolCommands.InvokeAsync(args).ConfigureAwait(false);

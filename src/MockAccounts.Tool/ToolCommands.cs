@@ -13,18 +13,22 @@ internal static class ToolCommands
         Examples:
           mockaccounts serve                                    every built-in vendor on http://localhost:8080
           mockaccounts serve --urls http://127.0.0.1:9090 --contracts ./team-contracts
-          mockaccounts serve --MockAccounts:Validation warn     any server setting, as the server takes it
+          mockaccounts serve --MockAccounts:Validation warn     any server setting, as the server takes it (every command)
           mockaccounts check ./team-contracts                   exit 0, or 1 naming file, JSON pointer and reason
           mockaccounts list                                     vendors, variants and scenarios as a table
           mockaccounts list runloop --json                      the same as JSON (GET /__admin/vendors/runloop)
         """;
 
-    public static RootCommand Create()
+    /// <summary>Runs the command line.</summary>
+    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null) =>
+        Create([]).Parse(args).InvokeAsync(configuration);
+
+    public static RootCommand Create(IReadOnlyList<string> settings)
     {
         var root = new RootCommand(Examples);
-        root.Subcommands.Add(Serve());
-        root.Subcommands.Add(Check());
-        root.Subcommands.Add(List());
+        root.Subcommands.Add(Serve(settings));
+        root.Subcommands.Add(Check(settings));
+        root.Subcommands.Add(List(settings));
         return root;
     }
 
@@ -35,7 +39,7 @@ internal static class ToolCommands
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static Command Serve()
+    private static Command Serve(IReadOnlyList<string> settings)
     {
         var urls = new Option<string>("--urls")
         {
@@ -45,7 +49,7 @@ internal static class ToolCommands
         var contracts = ContractsOption("Folders holding schemas/ and mocks/, served beside the built-in vendors (a vendor there replaces the built-in one of the same name).");
         var serve = new Command("serve", """
             Serves the mock until Ctrl+C or SIGTERM, with the server's options and defaults (any --MockAccounts:<Setting> <value> is passed on).
-            Exit codes: 0 stopped, 1 broken contract, 2 bad option, 3 address in use.
+            Exit codes: 0 stopped, 1 broken contract, 2 bad option or address, 3 address in use.
             """)
         {
             urls,
@@ -66,13 +70,14 @@ internal static class ToolCommands
                 args.AddRange([$"--MockAccounts:ExtraContracts:{i.ToString(CultureInfo.InvariantCulture)}", Path.GetFullPath(folders[i])]);
             }
 
+            args.AddRange(settings);
             args.AddRange(result.UnmatchedTokens);
             return MockAccountsHost.RunAsync([.. args]);
         });
         return serve;
     }
 
-    private static Command Check()
+    private static Command Check(IReadOnlyList<string> settings)
     {
         var folders = new Argument<string[]>("DIR")
         {
@@ -81,16 +86,17 @@ internal static class ToolCommands
         };
         var check = new Command("check", """
             Loads and proves contract folders exactly as the server's start-up does.
-            Exit codes: 0 every contract holds; 1 a contract is broken (each error names file, JSON pointer and reason); 2 a folder does not exist.
+            Exit codes: 0 every contract holds; 1 a contract is broken (each error names file, JSON pointer and reason); 2 a folder does not exist, or a bad option.
             """)
         {
             folders,
         };
-        check.SetAction((result, cancellationToken) => ContractCheck.RunAsync(result.GetValue(folders)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        check.SetAction((result, cancellationToken) =>
+            ContractCheck.RunAsync(result.GetValue(folders)!, settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return check;
     }
 
-    private static Command List()
+    private static Command List(IReadOnlyList<string> settings)
     {
         var vendor = new Argument<string?>("VENDOR") { Description = "Only this vendor.", Arity = ArgumentArity.ZeroOrOne };
         var json = new Option<bool>("--json") { Description = "JSON for scripts: the admin API's GET /__admin/vendors/{vendor} for each vendor." };
@@ -101,7 +107,8 @@ internal static class ToolCommands
             json,
             contracts,
         };
-        list.SetAction((result, cancellationToken) => VendorListing.RunAsync(result.GetValue(vendor), result.GetValue(json), result.GetValue(contracts) ?? [], result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        list.SetAction((result, cancellationToken) => VendorListing.RunAsync(
+            result.GetValue(vendor), result.GetValue(json), result.GetValue(contracts) ?? [], settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
         return list;
     }
 }

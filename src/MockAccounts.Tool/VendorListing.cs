@@ -3,12 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.AspNetCore.Admin;
-using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Tool;
 
@@ -21,23 +19,20 @@ internal static class VendorListing
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(string? vendor, bool json, IReadOnlyList<string> contracts, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string? vendor, bool json, IReadOnlyList<string> contracts, IReadOnlyList<string> settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var options = new MockAccountsOptions { ExtraContracts = contracts.Select(Path.GetFullPath).ToArray(), HotReload = false, RequestLog = false };
-        var (runtime, exit) = await StartUp.LoadAsync(options, errors, cancellationToken).ConfigureAwait(false);
-        if (runtime is null)
+        var extra = contracts.Select(Path.GetFullPath).ToArray();
+        var (host, exit) = await StartUp.StartAsync(settings, options => options.ExtraContracts = [.. options.ExtraContracts, .. extra], errors, cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
             return exit;
         }
 
-        using (runtime)
+        await using (host.ConfigureAwait(false))
         {
-            var builder = MockAccountsHost.CreateBuilder([]);
-            builder.WebHost.UseTestServer();
-            await using var app = MockAccountsHost.Build(builder, runtime, watchContracts: false, NullLoggerFactory.Instance);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            using var http = app.GetTestClient();
-            var names = runtime.Contracts.Current.Contracts.Vendors.Keys.ToArray();
+            using var http = host.GetTestClient();
+            var names = host.Services.GetRequiredService<ContractStore>().Current.Contracts.Vendors.Keys.ToArray();
             if (vendor is not null && !names.Contains(vendor))
             {
                 await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).").ConfigureAwait(false);
@@ -53,6 +48,7 @@ internal static class VendorListing
             await output.WriteLineAsync(json
                 ? described.ToJsonString(Indented)
                 : Table(described.Deserialize<VendorDto[]>(Web)!)).ConfigureAwait(false);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
     }

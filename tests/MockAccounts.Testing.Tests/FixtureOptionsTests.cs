@@ -76,7 +76,7 @@ public sealed class FixtureOptionsTests
         }
 
         await mock.DisposeAsync();
-        return collector.GetSnapshot().Where(r => r.Category == RequestLog.Category).Select(r => r.Message).ToArray();
+        return collector.GetSnapshot().Where(r => r.Category == MockAccountsOptions.RequestLogCategory).Select(r => r.Message).ToArray();
     }
 
     [Test]

@@ -113,7 +113,7 @@ public sealed class ToolCommandTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ToolCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exit = await ToolCommands.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 }

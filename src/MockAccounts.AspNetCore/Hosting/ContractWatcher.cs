@@ -4,7 +4,7 @@ using MockAccounts.Core.Runtime;
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Hot reload: any change under the contract folders reloads them after a short quiet period.
+/// Hot reload (<see cref="MockAccountsOptions.HotReload"/>): any change under the contract folders reloads them after a short quiet period.
 /// A broken edit keeps the last good contracts serving; the error goes to the log and to health.
 /// </summary>
 internal sealed class ContractWatcher : BackgroundService
@@ -36,6 +36,11 @@ internal sealed class ContractWatcher : BackgroundService
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!_options.HotReload)
+        {
+            return Task.CompletedTask;
+        }
+
         // Every root, made or not: a folder made later (a first mappings/) is noticed by the fingerprint poll.
         _roots = _options.Sources().SelectMany(s => s.Roots()).ToArray();
         _watchers = _roots.Where(Directory.Exists).Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
@@ -54,9 +59,9 @@ internal sealed class ContractWatcher : BackgroundService
                 // Changes made meanwhile wait in the channel or show in the fingerprint.
                 contracts = (await _slot.Filled.WaitAsync(stoppingToken).ConfigureAwait(false)).Contracts;
             }
-            catch (Exception) when (!_slot.IsFilled && !stoppingToken.IsCancellationRequested)
+            catch (Exception) when (!_slot.IsFilled)
             {
-                // The load failed: start-up reports it and disposes the host; there is nothing to reload.
+                // The load failed (or the host stops before it ended): start-up reports it; there is nothing to reload.
                 return;
             }
 

@@ -6,13 +6,17 @@ namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
 /// The <c>MockAccounts</c> configuration section: appsettings, <c>MockAccounts__*</c> environment
-/// variables and <c>--MockAccounts:*</c> arguments, validated before anything starts. Each default is
-/// written here once; the in-process fixture's options derive from this type.
+/// variables and <c>--MockAccounts:*</c> arguments, then code (<see cref="MockAccountsServiceCollectionExtensions.AddMockAccounts"/>'s
+/// <c>configure</c>), validated before anything starts. Each default is written here once; the in-process
+/// fixture's options derive from this type.
 /// </summary>
 public record MockAccountsOptions
 {
     /// <summary>The configuration section these options are read from.</summary>
     public const string Section = "MockAccounts";
+
+    /// <summary>The log category of the request log's lines when they go to a logger (a mounted mock's, a test's) rather than stdout.</summary>
+    public const string RequestLogCategory = "MockAccounts.Requests";
 
     /// <summary>A folder holding <c>schemas/</c> and <c>mocks/</c>; default: the copies beside the binary.</summary>
     public string? Contracts { get; set; }
@@ -56,75 +60,18 @@ public record MockAccountsOptions
     /// <summary>Stub mappings made through the admin API: where they are saved.</summary>
     public MappingOptions Mappings { get; init; } = new();
 
-    /// <summary>One stdout line per vendor request.</summary>
+    /// <summary>One line per vendor request: on stdout for a server of its own, else to the logger (<see cref="RequestLogCategory"/>).</summary>
     public bool RequestLog { get; set; } = true;
 
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The contract folders in load order: <see cref="Contracts"/> (or the copies beside the binary), then <see cref="ExtraContracts"/>.</summary>
-    public IReadOnlyList<ContractSources> Sources() =>
+    internal IReadOnlyList<ContractSources> Sources() =>
         [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
 
     /// <summary>The moment relative dates count from: <see cref="ReferenceTime"/>, or today at midnight UTC.</summary>
-    public DateTimeOffset Reference() => ReferenceTime is null
+    internal DateTimeOffset Reference() => ReferenceTime is null
         ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
         : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
-    /// <summary>Throws <see cref="MockAccountsOptionsException"/> listing every <see cref="Problems"/>, if any.</summary>
-    public void ThrowIfInvalid()
-    {
-        var problems = Problems();
-        if (problems.Count > 0)
-        {
-            throw new MockAccountsOptionsException(problems);
-        }
-    }
-
-    /// <summary>Every problem with these options, each naming the setting and what it accepts.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        foreach (var root in new[] { Contracts }.Concat(ExtraContracts).OfType<string>().Where(r => !Directory.Exists(r)))
-        {
-            problems.Add($"{Section}:Contracts / ExtraContracts: folder '{root}' does not exist (expected a folder holding schemas/ and mocks/)");
-        }
-
-        if (ReferenceTime is not null && !DateTimeOffset.TryParse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
-        {
-            problems.Add($"{Section}:ReferenceTime: '{ReferenceTime}' is not an ISO 8601 date or time (e.g. 2026-01-31 or 2026-01-31T12:00:00Z)");
-        }
-
-        if (Journal.Capacity is < 0 or > 1_000_000)
-        {
-            problems.Add($"{Section}:Journal:Capacity: {Journal.Capacity} is out of range (expected 0 to 1000000; 0 disables the journal)");
-        }
-
-        if (MaxTokens is < 1 or > 10_000_000)
-        {
-            problems.Add($"{Section}:MaxTokens: {MaxTokens} is out of range (expected 1 to 10000000)");
-        }
-
-        if (Journal.MaxBodyChars is < 0 or > 1024 * 1024)
-        {
-            problems.Add($"{Section}:Journal:MaxBodyChars: {Journal.MaxBodyChars} is out of range (expected 0 to 1048576)");
-        }
-
-        if (Admin.Key is { Length: < 8 })
-        {
-            problems.Add($"{Section}:Admin:Key: too short (expected at least 8 characters)");
-        }
-
-        if (MaxBodyBytes is < 1024 or > 64 * 1024 * 1024)
-        {
-            problems.Add($"{Section}:MaxBodyBytes: {MaxBodyBytes} is out of range (expected 1024 to 67108864)");
-        }
-
-        if (ShutdownTimeout < TimeSpan.Zero || ShutdownTimeout > TimeSpan.FromMinutes(5))
-        {
-            problems.Add($"{Section}:ShutdownTimeout: {ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
-        }
-
-        return problems;
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Journal;
@@ -5,12 +6,15 @@ using MockAccounts.AspNetCore.Journal;
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Everything a running mock holds, independent of how requests reach it: the same runtime can
-/// sit behind Kestrel and behind an in-memory test server at once.
+/// Everything a running mock holds, independent of how requests reach it: the contracts, the state, the
+/// pipeline over them, the admin use-cases, the journal. A host reaches it through its <see cref="RuntimeSlot"/>.
 /// </summary>
-public sealed class MockAccountsRuntime : IDisposable
+internal sealed class MockAccountsRuntime : IDisposable
 {
-    private MockAccountsRuntime(MockAccountsOptions options, ContractStore contracts, TimeProvider time)
+    /// <param name="options">The validated options the contracts were loaded with.</param>
+    /// <param name="contracts">The loaded contracts (see <see cref="LoadAsync"/>); the runtime owns them from here.</param>
+    /// <param name="time">The clock of scenario delays and templates.</param>
+    public MockAccountsRuntime(MockAccountsOptions options, ContractStore contracts, TimeProvider time)
     {
         Options = options;
         Time = time;
@@ -51,16 +55,13 @@ public sealed class MockAccountsRuntime : IDisposable
     /// <summary>WireMock stub mappings: the admin use-cases over the pipeline's store.</summary>
     public StubMappingAdmin Mappings { get; }
 
-    // Two overloads with an optional token each: already the fixture's and the tool's calls; RS0026 asks for one.
-#pragma warning disable RS0026
-    /// <summary>Loads the contracts and mapping files; throws <see cref="Core.Loading.ContractLoadException"/> when any is broken (in strict validation, a mapping that breaks its operation's contract too).</summary>
-    public static Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, CancellationToken cancellationToken = default) =>
-        CreateAsync(options, TimeProvider.System, cancellationToken);
-
-    /// <inheritdoc cref="CreateAsync(MockAccountsOptions, CancellationToken)"/>
-    /// <exception cref="MockAccountsOptionsException">A chosen variant names a vendor or variant the contracts lack.</exception>
-    public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default)
-#pragma warning restore RS0026
+    /// <summary>
+    /// Loads and proves the contracts and mapping files, and checks the variants the options choose against them:
+    /// the slow part of start-up, which needs only the options (no clock, no host).
+    /// </summary>
+    /// <exception cref="Core.Loading.ContractLoadException">A contract or mapping file is broken (in strict validation, a mapping that breaks its operation's contract too).</exception>
+    /// <exception cref="OptionsValidationException">A chosen variant names a vendor or variant the contracts lack.</exception>
+    public static async Task<ContractStore> LoadAsync(MockAccountsOptions options, CancellationToken cancellationToken)
     {
         var contracts = await ContractStore.LoadAsync(
             options.Sources(), new GenerationOptions(options.Seed, options.Reference()), options.Validation == ValidationMode.Strict, cancellationToken).ConfigureAwait(false);
@@ -73,12 +74,12 @@ public sealed class MockAccountsRuntime : IDisposable
         if (problems.Length > 0)
         {
             contracts.Dispose();
-            throw new MockAccountsOptionsException(problems);
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(MockAccountsOptions), problems);
         }
 
         // The host's own start is mostly one thread: the other core prepares the first response meanwhile.
         _ = Task.Run(contracts.Current.WarmUp, CancellationToken.None);
-        return new(options, contracts, time);
+        return contracts;
     }
 
     /// <summary>Releases the contract store (its reload lock).</summary>

@@ -10,7 +10,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 internal static class OptionText
 {
     /// <summary>One line per setting in <paramref name="section"/> whose text cannot become its option's type.</summary>
-    public static IReadOnlyList<string> Problems(IConfigurationSection section, Type options)
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IConfigurationSection section, Type options)
     {
         var problems = new List<string>();
         Check(section, options, problems);

@@ -8,10 +8,11 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// One stdout line per vendor request, written off the request path: the request queues the line's
 /// parts (no text is formatted on the request path) and a background writer formats and flushes them
 /// in batches. A request never waits for the console; if the console cannot keep up, lines are
-/// dropped and counted (health: requestLog.dropped). Given a logger (an in-process test's), the lines
-/// go there instead, one log entry each, still off the request path.
+/// dropped and counted (health: requestLog.dropped). Given a logger (a mounted mock's, an in-process
+/// test's; category <see cref="MockAccountsOptions.RequestLogCategory"/>), the lines go there instead, one
+/// log entry each, still off the request path.
 /// </summary>
-public sealed class RequestLog : BackgroundService
+internal sealed class RequestLog : BackgroundService
 {
     private const int QueueCapacity = 20_000;
     private const int BatchChars = 64 * 1024;
@@ -30,9 +31,6 @@ public sealed class RequestLog : BackgroundService
         _enabled = options.RequestLog;
         _logger = logger;
     }
-
-    /// <summary>The log category of request lines sent to a logger.</summary>
-    public const string Category = "MockAccounts.Requests";
 
     /// <summary>Lines dropped because the output could not keep up.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);

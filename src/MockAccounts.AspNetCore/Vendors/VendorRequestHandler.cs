@@ -14,10 +14,12 @@ internal sealed class VendorRequestHandler
     private readonly RequestLog _requestLog;
     private readonly ILogger<VendorRequestHandler> _log;
     private readonly TimeProvider _time;
+    private readonly ContractStore _contracts;
 
     public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log, MockAccountsRuntime runtime)
     {
         _time = runtime.Time;
+        _contracts = runtime.Contracts;
         _pipeline = pipeline;
         _journal = journal;
         _options = options;
@@ -25,11 +27,20 @@ internal sealed class VendorRequestHandler
         _log = log;
     }
 
-    public async Task HandleAsync(HttpContext context)
+    /// <param name="context">The request.</param>
+    /// <param name="unmatched">Where a request no vendor or stub answers goes instead of the mock's 404 (mounted in an application: its own endpoints); it is then not journaled.</param>
+    public async Task HandleAsync(HttpContext context, RequestDelegate? unmatched)
     {
         var started = _time.GetTimestamp();
         var aborted = context.RequestAborted;
         var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted).ConfigureAwait(false);
+        if (body is null && unmatched is not null && _contracts.Current.Contracts.MethodsAt(context.Request.Path.Value ?? "/").Count == 0)
+        {
+            // Too large to match a stub by its body; not a vendor's path either: the application's own request.
+            await unmatched(context).ConfigureAwait(false);
+            return;
+        }
+
         if (body is null)
         {
             await Problems.TooLarge(context, _options.MaxBodyBytes).ConfigureAwait(false);
@@ -66,6 +77,9 @@ internal sealed class VendorRequestHandler
                 await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status405MethodNotAllowed, "Method not allowed",
                     $"{EchoedInput.Cut(request.Path)} is documented for {string.Join(", ", notAllowed.Allowed)}, not {EchoedInput.Cut(request.Method)}."),
                     new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started).ConfigureAwait(false);
+                break;
+            case NotMatched when unmatched is not null:
+                await unmatched(context).ConfigureAwait(false);
                 break;
             default:
                 await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
