@@ -7,6 +7,9 @@ namespace MockAccounts.Tool;
 /// <summary>The <c>mockaccounts</c> command line: <c>serve</c>, <c>check</c>, <c>list</c>, each a thin layer over the server's own host.</summary>
 internal static class ToolCommands
 {
+    /// <summary>A mistyped flag or a missing argument: the exit code of a bad option, as the server's.</summary>
+    public const int BadUsage = 2;
+
     private const string Examples = """
         MockAccounts: contract-testing mock of SaaS account endpoints (Runloop, Opterius, Depicta, Ultravox).
 
@@ -19,9 +22,18 @@ internal static class ToolCommands
           mockaccounts list runloop --json                      the same as JSON (GET /__admin/vendors/runloop)
         """;
 
-    /// <summary>Runs the command line.</summary>
-    public static Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null) =>
-        Create([]).Parse(args).InvokeAsync(configuration);
+    /// <summary>
+    /// Runs the command line. Server settings (<c>--MockAccounts:Validation warn</c>, any <c>--Section:Key value</c>) are
+    /// set aside for the server, which names an unknown one; every other token must be one of the command's own, so a
+    /// mistyped flag (<c>--url</c>) is an error with the nearest flag suggested, never a silent default.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null)
+    {
+        var (settings, rest) = SplitSettings(args);
+        var parsed = Create(settings).Parse(rest);
+        var exit = await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        return parsed.Errors.Count > 0 ? BadUsage : exit;
+    }
 
     public static RootCommand Create(IReadOnlyList<string> settings)
     {
@@ -30,6 +42,31 @@ internal static class ToolCommands
         root.Subcommands.Add(Check(settings));
         root.Subcommands.Add(List(settings));
         return root;
+    }
+
+    /// <summary>Takes out every <c>--Section:Key value</c> (or <c>--Section:Key=value</c>): configuration for the server, as its own command line reads it.</summary>
+    internal static (IReadOnlyList<string> Settings, string[] Others) SplitSettings(IReadOnlyList<string> args)
+    {
+        var settings = new List<string>();
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var token = args[i];
+            if (token.StartsWith("--", StringComparison.Ordinal) && token.IndexOf(':', StringComparison.Ordinal) > 2)
+            {
+                settings.Add(token);
+                if (!token.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
+                {
+                    settings.Add(args[++i]);
+                }
+            }
+            else
+            {
+                rest.Add(token);
+            }
+        }
+
+        return (settings, [.. rest]);
     }
 
     private static Option<string[]> ContractsOption(string description) => new("--contracts")
@@ -55,7 +92,6 @@ internal static class ToolCommands
             urls,
             contracts,
         };
-        serve.TreatUnmatchedTokensAsErrors = false;
         serve.SetAction((result, _) =>
         {
             var args = new List<string>();
@@ -71,7 +107,6 @@ internal static class ToolCommands
             }
 
             args.AddRange(settings);
-            args.AddRange(result.UnmatchedTokens);
             return MockAccountsHost.RunAsync([.. args]);
         });
         return serve;

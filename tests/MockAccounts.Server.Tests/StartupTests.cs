@@ -1,4 +1,6 @@
 using FluentAssertions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;
@@ -23,6 +25,42 @@ public sealed class StartupTests
         code.Should().Be(2);
         error.Split('\n').Should().Contain(line => line.Contains(setting, StringComparison.Ordinal) && line.Contains(expectation, StringComparison.Ordinal),
             "the line that explains the problem names the setting and what it accepts");
+    }
+
+    [TestCase("--MockAccounts:Valdation=off", "--MockAccounts:Valdation (command line): no such setting; did you mean --MockAccounts:Validation?")]
+    [TestCase("--MockAccounts:Journal:Capacty=5", "--MockAccounts:Journal:Capacty (command line): no such setting; did you mean --MockAccounts:Journal:Capacity?")]
+    [TestCase("--MockAccounts:Port=9090", "--MockAccounts:Port (command line): no such setting; the address is set with --urls or ASPNETCORE_URLS")]
+    [TestCase("--MockAccounts:ExtraContracts=/contracts/team", "--MockAccounts:ExtraContracts (command line): '/contracts/team' is a single value, but it is a list: set its items one by one, --MockAccounts:ExtraContracts:0")]
+    public async Task An_unknown_or_misshapen_setting_exits_with_2_naming_it_as_written_and_the_nearest_known_one(string argument, string expected)
+    {
+        var (code, error) = await RunAsync(argument, "--urls=http://127.0.0.1:0");
+
+        code.Should().Be(2);
+        error.Should().Contain(expected);
+    }
+
+    [TestCase("MockAccounts__Valdation", "off", "MockAccounts__Valdation (environment): no such setting; did you mean MockAccounts__Validation?")]
+    [TestCase("MockAccounts__Journal__Capacty", "5", "MockAccounts__Journal__Capacty (environment): no such setting; did you mean MockAccounts__Journal__Capacity?")]
+    [TestCase("MockAccounts__Port", "9090", "MockAccounts__Port (environment): no such setting; the address is set with --urls or ASPNETCORE_URLS")]
+    public async Task An_unknown_environment_variable_under_MockAccounts_stops_start_up_naming_it(string variable, string value, string expected)
+    {
+        using var environment = new EnvironmentVariables((variable, value));
+
+        var start = () => MockAccountsHost.StartAsync(["--urls=http://127.0.0.1:0"]);
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().Contain(f => f.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void An_unknown_key_in_appsettings_is_named_with_its_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("mockaccounts-settings-").FullName;
+        File.WriteAllText(Path.Combine(folder, "appsettings.json"), """{"MockAccounts": {"Validation": "warn", "Jornal": {"Capacity": 5}}}""");
+        var configuration = new ConfigurationBuilder().SetBasePath(folder).AddJsonFile("appsettings.json").Build();
+
+        var problems = OptionText.Problems(configuration, configuration.GetSection(MockAccountsOptions.Section), typeof(MockAccountsOptions));
+
+        problems.Should().Equal("MockAccounts:Jornal (appsettings.json): no such setting; did you mean MockAccounts:Journal?");
     }
 
     [Test]
@@ -58,12 +96,36 @@ public sealed class StartupTests
         Console.SetError(captured);
         try
         {
-            var code = await MockAccountsHost.RunAsync(args);
+            // Bounded: a start that should have failed but did not would otherwise serve until the process ends.
+            var code = await MockAccountsHost.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(60));
             return (code, captured.ToString());
         }
         finally
         {
             Console.SetError(original);
+        }
+    }
+
+    /// <summary>Sets environment variables for the length of one test (this fixture never runs beside another).</summary>
+    private sealed class EnvironmentVariables : IDisposable
+    {
+        private readonly string[] _names;
+
+        public EnvironmentVariables(params (string Name, string Value)[] variables)
+        {
+            _names = variables.Select(v => v.Name).ToArray();
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var name in _names)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
         }
     }
 }

@@ -91,6 +91,25 @@ public sealed class ToolCommandTests
         run.Exit.Should().Be(2);
     }
 
+    [TestCase("--url", "--urls")]
+    [TestCase("--contract", "--contracts")]
+    public async Task Serve_refuses_an_unknown_flag_suggesting_the_nearest_one(string typo, string meant)
+    {
+        var run = await RunAsync("serve", typo, "x");
+
+        run.Exit.Should().Be(2);
+        (run.Error + run.Output).Should().Contain($"'{typo}' was not matched. Did you mean one of the following?{Environment.NewLine}{meant}");
+    }
+
+    [Test]
+    public async Task List_passes_server_settings_on_and_the_server_names_an_unknown_one()
+    {
+        var run = await RunAsync("list", "--MockAccounts:Valdation", "warn");
+
+        run.Exit.Should().Be(2);
+        run.Error.Should().Contain("--MockAccounts:Valdation (command line): no such setting; did you mean --MockAccounts:Validation?");
+    }
+
     [Test]
     public async Task Help_shows_examples_of_every_command()
     {
@@ -113,7 +132,8 @@ public sealed class ToolCommandTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ToolCommands.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
+        // Bounded: a command that should have refused its arguments but serves would otherwise run until the process ends.
+        var exit = await ToolCommands.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }).WaitAsync(TimeSpan.FromSeconds(60));
         return (exit, output.ToString(), error.ToString());
     }
 }
