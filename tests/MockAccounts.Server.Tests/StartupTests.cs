@@ -77,32 +77,68 @@ public sealed class StartupTests
     }
 
     [Test]
-    public async Task An_address_in_use_exits_with_3_naming_the_address()
+    public async Task An_address_in_use_exits_with_3_naming_the_address_and_logs_no_stack_trace()
     {
         using var occupied = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         occupied.Start();
         var port = ((System.Net.IPEndPoint)occupied.LocalEndpoint).Port;
 
-        var (code, error) = await RunAsync($"--urls=http://127.0.0.1:{port}", "--MockAccounts:HotReload=false");
+        var (code, error, output) = await RunCapturingAsync($"--urls=http://127.0.0.1:{port}", "--MockAccounts:HotReload=false");
 
         code.Should().Be(3);
-        error.Should().Contain($"Cannot listen: Failed to bind to address http://127.0.0.1:{port}").And.Contain("address already in use");
+        error.Should().Be($"Cannot listen: Failed to bind to address http://127.0.0.1:{port}: address already in use.{Environment.NewLine}");
+        output.Should().BeEmpty("the one line on stderr says it all; the host's error entry would repeat it with a stack trace");
+    }
+
+    [TestCase("--urls=http://127.0.0.1:80800", "--urls: 'http://127.0.0.1:80800' has port 80800, out of range (expected scheme://host:port")]
+    [TestCase("--urls=127.0.0.1:9090", "--urls: '127.0.0.1:9090' has no scheme (expected scheme://host:port")]
+    [TestCase("--urls=http://127.0.0.1:90a", "--urls: 'http://127.0.0.1:90a' has port '90a', not a number (expected scheme://host:port")]
+    public async Task A_listen_address_Kestrel_cannot_use_exits_with_2_in_one_line_naming_the_setting(string argument, string expected)
+    {
+        var (code, error) = await RunAsync(argument);
+
+        code.Should().Be(2);
+        error.Should().StartWith(expected).And.EndWith($"several separated by ';'){Environment.NewLine}");
+        error.Count(c => c == '\n').Should().Be(1, "the error is one line");
+    }
+
+    [TestCase("ASPNETCORE_URLS", "http://127.0.0.1:80800", "ASPNETCORE_URLS: 'http://127.0.0.1:80800' has port 80800, out of range")]
+    [TestCase("ASPNETCORE_URLS", "127.0.0.1:9090", "ASPNETCORE_URLS: '127.0.0.1:9090' has no scheme")]
+    [TestCase("ASPNETCORE_HTTP_PORTS", "80800", "ASPNETCORE_HTTP_PORTS: '80800' is not a port (expected a number from 0 to 65535")]
+    public async Task A_listen_address_from_the_environment_exits_with_2_naming_the_variable(string variable, string value, string expected)
+    {
+        using var environment = new EnvironmentVariables((variable, value));
+
+        var (code, error) = await RunAsync();
+
+        code.Should().Be(2);
+        error.Should().StartWith(expected);
     }
 
     private static async Task<(int Code, string Error)> RunAsync(params string[] args)
     {
-        var original = Console.Error;
-        await using var captured = new StringWriter();
-        Console.SetError(captured);
+        var (code, error, _) = await RunCapturingAsync(args);
+        return (code, error);
+    }
+
+    /// <returns>The exit code, what went to stderr, and what went to stdout (the console log).</returns>
+    private static async Task<(int Code, string Error, string Output)> RunCapturingAsync(params string[] args)
+    {
+        var (originalError, originalOutput) = (Console.Error, Console.Out);
+        await using var error = new StringWriter();
+        await using var output = new StringWriter();
+        Console.SetError(error);
+        Console.SetOut(output);
         try
         {
             // Bounded: a start that should have failed but did not would otherwise serve until the process ends.
             var code = await MockAccountsHost.RunAsync(args).WaitAsync(TimeSpan.FromSeconds(60));
-            return (code, captured.ToString());
+            return (code, error.ToString(), output.ToString());
         }
         finally
         {
-            Console.SetError(original);
+            Console.SetError(originalError);
+            Console.SetOut(originalOutput);
         }
     }
 

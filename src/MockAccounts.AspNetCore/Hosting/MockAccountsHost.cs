@@ -41,6 +41,7 @@ public static class MockAccountsHost
     /// <param name="cancellationToken">Gives up starting.</param>
     /// <returns>The started application: <c>Services</c>, <c>Urls</c>, <c>StopAsync</c>, <c>DisposeAsync</c>.</returns>
     /// <exception cref="OptionsValidationException">A setting is unknown, malformed or out of range; each failure names it.</exception>
+    /// <exception cref="FormatException"><c>--urls</c>, <c>ASPNETCORE_URLS</c> or <c>ASPNETCORE_HTTP_PORTS</c> is not an address to listen on; the message names the setting and the expected form.</exception>
     /// <exception cref="ContractLoadException">A contract is broken; the message names file, JSON pointer and expectation.</exception>
     /// <exception cref="IOException">The address cannot be bound (in use, no permission).</exception>
     public static async Task<WebApplication> StartAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
@@ -55,6 +56,7 @@ public static class MockAccountsHost
         configure?.Invoke(builder);
         if (builder.Services.Last(d => d.ServiceType == typeof(IServer)) == kestrel)
         {
+            ListenAddresses.ThrowIfInvalid(builder.Configuration);
             if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
             {
                 builder.WebHost.UseUrls(DefaultUrl);
@@ -119,7 +121,7 @@ public static class MockAccountsHost
 
     /// <summary>Runs the server until it is stopped (Ctrl+C, SIGTERM): the <c>dotnet run</c>, image and <c>mockaccounts serve</c> entry point.</summary>
     /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings; <c>--probe [url]</c> asks a running server for its health instead; <c>--prove</c> proves the contracts and exits.</param>
-    /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when the options are; 3 when the address cannot be bound.</returns>
+    /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when a setting is (options, addresses); 3 when the address cannot be bound.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -138,6 +140,11 @@ public static class MockAccountsHost
         catch (OptionsValidationException e)
         {
             await Console.Error.WriteLineAsync("Invalid MockAccounts options:" + string.Concat(e.Failures.Select(f => Environment.NewLine + "  " + f))).ConfigureAwait(false);
+            return 2;
+        }
+        catch (FormatException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 2;
         }
         catch (ContractLoadException e)
@@ -179,6 +186,10 @@ public static class MockAccountsHost
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         // Any enabled level here makes hosting start an Activity per request for log scopes; the request log covers requests.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        // A start that fails (a bad setting, a broken contract, an address in use) is reported in one line by RunAsync or
+        // thrown to the caller; the host's own error entry would repeat it with a stack trace. A background service
+        // that fails later still says so: the host logs that as critical.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AllowAlternateSchemes = true;
