@@ -51,9 +51,23 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>The typed admin API of this server (in memory: no sockets).</summary>
     public MockAccountsAdminClient Admin { get; }
 
-    /// <summary>Every request received so far, oldest first (a copy of the journal: call it once per assertion).</summary>
+    /// <summary>
+    /// Every request received so far, oldest first (a copy of the journal: call it once per assertion). With
+    /// parallel tests this holds every test's requests; assert on <see cref="GetRequests(MockAccount)"/> instead.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> GetRequests() =>
         _journal.Snapshot().Reverse().Select(RecordedRequest.From).ToArray();
+
+    /// <summary>
+    /// The requests made with <paramref name="account"/>'s credentials, oldest first: the journal as one test sees it,
+    /// whatever other tests run beside it (<c>mock.GetRequests(account).Should().ContainSingle(r =&gt; r.Path == "/v1/accounts/me")</c>).
+    /// </summary>
+    /// <param name="account">An account from <see cref="VendorAccounts.CreateAccountAsync(string?, CancellationToken)"/>.</param>
+    public IReadOnlyList<RecordedRequest> GetRequests(MockAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _journal.Snapshot().Where(e => e.Vendor == account.Vendor && e.Token == account.Token).Reverse().Select(RecordedRequest.From).ToArray();
+    }
 
     /// <summary>
     /// Starts the server: listens on a free loopback port while it loads and proves the contracts, and returns once both are done.

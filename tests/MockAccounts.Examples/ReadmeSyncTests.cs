@@ -16,8 +16,24 @@ public sealed partial class ReadmeSyncTests
 
         var blocks = CSharpBlock().Matches(section).Select(m => m.Groups[1].Value).ToArray();
 
-        blocks.Should().HaveCountGreaterThanOrEqualTo(3);
+        blocks.Should().HaveCountGreaterThanOrEqualTo(4);
         blocks.Should().OnlyContain(block => sources.Contains(block, StringComparison.Ordinal), "the README shows the examples verbatim");
+    }
+
+    [Test]
+    public void Every_test_the_nunit_section_shows_runs_in_parallel_as_the_readme_recommends()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Use in NUnit", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        var files = Directory.GetFiles(Path.Combine(Repository.Root, "tests", "MockAccounts.Examples"), "*.cs").Select(File.ReadAllText).ToArray();
+
+        var tests = CSharpBlock().Matches(section).Select(m => m.Groups[1].Value).Where(block => block.Contains("[Test", StringComparison.Ordinal)).ToArray();
+
+        tests.Should().NotBeEmpty();
+        tests.Should().OnlyContain(
+            block => files.Any(file => file.Contains(block, StringComparison.Ordinal) && file.Contains("[Parallelizable(ParallelScope.All)]", StringComparison.Ordinal)),
+            "the README's snippets must hold when every test runs beside the others, as the README says they may");
     }
 
     [GeneratedRegex("```csharp\\n(.*?)\\n```", RegexOptions.Singleline)]

@@ -105,6 +105,28 @@ public sealed class FixtureOptionsTests
         mock.GetRequests().Should().HaveCount(2);
     }
 
+    [Test]
+    public async Task GetRequests_of_an_account_holds_its_requests_only_whoever_else_calls_the_same_vendor()
+    {
+        await using var mock = await MockAccountsServer.StartAsync();
+        var mine = await mock.Vendor(Vendors.Runloop).CreateAccountAsync();
+        var theirs = await mock.Vendor(Vendors.Runloop).CreateAccountAsync();
+        using (var other = mock.CreateClient(theirs))
+        {
+            (await other.GetAsync("/v1/accounts/me")).Dispose();
+        }
+
+        using (var http = mock.CreateClient(mine))
+        {
+            (await http.GetAsync("/v1/accounts/me")).Dispose();
+            (await http.GetAsync("/runloop/v1/accounts/me")).Dispose();
+        }
+
+        mock.GetRequests(mine).Select(r => r.Path).Should().Equal("/v1/accounts/me", "/runloop/v1/accounts/me");
+        mock.GetRequests(mine).Should().OnlyContain(r => r.Token == mine.Token && r.Vendor == "runloop");
+        mock.GetRequests().Should().HaveCount(3);
+    }
+
     private static async Task Until(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
