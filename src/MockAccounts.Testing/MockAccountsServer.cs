@@ -93,6 +93,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
             builder.Services.Configure<MockAccountsOptions>(options => configure((MockAccountsServerOptions)options));
         }
 
+        builder.Services.AddSingleton<IPostConfigureOptions<MockAccountsOptions>, ContractFolders>();
         // Both are known once the options are made, which is after this: the host resolves them from the options.
         builder.Services.AddSingleton(services => Options(services).TimeProvider);
         builder.Services.AddSingleton(services => Options(services).LoggerFactory is { } given

@@ -64,6 +64,16 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task A_relative_contract_folder_that_does_not_exist_is_named_with_the_absolute_path_looked_for()
+    {
+        var (code, error) = await RunAsync("--MockAccounts:ExtraContracts:0=no-such-team-contracts", "--urls=http://127.0.0.1:0");
+
+        code.Should().Be(2);
+        error.Should().Contain($"MockAccounts:ExtraContracts:0: folder 'no-such-team-contracts' does not exist: looked for {Path.Combine(Environment.CurrentDirectory, "no-such-team-contracts")} "
+            + "(a relative folder counts from the current directory; expected a folder holding schemas/ and mocks/)");
+    }
+
+    [Test]
     public async Task Broken_contracts_exit_with_1_naming_file_and_location()
     {
         var root = Repository.CopyOf(Repository.Root);

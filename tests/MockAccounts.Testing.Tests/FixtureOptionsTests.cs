@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing.Tests;
@@ -125,6 +126,30 @@ public sealed class FixtureOptionsTests
         mock.GetRequests(mine).Select(r => r.Path).Should().Equal("/v1/accounts/me", "/runloop/v1/accounts/me");
         mock.GetRequests(mine).Should().OnlyContain(r => r.Token == mine.Token && r.Vendor == "runloop");
         mock.GetRequests().Should().HaveCount(3);
+    }
+
+    [Test]
+    public async Task A_relative_contract_folder_is_found_in_the_test_project_when_it_is_not_beside_the_tests()
+    {
+        // A folder of the repository, relative to this test project and not copied to its output.
+        const string Folder = "../MockAccounts.Core.Tests/TestData/fifth-vendor";
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, Folder)).Should().BeFalse();
+
+        await using var mock = await MockAccountsServer.StartAsync(o => o.ExtraContracts = [Folder]);
+
+        (await mock.Admin.GetVendorsAsync()).Vendors.Select(v => v.Name).Should().Contain("acme");
+    }
+
+    [Test]
+    public async Task A_relative_contract_folder_found_nowhere_names_every_absolute_path_tried_and_the_copy_item()
+    {
+        var start = () => MockAccountsServer.StartAsync(o => o.ExtraContracts = ["team-contracts"]);
+
+        var project = Path.Combine(Repository.Root, "tests", "MockAccounts.Testing.Tests");
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().Equal(
+            $"MockAccounts:ExtraContracts:0: folder 'team-contracts' does not exist: looked for {Path.Combine(AppContext.BaseDirectory, "team-contracts")} (beside the test assembly) "
+            + $"and {Path.Combine(project, "team-contracts")} (in the test project). Keep it in the test project, or copy it beside the tests with "
+            + "<None Include=\"team-contracts/**\" CopyToOutputDirectory=\"PreserveNewest\" /> in the test project file");
     }
 
     private static async Task Until(Func<bool> condition)
