@@ -36,6 +36,20 @@ public sealed partial class ReadmeSyncTests
             "the README's snippets must hold when every test runs beside the others, as the README says they may");
     }
 
+    [Test]
+    public void The_mounting_sections_WebApplicationFactory_stands_verbatim_in_the_examples()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Mount in your own app", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        var sources = string.Join("\n", Directory.GetFiles(Path.Combine(Repository.Root, "tests", "MockAccounts.Examples"), "*.cs").Select(File.ReadAllText));
+
+        var classes = CSharpBlock().Matches(section).Select(m => m.Groups[1].Value).Where(block => block.Contains(" class ", StringComparison.Ordinal)).ToArray();
+
+        classes.Should().ContainSingle().Which.Should().Contain("WebApplicationFactory<Program>");
+        classes.Should().OnlyContain(block => sources.Contains(block, StringComparison.Ordinal), "the README shows the example's factory verbatim");
+    }
+
     [GeneratedRegex("```csharp\\n(.*?)\\n```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
 }

@@ -31,13 +31,20 @@ internal sealed class VendorRequestHandler
     /// <param name="unmatched">Where a request no vendor or stub answers goes instead of the mock's 404 (mounted in an application: its own endpoints); it is then not journaled.</param>
     public async Task HandleAsync(HttpContext context, RequestDelegate? unmatched)
     {
+        if (unmatched is not null && _pipeline.Stubs.IsEmpty && !IsVendorPath(context))
+        {
+            // Mounted: no vendor documents this path and no stub could match it; the application's own request, body unread.
+            await unmatched(context).ConfigureAwait(false);
+            return;
+        }
+
         var started = _time.GetTimestamp();
         var aborted = context.RequestAborted;
         var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted).ConfigureAwait(false);
-        if (body is null && unmatched is not null && _contracts.Current.Contracts.MethodsAt(context.Request.Path.Value ?? "/").Count == 0)
+        if (body is null && unmatched is not null && !IsVendorPath(context))
         {
-            // Too large to match a stub by its body; not a vendor's path either: the application's own request.
-            await unmatched(context).ConfigureAwait(false);
+            // Too large to match a stub by its body, and not a vendor's path: the application's own request.
+            await PassOnAsync(context, unmatched).ConfigureAwait(false);
             return;
         }
 
@@ -79,7 +86,7 @@ internal sealed class VendorRequestHandler
                     new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started).ConfigureAwait(false);
                 break;
             case NotMatched when unmatched is not null:
-                await unmatched(context).ConfigureAwait(false);
+                await PassOnAsync(context, unmatched).ConfigureAwait(false);
                 break;
             default:
                 await RefuseAsync(context, body.Value, new Problem(StatusCodes.Status404NotFound, "No such endpoint",
@@ -87,6 +94,19 @@ internal sealed class VendorRequestHandler
                     new RequestOutcome(0, Outcomes.NotMatched, 0), started).ConfigureAwait(false);
                 break;
         }
+    }
+
+    private bool IsVendorPath(HttpContext context) => _contracts.Current.Contracts.MethodsAt(context.Request.Path.Value ?? "/").Count > 0;
+
+    /// <summary>
+    /// Hands the request on to the application. Its body was read without being consumed, and stays in the request's
+    /// pipe; the body stream is pointed at that pipe, so the application reads it from the start whichever way it reads
+    /// (over a server whose pipe wraps the stream, as TestServer's does, the stream alone would have lost what was read).
+    /// </summary>
+    private static Task PassOnAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.Body = context.Request.BodyReader.AsStream();
+        return next(context);
     }
 
     /// <summary>
