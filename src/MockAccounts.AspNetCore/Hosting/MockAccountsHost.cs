@@ -182,6 +182,13 @@ public static class MockAccountsHost
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
+        // As the server's appsettings.json says, for hosts without one (the tool): ASP.NET Core's own information
+        // lines (every admin call's endpoint and result) would drown the request log. Configuration still decides.
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+        {
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+
         // Kestrel's warning 64 says h2c is off on a TLS-less Http1AndHttp2 endpoint; H2cPrefaceDetection turns it on.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel", LogLevel.Error);
         // Any enabled level here makes hosting start an Activity per request for log scopes; the request log covers requests.
