@@ -25,30 +25,30 @@ public static class MockAccountsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<MockAccountsOptions>();
-        var added = services.Any(d => d.ServiceType == typeof(MockAccountsMarker));
-        if (!added)
+        if (!services.Any(d => d.ServiceType == typeof(MockAccountsMarker)))
         {
             options
                 // The section's text first: the binder skips unknown keys silently and cannot say what a value should have been.
                 .Configure<IConfiguration>((_, configuration) => ThrowIfUnreadable(configuration))
                 .BindConfiguration(MockAccountsOptions.Section)
                 .ValidateOnStart();
+            AddServices(services);
         }
 
+        // After the binding, whichever call adds it: code wins.
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        if (added)
-        {
-            return services;
-        }
+        return services;
+    }
 
+    private static void AddServices(IServiceCollection services)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MockAccountsOptions>, MockAccountsOptionsValidator>());
         // The validated options themselves, for endpoint handlers that read a setting or two.
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<MockAccountsOptions>>().Value);
-
         services.AddSingleton<MockAccountsMarker>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new RuntimeSlot());
@@ -63,7 +63,6 @@ public static class MockAccountsServiceCollectionExtensions
         services.AddSingleton<VendorRequestHandler>();
         services.AddSingleton<AdminRoutes>();
         services.AddRouting();
-        return services;
     }
 
     private static void ThrowIfUnreadable(IConfiguration configuration)
