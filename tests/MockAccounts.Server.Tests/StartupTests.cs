@@ -74,6 +74,15 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task Prove_loads_and_proves_the_contracts_and_exits_0_without_listening()
+    {
+        var (code, _, output) = await RunCapturingAsync("--prove", "--urls=http://127.0.0.1:0", "--MockAccounts:HotReload=false");
+
+        code.Should().Be(0);
+        output.Should().Contain("Serving 4 vendor(s)").And.Contain("Contracts proven").And.NotContain("Now listening");
+    }
+
+    [Test]
     public async Task Broken_contracts_exit_with_1_naming_file_and_location()
     {
         var root = Repository.CopyOf(Repository.Root);

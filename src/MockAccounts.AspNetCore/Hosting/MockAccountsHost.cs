@@ -134,8 +134,8 @@ public static class MockAccountsHost
         WebApplication app;
         try
         {
-            // Proving, the host starts without a server: it loads and proves the contracts, and never listens.
-            app = await StartAsync(args.Where(a => a != ProveFlag).ToArray(), prove ? builder => builder.WebHost.UseServer(new NoServer()) : null).ConfigureAwait(false);
+            // Proving, the host starts without a server (nor the notices of one starting): it loads and proves the contracts, and never listens.
+            app = await StartAsync(args.Where(a => a != ProveFlag).ToArray(), prove ? WithoutServer : null).ConfigureAwait(false);
         }
         catch (OptionsValidationException e)
         {
@@ -172,6 +172,12 @@ public static class MockAccountsHost
         }
 
         return 0;
+    }
+
+    private static void WithoutServer(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseServer(new NoServer());
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
     }
 
     /// <summary>What a server of its own adds to a mounted mock: its console, Kestrel's h1 + h2c endpoint and limits, a quick shutdown.</summary>
