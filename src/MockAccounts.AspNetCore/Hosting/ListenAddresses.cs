@@ -16,7 +16,13 @@ internal static class ListenAddresses
     {
         if (configuration["urls"] is { Length: > 0 } urls)
         {
-            var setting = SettingSource.Of(configuration, "urls").Where == SettingSource.Kind.CommandLine ? "--urls" : "ASPNETCORE_URLS";
+            var source = SettingSource.Of(configuration, "urls");
+            var setting = source.Where switch
+            {
+                SettingSource.Kind.CommandLine => "--urls",
+                SettingSource.Kind.Environment => "ASPNETCORE_URLS",
+                _ => "urls" + source.Suffix,
+            };
             foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (Problem(url) is { } problem)
