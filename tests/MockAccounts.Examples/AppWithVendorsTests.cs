@@ -9,6 +9,10 @@ public sealed class AppWithVendorsTests
 {
     private static readonly AppWithVendors App = new();
 
+    /// <summary>Started once before the tests run side by side: a factory started by two of them at once makes two applications.</summary>
+    [OneTimeSetUp]
+    public static void Start() => App.StartServer();
+
     [OneTimeTearDown]
     public static async Task StopAsync() => await App.DisposeAsync();
 
