@@ -6,10 +6,12 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using MockAccounts.Core;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Scenarios;
+using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Bench;
 
@@ -49,7 +51,7 @@ public class CoreBenchmarks
     public MockResponse Generate() => _store.Current.Responses.Produce(_variant, _variant.Account, _step, $"t{_token++}");
 
     [Benchmark(Description = "validate a body (NJsonSchema)")]
-    public int Validate() => ContractSnapshot.Validate(_variant.Account, _response).Count;
+    public int Validate() => ResponseValidator.Validate(_variant.Account, _response).Count;
 
     [Benchmark(Description = "request, cached response")]
     public PipelineResult RequestCached() => _pipeline.Handle(_cached);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MockAccounts.Core;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Loading;
+using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Bench;
 
@@ -33,7 +34,7 @@ internal static class CoreCost
         {
             // Three rounds: the first runs partly on tier-0 code; the last is the steady state.
             var clock = Stopwatch.StartNew();
-            Core.Responses.MockResponse? last = null;
+            Core.Http.MockResponse? last = null;
             for (var i = 0; i < n; i++)
             {
                 last = engine.Respond("runloop", "documented", $"tok{round}-{i}", "enabled");
@@ -43,7 +44,7 @@ internal static class CoreCost
             clock.Restart();
             for (var i = 0; i < n; i++)
             {
-                ContractSnapshot.Validate(variant.Account, last!);
+                ResponseValidator.Validate(variant.Account, last!);
             }
 
             var quick = clock.Elapsed.TotalMicroseconds / n;
@@ -84,7 +85,7 @@ internal static class CoreCost
             for (var i = 0; i < n; i++)
             {
                 var header = "Bearer tok-" + (distinct == 1 ? 0 : i);
-                pipeline.Handle(new Core.Runtime.MockRequest("GET", "/v1/accounts/me", name => name == "Authorization" ? header : null, ReadOnlyMemory<byte>.Empty));
+                pipeline.Handle(new Core.Http.MockRequest("GET", "/v1/accounts/me", name => name == "Authorization" ? header : null, ReadOnlyMemory<byte>.Empty));
             }
 
             Console.WriteLine($"pipeline, {label}: {clock.Elapsed.TotalMicroseconds / n:F1} µs/request, {(GC.GetTotalAllocatedBytes() - allocated) / n} B/request, GCs gen0 {GC.CollectionCount(0) - gen0} gen1 {GC.CollectionCount(1) - gen1} gen2 {GC.CollectionCount(2) - gen2}");

@@ -5,13 +5,16 @@ return args.FirstOrDefault() switch
     "fixture" => await FixtureCost.RunAsync(),
     "core" => await CoreCost.RunAsync(),
     "misses" => await CoreCost.MissesAsync(),
+    "validators" => await ValidatorCost.RunAsync(),
+    "caches" => await CacheCost.RunAsync(),
     "micro" => CoreBenchmarks.Run(args[1..]),
+    "published" => await PublishedLoad.RunAsync(),
     "soak" => await Soak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | misses | validators | caches | micro | published | soak [requests]");
     return 2;
 }

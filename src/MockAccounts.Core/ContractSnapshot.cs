@@ -1,5 +1,6 @@
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
@@ -32,7 +33,7 @@ public sealed class ContractSnapshot
 
     /// <summary>Where mapping files break the contracts of the operations they answer (checked against documented variants).</summary>
     public IReadOnlyList<ContractError> StubViolations() =>
-        StubMappings.SelectMany(m => StubContractCheck.Check(this, m, vendor => vendor.Documented)
+        StubMappings.SelectMany(m => StubContractCheck.Check(Contracts, m, vendor => vendor.Documented)
             .Select(problem => new ContractError(m.SourceFile ?? m.Id.ToString(), "response", problem))).ToArray();
 
     /// <summary>Builds the responses of operations for a token and scenario step.</summary>
@@ -43,12 +44,17 @@ public sealed class ContractSnapshot
     /// <param name="options">The seed and reference time of generated bodies.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     public static Task<ContractSnapshot> LoadAsync(ContractSources sources, GenerationOptions options, CancellationToken cancellationToken = default) =>
-        LoadAsync([sources], options, cancellationToken);
+        LoadAsync([sources], options, proofs: null, cancellationToken);
 
     /// <summary>Loads several roots; a vendor in a later root replaces the one of the same name before it.</summary>
-    public static async Task<ContractSnapshot> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken = default)
+    /// <param name="sources">Where the contracts, catalogues and mappings are, in load order.</param>
+    /// <param name="options">The seed and reference time of generated bodies.</param>
+    /// <param name="proofs">Where proofs of earlier loads are remembered; null: nowhere, every variant is proven.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static async Task<ContractSnapshot> LoadAsync(
+        IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs = null, CancellationToken cancellationToken = default)
     {
-        var contracts = await ContractLoader.LoadAsync(sources, options, cancellationToken);
+        var contracts = await ContractLoader.LoadAsync(sources, options, proofs, cancellationToken);
         var errors = new List<ContractError>();
         var stubs = await StubMappingFiles.LoadAsync(sources, errors, cancellationToken);
         return errors.Count > 0 ? throw new ContractLoadException(errors) : new ContractSnapshot(contracts, options, stubs);
@@ -60,9 +66,9 @@ public sealed class ContractSnapshot
     public VariantContract Variant(string vendor, string variant = VendorContract.DocumentedVariant)
     {
         var found = Contracts.Find(vendor)
-            ?? throw new ArgumentException($"unknown vendor '{vendor}' (known: {string.Join(", ", Contracts.Vendors.Keys)})", nameof(vendor));
+            ?? throw new ArgumentException($"unknown vendor '{vendor}' (known: {string.Join(", ", Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(vendor, Contracts.Vendors.Keys)}", nameof(vendor));
         return found.Variants.GetValueOrDefault(variant)
-            ?? throw new ArgumentException($"vendor '{vendor}' has no variant '{variant}' (known: {string.Join(", ", found.Variants.Keys)})", nameof(variant));
+            ?? throw new ArgumentException($"vendor '{vendor}' has no variant '{variant}' (known: {string.Join(", ", found.Variants.Keys)}).{ClosestName.DidYouMean(variant, found.Variants.Keys)}", nameof(variant));
     }
 
     /// <summary>The account response for <paramref name="token"/> in <paramref name="scenario"/>, at a step of a sequence.</summary>
@@ -71,7 +77,7 @@ public sealed class ContractSnapshot
         var contract = Variant(vendor, variant);
         var found = contract.Catalogue.Find(scenario)
             ?? throw new ArgumentException($"vendor '{vendor}' has no scenario '{scenario}' (known: {string.Join(", ", contract.Catalogue.Names)})", nameof(scenario));
-        return Responses.Produce(contract, contract.Account, found.StepAt(requestIndex), token);
+        return Responses.Produce(contract, contract.Account, contract.Account.StepFor(found, found.StepAt(requestIndex)), token);
     }
 
     /// <summary>
@@ -83,16 +89,11 @@ public sealed class ContractSnapshot
     {
         foreach (var contract in Contracts.Vendors.Values.Select(v => v.Documented))
         {
-            foreach (var scenario in new[] { contract.Catalogue.Default, contract.Catalogue.MissingCredentials })
+            foreach (var scenario in new[] { contract.Catalogue.Default, contract.Catalogue.MissingCredentials }.OfType<Scenarios.Scenario>())
             {
-                _ = Validate(contract.Account, Responses.Produce(contract, contract.Account, scenario.StepAt(0), WarmUpToken));
+                var step = contract.Account.StepFor(scenario, scenario.StepAt(0));
+                _ = ResponseValidator.Validate(contract.Account, Responses.Produce(contract, contract.Account, step, WarmUpToken));
             }
         }
     }
-
-    /// <summary>Where <paramref name="response"/> breaks the operation's contract; empty when it keeps it.</summary>
-    /// <param name="operation">The operation that answered.</param>
-    /// <param name="response">The response to check.</param>
-    public static IReadOnlyList<Violation> Validate(OperationContract operation, MockResponse response) =>
-        ResponseValidator.Validate(operation, response.Status, response.Headers, response.Body);
 }

@@ -11,17 +11,28 @@ namespace MockAccounts.Testing;
 public sealed record MockAccount(string Vendor, string Token, string Scenario, int Status, JsonNode? Body, CredentialLocation Credential)
 {
     /// <summary>Puts the token where the vendor's security scheme wants it.</summary>
+    /// <exception cref="NotSupportedException">The scheme sends the credential in the query string, which headers cannot carry.</exception>
     public void Authorize(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        if (Credential.Kind == CredentialKind.Bearer)
+        switch (Credential.Kind)
         {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
-        }
-        else
-        {
-            headers.Remove(Credential.HeaderName);
-            headers.TryAddWithoutValidation(Credential.HeaderName, Token);
+            case CredentialKind.Bearer:
+                headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+                break;
+            case CredentialKind.Basic:
+                headers.Authorization = new AuthenticationHeaderValue("Basic", Token);
+                break;
+            case CredentialKind.ApiKeyCookie:
+                headers.Remove("Cookie");
+                headers.TryAddWithoutValidation("Cookie", $"{Credential.HeaderName}={Token}");
+                break;
+            case CredentialKind.ApiKeyQuery:
+                throw new NotSupportedException($"'{Vendor}' takes its key in the query string: add ?{Credential.HeaderName}={Token} to the request URL");
+            default:
+                headers.Remove(Credential.HeaderName);
+                headers.TryAddWithoutValidation(Credential.HeaderName, Token);
+                break;
         }
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
+using MockAccounts.Core;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Testing;
@@ -113,8 +114,9 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>
     public VendorAccounts Vendor(string name)
     {
-        var vendor = _contracts.Current.Contracts.Find(name)
-            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", _contracts.Current.Contracts.Vendors.Keys)}).", nameof(name));
+        var vendors = _contracts.Current.Contracts;
+        var vendor = vendors.Find(name)
+            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}", nameof(name));
         return new VendorAccounts(vendor.Name, Admin, _contracts, _pipeline);
     }
 

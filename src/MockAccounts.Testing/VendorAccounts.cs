@@ -1,3 +1,4 @@
+using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 
@@ -34,9 +35,11 @@ public sealed class VendorAccounts
     public async Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
         var variant = _pipeline.VariantOf(_contracts.Current.Contracts.Find(Name)!);
-        var credential = variant.Account.Security[0][0];
-        // A token of the shape the vendor documents, so format checks pass as they would for a real key.
-        var token = credential.Format?.NewCredential() ?? $"{Name}_{Guid.NewGuid():N}";
+        var credential = variant.Account.Security.FirstOrDefault(s => s.Count > 0)?[0]
+            ?? throw new InvalidOperationException($"'{Name}''s account operation ({variant.Account.Display}) takes no credentials, so its accounts cannot be told apart: switch the vendor's scenario instead");
+        // A token of the shape the vendor documents, so format checks pass as they would for a real key (basic: an encoded user:password).
+        var token = credential.Format?.NewCredential()
+            ?? (credential.Kind == CredentialKind.Basic ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Name}:{Guid.NewGuid():N}")) : $"{Name}_{Guid.NewGuid():N}");
         var chosen = scenario ?? variant.Catalogue.Default.Name;
         await _admin.BindTokenAsync(Name, token, chosen, cancellationToken).ConfigureAwait(false);
         if (variation is { } own)
@@ -45,6 +48,6 @@ public sealed class VendorAccounts
         }
 
         var account = await _admin.GetAccountAsync(Name, token, cancellationToken).ConfigureAwait(false);
-        return new MockAccount(Name, token, account.Scenario, account.Status, account.Body, variant.Account.Security[0][0]);
+        return new MockAccount(Name, token, account.Scenario, account.Status, account.Body, credential);
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.AspNetCore.Admin;
+using MockAccounts.Core;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Tool;
@@ -17,7 +19,8 @@ namespace MockAccounts.Tool;
 internal static class VendorListing
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // As the admin API writes it: quotes and accents readable in a terminal.
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(
         string? vendor, bool json, IReadOnlyList<string> contracts, IReadOnlyList<string> settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
@@ -35,7 +38,7 @@ internal static class VendorListing
             var names = host.Services.GetRequiredService<ContractStore>().Current.Contracts.Vendors.Keys.ToArray();
             if (vendor is not null && !names.Contains(vendor))
             {
-                await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).").ConfigureAwait(false);
+                await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).{ClosestName.DidYouMean(vendor, names)}").ConfigureAwait(false);
                 return 1;
             }
 
@@ -45,9 +48,10 @@ internal static class VendorListing
                 described.Add(await http.GetFromJsonAsync<JsonNode>($"/__admin/vendors/{Uri.EscapeDataString(name)}", cancellationToken).ConfigureAwait(false));
             }
 
-            await output.WriteLineAsync(json
-                ? described.ToJsonString(Indented)
-                : Table(described.Deserialize<VendorDto[]>(Web)!)).ConfigureAwait(false);
+            // With a vendor, --json is GET /__admin/vendors/{vendor}'s object itself; without, an array of them.
+            await output.WriteLineAsync(!json ? Table(described.Deserialize<VendorDto[]>(Web)!)
+                : vendor is null ? described.ToJsonString(Indented)
+                : described[0]!.ToJsonString(Indented)).ConfigureAwait(false);
             await host.StopAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
@@ -62,7 +66,7 @@ internal static class VendorListing
             v.Name,
             variant.Name,
             s.Name + (s.Name == variant.DefaultScenario ? " *" : ""),
-            string.Join(",", s.Statuses.Select(code => code.ToString(CultureInfo.InvariantCulture))) + (s.Sequence ? " (sequence)" : ""),
+            string.Join(",", s.Answers) + (s.Sequence ? " (sequence)" : ""),
             s.Description,
         }))).ToList();
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max()).ToArray();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core.Tests;
@@ -65,6 +66,18 @@ public sealed class BodyCheckTests
             .ToArray();
 
         withoutCheck.Should().BeEmpty("every contract here keeps to the closed keyword set");
+    }
+
+    [TestCase("date")]
+    [TestCase("time")]
+    [TestCase("byte")]
+    [TestCase("ipv4")]
+    [TestCase("hostname")]
+    public void A_format_NJsonSchema_checks_and_the_quick_check_does_not_leaves_the_schema_to_NJsonSchema(string format)
+    {
+        var check = BodyCheck.Compile(JsonNode.Parse($$"""{"type": "string", "format": "{{format}}"}""")!, _ => null);
+
+        check.Should().BeNull($"a 'yes' to \"not-a-{format}\" would be wrong (a published spec's format)");
     }
 
     /// <summary>Bodies that only a reader of the whole text refuses: broken, cut short or followed by more.</summary>

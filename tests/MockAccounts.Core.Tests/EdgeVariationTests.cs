@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
 

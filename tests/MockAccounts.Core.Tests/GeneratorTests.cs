@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Tests;
 
@@ -127,9 +128,9 @@ public sealed class GeneratorTests
         var cycle = new SchemaNode { Source = "test", Types = SchemaTypes.Object };
         cycle.AddProperty("a", Leaf(new CopyHint("/b")));
         cycle.AddProperty("b", Leaf(new CopyHint("/a")));
-        using var fresh = new BodyGenerator(Contracts.Options);
+        var fresh = new BodyGenerator(Contracts.Options);
         var expected = fresh.Generate("v", "t", schema, null)!.ToJsonString();
-        using var used = new BodyGenerator(Contracts.Options);
+        var used = new BodyGenerator(Contracts.Options);
 
         var bodies = Enumerable.Range(0, 3).Select(i =>
         {

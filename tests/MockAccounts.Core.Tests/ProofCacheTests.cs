@@ -10,7 +10,7 @@ public sealed class ProofCacheTests
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "proofs-" + Guid.NewGuid().ToString("N"));
 
     private static async Task<ContractSnapshot> LoadAsync(string root, string cache) =>
-        await ContractSnapshot.LoadAsync(ContractSources.Under(root), Contracts.Options with { Proofs = ProofCache.In(cache) });
+        await ContractSnapshot.LoadAsync([ContractSources.Under(root)], Contracts.Options, ProofCache.In(cache));
 
     private static IEnumerable<MockAccounts.Core.Contracts.VariantContract> Variants(ContractSnapshot snapshot) =>
         snapshot.Contracts.Vendors.Values.SelectMany(v => v.Variants.Values);
@@ -71,8 +71,8 @@ public sealed class ProofCacheTests
         var cache = NewFolder();
         await LoadAsync(Repository.Root, cache);
 
-        var reseeded = await ContractSnapshot.LoadAsync(ContractSources.Under(Repository.Root), Contracts.Options with { Seed = 7, Proofs = ProofCache.In(cache) });
-        var later = await ContractSnapshot.LoadAsync(ContractSources.Under(Repository.Root), Contracts.Options with { ReferenceTime = Contracts.Options.ReferenceTime.AddDays(1), Proofs = ProofCache.In(cache) });
+        var reseeded = await ContractSnapshot.LoadAsync([ContractSources.Under(Repository.Root)], Contracts.Options with { Seed = 7 }, ProofCache.In(cache));
+        var later = await ContractSnapshot.LoadAsync([ContractSources.Under(Repository.Root)], Contracts.Options with { ReferenceTime = Contracts.Options.ReferenceTime.AddDays(1) }, ProofCache.In(cache));
 
         Variants(reseeded).Should().OnlyContain(v => !v.ProofCached);
         Variants(later).Should().OnlyContain(v => v.ProofCached, "relative dates keep their format whatever the day");
@@ -81,9 +81,9 @@ public sealed class ProofCacheTests
     [Test]
     public async Task With_the_cache_off_every_load_proves()
     {
-        await ContractSnapshot.LoadAsync(ContractSources.Under(Repository.Root), Contracts.Options with { Proofs = ProofCache.Off });
+        await ContractSnapshot.LoadAsync([ContractSources.Under(Repository.Root)], Contracts.Options, ProofCache.Off);
 
-        var again = await ContractSnapshot.LoadAsync(ContractSources.Under(Repository.Root), Contracts.Options with { Proofs = ProofCache.Off });
+        var again = await ContractSnapshot.LoadAsync([ContractSources.Under(Repository.Root)], Contracts.Options, ProofCache.Off);
 
         Variants(again).Should().OnlyContain(v => !v.ProofCached);
     }

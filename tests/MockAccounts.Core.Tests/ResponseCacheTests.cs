@@ -1,4 +1,5 @@
 using FluentAssertions;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Scenarios;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Runtime;
 

@@ -20,13 +20,15 @@ public sealed partial class AdminReadabilityTests
 
     private static HttpClient Client => Server.Client;
 
-    [TestCase("/")]
-    [TestCase("/__admin")]
-    public async Task A_person_opening_the_bare_address_is_led_to_the_dashboard(string path)
+    [TestCase("GET", "/")]
+    [TestCase("GET", "/__admin")]
+    [TestCase("HEAD", "/")]
+    [TestCase("HEAD", "/__admin")]
+    public async Task A_person_opening_the_bare_address_is_led_to_the_dashboard(string method, string path)
     {
         using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
 
-        var response = await client.GetAsync(path);
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         response.StatusCode.Should().Be(HttpStatusCode.Found);
         response.Headers.Location!.OriginalString.Should().Be("/__admin/");
@@ -82,6 +84,11 @@ public sealed partial class AdminReadabilityTests
         Group(runloop, "connection-reset").Should().Be("fault");
         Group(runloop, "slow").Should().Be("fault");
         Group(runloop, "flaky").Should().Be("sequence");
+        Answers(runloop, "quota-reached").Should().Be("null [200]");
+        Answers(runloop, "connection-reset").Should().Be("connection-reset [connection-reset]", "a reset sends no status: its 200 never arrives");
+        Answers(runloop, "empty-response").Should().Be("empty-response [empty-response]");
+        Answers(runloop, "malformed-json").Should().Be("malformed-json [200]", "a cut-off body arrives with its status");
+        Answers(runloop, "reset-then-ok").Should().Be("connection-reset [connection-reset, 200]");
         runloop["accountEndpoint"]!.GetValue<string>().Should().Be("GET /v1/accounts/me");
         runloop["credentials"]![0]!["header"]!.GetValue<string>().Should().Be("Authorization");
         runloop["credentials"]![0]!["scheme"]!.GetValue<string>().Should().Be("Bearer");
@@ -283,6 +290,13 @@ public sealed partial class AdminReadabilityTests
 
     private static string? Group(JsonNode vendor, string scenario) =>
         vendor["scenarios"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == scenario)!["group"]!.GetValue<string>();
+
+    /// <summary>A scenario's fault and what each step answers, as "fault [answer, …]".</summary>
+    private static string Answers(JsonNode vendor, string scenario)
+    {
+        var found = vendor["scenarios"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == scenario)!;
+        return $"{found["fault"]?.GetValue<string>() ?? "null"} [{string.Join(", ", found["answers"]!.AsArray().Select(a => a!.GetValue<string>()))}]";
+    }
 
     private static string PathOf(RouteEndpoint endpoint)
     {

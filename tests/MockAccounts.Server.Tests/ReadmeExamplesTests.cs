@@ -14,7 +14,11 @@ public sealed partial class ReadmeExamplesTests
     [Test]
     public async Task Every_curl_example_in_the_readme_works()
     {
-        await using var server = await RunningServer.StartAsync(null);
+        // "Serve a vendor's published spec" serves Swagger Petstore's spec as it is, beside the built-in vendors.
+        var team = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "readme-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(team, "schemas", "petstore"));
+        File.Copy(Path.Combine(Repository.Root, "tests", "published-specs", "schemas", "petstore", "openapi.yaml"), Path.Combine(team, "schemas", "petstore", "openapi.yaml"));
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:ExtraContracts:0", team);
         var lines = CurlLines().ToArray();
         var tokenVariants = new Dictionary<string, string>(StringComparer.Ordinal);
         lines.Should().HaveCountGreaterThan(10);
@@ -47,14 +51,14 @@ public sealed partial class ReadmeExamplesTests
     }
 
     /// <summary>curl -i output: the last status line, its headers, then the body.</summary>
-    private static Core.Responses.MockResponse Parse(string output)
+    private static Core.Http.MockResponse Parse(string output)
     {
         var text = output.Replace("\r\n", "\n", StringComparison.Ordinal);
         var split = text.IndexOf("\n\n", StringComparison.Ordinal);
         var head = text[..split].Split('\n');
         var status = int.Parse(head[0].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
         var headers = head.Skip(1).Select(h => h.Split(':', 2)).Select(p => new KeyValuePair<string, string>(p[0], p[1].Trim())).ToArray();
-        return new Core.Responses.MockResponse(status, headers, System.Text.Encoding.UTF8.GetBytes(text[(split + 2)..]));
+        return new Core.Http.MockResponse(status, headers, System.Text.Encoding.UTF8.GetBytes(text[(split + 2)..]));
     }
 
     [GeneratedRegex("'?http://[^ ']+'?")]

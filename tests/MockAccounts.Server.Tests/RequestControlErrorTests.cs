@@ -65,7 +65,7 @@ public sealed class RequestControlErrorTests
     [TestCase("Prefer", "code=", "is not a status code")]
     [TestCase("Prefer", "code=-42", "is not a status code")]
     [TestCase("Prefer", "scenario=", "Prefer: scenario= names no scenario (expected scenario=<name>); 'runloop' has scenarios: enabled, onboarding")]
-    [TestCase("Prefer", "scenaro=quota-reached", "Prefer: 'scenaro' is not an option here (options: scenario=<name>, code=<status>, variation=<realistic|edges>, variant=<name>; accepted and ignored: respond-async, return, wait, handling)")]
+    [TestCase("Prefer", "scenaro=quota-reached", "Prefer: 'scenaro' is not an option here (options: scenario=<name>, code=<status>, example=<name>, dynamic=<true|false>, variation=<realistic|edges>, variant=<name>; accepted and ignored: respond-async, return, wait, handling)")]
     [TestCase("Prefer", "quota-reached", "'quota-reached' is not an option here")]
     [TestCase("Prefer", "return=minimal, code=x", "is not a status code")]
     [TestCase("X-Mock-Scenario", " ", "X-Mock-Scenario is empty (expected a scenario name); 'runloop' has scenarios: enabled")]

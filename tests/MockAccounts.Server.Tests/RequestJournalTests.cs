@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;

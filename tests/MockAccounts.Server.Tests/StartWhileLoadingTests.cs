@@ -28,7 +28,7 @@ public sealed class StartWhileLoadingTests
     [CancelAfter(60_000)]
     public async Task A_request_that_arrives_while_the_contracts_load_waits_for_them_and_is_answered(CancellationToken cancellationToken)
     {
-        using var contracts = await MockAccountsRuntime.LoadAsync(new MockAccountsOptions { Contracts = Repository.Root, ReferenceTime = "2026-11-22T00:00:00Z" }, cancellationToken);
+        using var contracts = await MockAccountsRuntime.LoadAsync(new MockAccountsOptions { Contracts = Repository.Root, ReferenceTime = "2026-11-22T00:00:00Z" }, TimeProvider.System, cancellationToken);
         var loading = new TaskCompletionSource<ContractStore>();
         var watch = new Watch();
 

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Tool;
 
 namespace MockAccounts.Tool.Tests;
@@ -41,6 +45,28 @@ public sealed class ToolCommandTests
         run.Output.Should().Contain("runloop").And.Contain("opterius (documented, v2.7.0)");
     }
 
+    [TestCase("schemas")]
+    [TestCase("mocks/acme")]
+    public async Task Check_on_a_folder_inside_a_contract_folder_suggests_the_contract_folder(string inside)
+    {
+        var contracts = Path.Combine(Repository.Root, "tests/MockAccounts.Core.Tests/TestData/fifth-vendor");
+        var folder = Path.Combine(contracts, inside);
+
+        var run = await RunAsync("check", folder);
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().EndWith($"hint: '{folder}' holds no schemas/ folder, but '{contracts}' above it does: mockaccounts check {contracts}{Environment.NewLine}");
+    }
+
+    [Test]
+    public async Task Check_on_a_folder_with_no_contract_folder_above_gives_no_hint()
+    {
+        var run = await RunAsync("check", Path.GetTempPath());
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().NotContain("hint:");
+    }
+
     [Test]
     public async Task Check_exits_2_naming_a_folder_that_does_not_exist()
     {
@@ -63,6 +89,21 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public async Task List_shows_a_fault_that_sends_no_status_instead_of_a_status()
+    {
+        var run = await RunAsync("list", "runloop");
+
+        run.Exit.Should().Be(0, run.Error);
+        var rows = run.Output.Split('\n');
+        Columns(rows.Single(l => l.Contains(" connection-reset ", StringComparison.Ordinal)))[3].Should().Be("connection-reset");
+        Columns(rows.Single(l => l.Contains(" empty-response ", StringComparison.Ordinal)))[3].Should().Be("empty-response");
+        Columns(rows.Single(l => l.Contains(" reset-then-ok ", StringComparison.Ordinal)))[3].Should().Be("connection-reset,200 (sequence)");
+        Columns(rows.Single(l => l.Contains(" quota-reached ", StringComparison.Ordinal)))[3].Should().Be("200");
+
+        static string[] Columns(string row) => row.Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    [Test]
     public async Task List_json_describes_every_vendor_as_the_admin_api_does()
     {
         var run = await RunAsync("list", "--json");
@@ -75,12 +116,34 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public async Task List_json_of_one_vendor_is_what_the_admin_api_says_of_it_quotes_and_all()
+    {
+        var run = await RunAsync("list", "opterius", "--json");
+
+        run.Exit.Should().Be(0, run.Error);
+        var listed = JsonNode.Parse(run.Output)!;
+        await using var server = await MockAccountsHost.StartAsync(["--MockAccounts:HotReload=false"], builder => builder.WebHost.UseTestServer());
+        var served = await server.GetTestClient().GetFromJsonAsync<JsonNode>("/__admin/vendors/opterius");
+        JsonNode.DeepEquals(listed, served).Should().BeTrue($"the listing is GET /__admin/vendors/opterius' object itself:\n{run.Output}");
+        run.Output.Should().NotContain("\\u0027").And.NotContain("\\u0022", "quotes are written as themselves, as the admin API writes them");
+    }
+
+    [Test]
     public async Task List_exits_1_for_an_unknown_vendor_naming_the_known_ones()
     {
         var run = await RunAsync("list", "acme");
 
         run.Exit.Should().Be(1);
-        run.Error.Should().Contain("Unknown vendor 'acme'").And.Contain("runloop");
+        run.Error.Should().Contain("Unknown vendor 'acme'").And.Contain("runloop").And.NotContain("Did you mean");
+    }
+
+    [Test]
+    public async Task List_of_a_misspelt_vendor_suggests_the_closest_one()
+    {
+        var run = await RunAsync("list", "runlop");
+
+        run.Exit.Should().Be(1);
+        run.Error.Trim().Should().Be("Unknown vendor 'runlop' (vendors: depicta, opterius, runloop, ultravox). Did you mean 'runloop'?");
     }
 
     [Test]
@@ -126,6 +189,66 @@ public sealed class ToolCommandTests
 
         run.Exit.Should().Be(0);
         run.Output.Should().MatchRegex(@"^\d+\.\d+\.\d+");
+    }
+
+    [Test]
+    public async Task Import_copies_a_published_spec_unchanged_writes_a_starter_catalogue_and_prints_what_it_will_serve()
+    {
+        var spec = Path.Combine(Repository.Root, "tests/published-specs/schemas/ultravox/openapi.yaml");
+        var target = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "import-" + Guid.NewGuid().ToString("N"));
+
+        var run = await RunAsync("import", spec, "--vendor", "ultravox-published", "--out", target);
+
+        run.Exit.Should().Be(0, run.Error);
+        File.ReadAllBytes(Path.Combine(target, "schemas/ultravox-published/openapi.yaml")).Should().Equal(File.ReadAllBytes(spec));
+        var catalogue = JsonNode.Parse(File.ReadAllText(Path.Combine(target, "mocks/ultravox-published/scenarios.json")))!;
+        catalogue["account"]!.GetValue<string>().Should().Be("accounts_me_retrieve");
+        catalogue["default"]!.GetValue<string>().Should().Be("200");
+        catalogue["scenarios"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).Should().Equal("200", "201", "204", "302", "400", "404", "425");
+        run.Output.Should().StartWith("ok: 'ultravox-published' (Ultravox) imported into " + target)
+            .And.Contain("operations (114), each also under /ultravox-published:")
+            .And.Contain("  GET /api/accounts/me  200  (account)")
+            .And.Contain("scenarios (7; default '200'")
+            .And.Contain("warnings (5):")
+            .And.Contain("only audio/wav: served without a body");
+        (await RunAsync("check", target)).Exit.Should().Be(0);
+    }
+
+    [Test]
+    public async Task Import_of_a_spec_that_cannot_be_served_exits_1_naming_the_problem_and_leaves_nothing_behind()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mockaccounts-tests", "import-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var spec = Path.Combine(folder, "swagger.yaml");
+        File.WriteAllText(spec, "swagger: '2.0'\ninfo: {title: Old, version: '1'}\npaths: {}\n");
+        var target = Path.Combine(folder, "contracts");
+
+        var run = await RunAsync("import", spec, "--vendor", "old", "--out", target);
+
+        run.Exit.Should().Be(1);
+        run.Error.Should().Contain("/swagger: Swagger 2.0 (OpenAPI 2.0) is not read: convert it to OpenAPI 3.0 or 3.1");
+        Directory.Exists(Path.Combine(target, "schemas", "old")).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task Check_prints_what_a_published_spec_documents_but_cannot_be_honoured_as_warnings_naming_file_and_pointer()
+    {
+        var run = await RunAsync("check", Path.Combine(Repository.Root, "tests/published-specs"));
+
+        run.Exit.Should().Be(0, run.Error);
+        run.Output.Should().Contain("ok: 3 vendor(s)");
+        run.Error.Should().Contain("warning: ").And.Contain("tictactoe/openapi.json: /paths/~1board~1{row}~1{column}/get/responses/400/content: only text/html: served without a body (this mock serves JSON bodies)");
+    }
+
+    [Test]
+    public async Task Import_refuses_to_overwrite_a_vendor_folder_with_exit_2()
+    {
+        var spec = Path.Combine(Repository.Root, "tests/published-specs/schemas/tictactoe/openapi.json");
+
+        var run = await RunAsync("import", spec, "--vendor", "runloop", "--out", Repository.Root);
+
+        run.Exit.Should().Be(2);
+        run.Error.Should().Contain("already exists: choose another --vendor or --out");
     }
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)

@@ -3,21 +3,47 @@
 # feed; a fresh NUnit project outside the repository (so nothing of the repository's build files
 # reaches it) adds MockAccounts.Testing and MockAccounts.Testing.FluentAssertions exactly as the
 # README's Install section says and tests Runloop, Depicta and Ultravox scenarios with typed names;
-# the tool is installed from the feed into a tool path, lists the vendors and fails a broken folder.
+# the tool is installed from the feed into a tool path, lists the vendors, verifies a local server as it would a
+# vendor, diffs two variants and fails a broken folder.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d /tmp/mockaccounts-consumer.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# A package cache of its own: a MockAccounts 1.0.0 cached by an earlier run can never stand in for this build's.
+# A package cache of its own: a MockAccounts package cached by an earlier run can never stand in for this build's.
 cache="$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')"
 export NUGET_PACKAGES="$work/packages"
 
 echo "== pack"
-# The README's pack command: the solution filter holds exactly the packable projects.
-dotnet pack "$repo/MockAccounts.Packages.slnf" -c Release -o "$feed" --nologo -v quiet
+# The README's pack command: the solution filter holds exactly the packable projects. Built under an artifacts
+# path (an absolute intermediate folder), so it leaves the repository alone: nothing may appear in its folders.
+layout() { ls -A "$repo" "$repo"/src/*/; }
+before="$(layout)"
+dotnet pack "$repo/MockAccounts.Packages.slnf" -c Release -o "$feed" --artifacts-path "$work/artifacts" --nologo -v minimal > "$work/pack.log" 2>&1 \
+  || { cat "$work/pack.log"; exit 1; }
 ls -l "$feed" | awk 'NR > 1 { printf "%8.1f KB  %s\n", $5 / 1024, $9 }'
+if ! diff <(echo "$before") <(layout); then
+  echo "FAIL: the pack wrote into the repository's folders (above: what appeared)" >&2
+  exit 1
+fi
+if grep -i "missing a readme" "$work/pack.log"; then
+  echo "FAIL: a package has no readme" >&2
+  exit 1
+fi
+# One local version for the whole pack, 1.0.0-local.<UTC time>, and every dependency between the packages names it.
+packed="$(ls "$feed" | sed -n 's/^MockAccounts\.Core\.\(.*\)\.nupkg$/\1/p')"
+if [[ ! "$packed" =~ ^1\.0\.0-local\.[0-9]{14}$ ]] || [[ $(ls "$feed" | grep -vc "\.$packed\.nupkg$") -ne 0 ]]; then
+  echo "FAIL: expected every package at one version 1.0.0-local.<UTC time>, got: $(ls "$feed")" >&2
+  exit 1
+fi
+for package in "$feed"/*.nupkg; do
+  if unzip -p "$package" '*.nuspec' | grep -o 'dependency id="MockAccounts[^"]*" version="[^"]*"' | grep -v "version=\"$packed\""; then
+    echo "FAIL: $(basename "$package") depends on another MockAccounts version than $packed" >&2
+    exit 1
+  fi
+done
+echo "every package at $packed"
 
 # The consumer pins the same test packages as the repository (Directory.Packages.props).
 version() { sed -n "s/.*PackageVersion Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" "$repo/Directory.Packages.props"; }
@@ -66,9 +92,13 @@ cp "$repo/tests/consumer/ConsumerTests.cs" "$work/consumer/"
 
 echo "== add package (as the README says)"
 cd "$work/consumer"
-dotnet add package MockAccounts.Testing
-dotnet add package MockAccounts.Testing.FluentAssertions
+dotnet add package MockAccounts.Testing --prerelease
+dotnet add package MockAccounts.Testing.FluentAssertions --prerelease
 grep -h "PackageReference" Consumer.Tests.csproj
+if [[ $(grep -c "PackageReference Include=\"MockAccounts\.[^\"]*\" Version=\"$packed\"" Consumer.Tests.csproj) -ne 2 ]]; then
+  echo "FAIL: dotnet add package did not pick this pack's $packed" >&2
+  exit 1
+fi
 
 echo "== test"
 export MOCKACCOUNTS_CONSUMER_TIMINGS="$work/timings.txt"
@@ -77,7 +107,7 @@ cat "$MOCKACCOUNTS_CONSUMER_TIMINGS"
 
 echo "== tool install (as the README says, into a tool path)"
 cd "$work"
-dotnet tool install MockAccounts.Tool --tool-path "$work/tools"
+dotnet tool install MockAccounts.Tool --prerelease --tool-path "$work/tools"
 mockaccounts="$work/tools/mockaccounts"
 "$mockaccounts" --version
 "$mockaccounts" list ultravox
@@ -92,6 +122,29 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 curl -fsS "http://127.0.0.1:$port/v1/accounts/me" -H 'Authorization: Bearer rl_consumer' | head -c 200; echo
+
+echo "== verify (the installed tool holds the local server to the built-in contracts, as it would a vendor)"
+MOCKACCOUNTS_CREDENTIAL_RUNLOOP=rl_consumer "$mockaccounts" verify runloop --base-url "http://127.0.0.1:$port" \
+  --format junit --output "$work/verify-runloop.xml"
+grep -q 'failures="0" errors="0"' "$work/verify-runloop.xml" || { echo "FAIL: verify runloop reported drift" >&2; exit 1; }
+MOCKACCOUNTS_CREDENTIAL_ULTRAVOX=abcd1234.0123456789abcdef0123456789abcdef "$mockaccounts" verify ultravox --base-url "http://127.0.0.1:$port" --format json > "$work/verify-ultravox.json"
+# Opterius served as v2.7.0 but held to its documented contract: the drift the README describes, exit 1.
+curl -fsS -X PUT "http://127.0.0.1:$port/__admin/vendors/opterius/variant" -H 'Content-Type: application/json' -d '{"variant": "v2.7.0"}' > /dev/null
+set +e
+"$mockaccounts" verify opterius --base-url "http://127.0.0.1:$port" --credential op_consumer > "$work/verify-opterius.txt"
+status=$?
+set -e
+tail -n 1 "$work/verify-opterius.txt"
+if [[ $status -ne 1 ]] || ! grep -q "drift #1: missing-required at body /data" "$work/verify-opterius.txt"; then
+  echo "FAIL: verify opterius against v2.7.0 gave exit $status, expected 1 with the missing data envelope" >&2
+  exit 1
+fi
+"$mockaccounts" verify opterius --variant v2.7.0 --base-url "http://127.0.0.1:$port" --credential op_consumer | tail -n 1
+set +e
+"$mockaccounts" diff --vendor opterius --to-variant v2.7.0 | tail -n 1
+status=${PIPESTATUS[0]}
+set -e
+[[ $status -eq 1 ]] || { echo "FAIL: diff opterius documented v2.7.0 gave exit $status, expected 1 (breaking)" >&2; exit 1; }
 kill "$serving"
 wait "$serving" || true
 

@@ -15,7 +15,7 @@ internal static class AdminApi
     }
 
     /// <summary>HEAD is answered wherever GET is (Kestrel sends the headers and leaves the body out).</summary>
-    private static void AnswerHeadWhereGet(EndpointBuilder endpoint)
+    internal static void AnswerHeadWhereGet(EndpointBuilder endpoint)
     {
         if (endpoint.Metadata.OfType<IHttpMethodMetadata>().LastOrDefault() is { } methods
             && methods.HttpMethods.Contains(HttpMethods.Get, StringComparer.OrdinalIgnoreCase)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
+using MockAccounts.Core.Scenarios;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;
 
@@ -36,7 +39,7 @@ internal static class VendorAdminEndpoints
             var variant = admin.CurrentVariant(v);
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, admin.CurrentScenario(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
-                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null, c.Format?.NewCredential())).ToArray(),
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind switch { CredentialKind.Bearer => "Bearer", CredentialKind.Basic => "Basic", _ => null }, c.Format?.NewCredential())).ToArray(),
                 Scenarios(variant), Name(admin.VendorVariation(v)), Notes(v, variant));
         }).ToArray()));
 
@@ -46,7 +49,11 @@ internal static class VendorAdminEndpoints
         var current = admin.CurrentVariant(found);
         return TypedResults.Ok(new VendorDto(found.Name, found.Title, current.Name, admin.CurrentScenario(current).Name,
             found.Variants.Values.Select(v => new VariantDto(v.Name, v.Title, Endpoints(v, found.Name), v.Catalogue.Default.Name,
-                Scenarios(v), v.Name == VendorContract.DocumentedVariant ? null : v.Summary ?? v.Title, Choice(found.Name, v.Name))).ToArray(),
+                Scenarios(v), v.Name == VendorContract.DocumentedVariant ? null : v.Summary ?? v.Title, Choice(found.Name, v.Name))
+            {
+                Format = v.Format.ToString().ToLowerInvariant(),
+                Warnings = v.Warnings.Select(w => new ContractErrorDto(w.File, w.Location, w.Message)).ToArray(),
+            }).ToArray(),
             Name(admin.VendorVariation(found))));
     }
 
@@ -121,7 +128,12 @@ internal static class VendorAdminEndpoints
 
     private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
         variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(
-            s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant())).ToArray();
+            s.Name, s.Description, s.Status, s.IsSequence, s.Steps.Select(p => p.Status).ToArray(), s.Group.ToString().ToLowerInvariant(),
+            s.Steps[0].Fault is { } fault ? Outcomes.Of(fault) : null, s.Steps.Select(Answer).ToArray())).ToArray();
+
+    /// <summary>A reset or closed connection sends no status: the step answers with its fault, not the status it never sends.</summary>
+    private static string Answer(ResponseStep step) =>
+        step.Fault is { } fault && Outcomes.SendsNoStatus(fault) ? Outcomes.Of(fault) : step.Status.ToString(CultureInfo.InvariantCulture);
 
     private static string[] Endpoints(VariantContract variant, string vendor) =>
         variant.Operations.SelectMany(o => new[] { $"{o.Method} {o.Path}", $"{o.Method} /{vendor}{o.Path}" }).ToArray();

@@ -6,6 +6,7 @@ const KEY_STORAGE = 'mockaccounts.adminKey';
 const BOUND_STORAGE = 'mockaccounts.boundTokens';
 const JOURNAL_POLL_MS = 500;
 const HEALTH_POLL_MS = 3000;
+const MESSAGE_SHOWN_MS = 6000;
 const GROUPS = [
   ['persona', 'Personas', '2xx'],
   ['error', 'Errors', '4xx / 5xx'],
@@ -23,6 +24,7 @@ const state = {
   seen: new Set(),
   bound: JSON.parse(sessionStorage.getItem(BOUND_STORAGE) || '[]'),
   timers: [],
+  sayTimer: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -75,10 +77,13 @@ async function api(method, path, body) {
   return json;
 }
 
+/** A message floating over the page (it never moves the page); good news fades after a while, trouble stays. */
 function say(text, bad = false) {
   const message = $('message');
   message.textContent = text;
   message.classList.toggle('bad', bad);
+  clearTimeout(state.sayTimer);
+  if (!bad) state.sayTimer = setTimeout(() => { message.textContent = ''; }, MESSAGE_SHOWN_MS);
 }
 
 function report(error) {
@@ -119,7 +124,10 @@ function forgetKey() {
 // ---- vendors ----
 
 const variantName = (v) => (typeof v === 'string' ? v : v.name);
-const statusClass = (status) => `status s${String(status)[0]}`;
+/** A badge coloured by the class of its status; a fault that sends no status at all (connection-reset) has its own. */
+const statusClass = (answer) => (/^[1-5]/.test(String(answer)) ? `status s${String(answer)[0]}` : 'status sf');
+/** What a scenario answers, step by step: statuses, or the fault that stands in for one (reset-then-ok: connection-reset→200). */
+const answers = (s) => s.answers.join('→');
 
 async function loadVendors() {
   const { vendors } = await api('GET', 'vendors');
@@ -148,6 +156,11 @@ function selectVendor(name, focus) {
   state.selected = name;
   renderTabs();
   renderPanel();
+  // The token form works on the vendor being looked at.
+  if ($('bind-vendor').value !== name) {
+    $('bind-vendor').value = name;
+    bindVendorChanged();
+  }
   if (focus) $(`tab-${name}`).focus();
 }
 
@@ -177,7 +190,7 @@ function renderPanel() {
   const variantSelect = el('select', { id: 'variant-select', onchange: (e) => setVariant(vendor.name, e.target.value) },
     variants.map((name) => el('option', { value: name, selected: name === vendor.variant, text: name })));
   const scenarioSelect = el('select', { id: 'scenario-select', onchange: (e) => setScenario(vendor.name, e.target.value) },
-    vendor.scenarios.map((s) => el('option', { value: s.name, selected: s.name === vendor.scenario, text: `${s.name} (${s.status})` })));
+    vendor.scenarios.map((s) => el('option', { value: s.name, selected: s.name === vendor.scenario, text: `${s.name} (${answers(s)})` })));
 
   const head = el('div', { className: 'vendor-head' },
     el('div', { className: 'field' }, el('label', { for: 'variant-select', text: 'Variant' }), variantSelect),
@@ -199,12 +212,12 @@ function renderPanel() {
           type: 'button',
           className: 'scenario',
           'aria-pressed': String(s.name === vendor.scenario),
-          'aria-label': `${s.name}, ${s.sequence ? 'statuses ' + s.statuses.join(' then ') : 'status ' + s.status}: ${s.description}`,
+          'aria-label': `${s.name}, answers ${s.answers.join(' then ')}: ${s.description}`,
           title: s.description,
           dataset: { scenario: s.name },
           onclick: () => setScenario(vendor.name, s.name),
         },
-        el('span', { className: statusClass(s.status), text: s.sequence ? s.statuses.join('→') : String(s.status) }),
+        el('span', { className: statusClass(s.answers[0]), text: answers(s) }),
         el('span', { className: 'name', text: s.name }),
         s.name === vendor.scenario ? el('span', { className: 'now', text: 'NOW' }) : el('span'),
         el('span', { className: 'desc', text: s.description }))))));
@@ -269,7 +282,12 @@ function fillScenarioSelect() {
   const vendor = state.vendors.find((v) => v.name === $('bind-vendor').value);
   const select = $('bind-scenario');
   const keep = select.value;
-  select.replaceChildren(...(vendor?.scenarios ?? []).map((s) => el('option', { value: s.name, selected: s.name === keep, text: `${s.name} (${s.status})` })));
+  select.replaceChildren(...(vendor?.scenarios ?? []).map((s) => el('option', { value: s.name, selected: s.name === keep, text: `${s.name} (${answers(s)})` })));
+}
+
+function bindVendorChanged() {
+  fillScenarioSelect();
+  $('bind-token').value = randomToken($('bind-vendor').value);
 }
 
 // A vendor whose contract declares a credential shape (e.g. Ultravox's 8.32 keys) refuses other tokens, so a new
@@ -346,9 +364,12 @@ async function showAccount(vendorName, token) {
   if (!vendor || !token) return;
   try {
     const account = await api('GET', `${tokenPath(vendorName, token)}/account`);
+    // A fault that sends no status (connection-reset) is what the token gets, not the status the body was made for.
+    const scenario = vendor.scenarios.find((s) => s.name === account.scenario);
+    const answer = scenario && !scenario.sequence ? scenario.answers[0] : String(account.status);
     $('token-result').hidden = false;
     $('token-summary').replaceChildren(el('code', { text: token }), ` gets ${vendorName}'s `, el('strong', { text: account.scenario }),
-      ' → ', el('span', { className: statusClass(account.status), text: String(account.status) }));
+      ' → ', el('span', { className: statusClass(answer), text: answer }));
     $('curl-line').value = curlLine(vendor, token);
     $('account-body').value = account.body === null ? '' : JSON.stringify(account.body, null, 2);
     $('account-body').scrollTop = 0;
@@ -453,7 +474,7 @@ function renderJournal() {
       el('td', { className: 'mono', text: e.request.loggedDateString.slice(11, 23) }),
       el('td', { text: e.mockAccounts.vendor ?? '–' }),
       el('td', {}, el('code', { text: `${e.request.method} ${e.request.url}` })),
-      el('td', {}, el('span', { className: statusClass(e.response.status), text: String(e.response.status) })),
+      el('td', {}, el('span', { className: statusClass(e.response.status), text: e.response.status === 0 ? (e.mockAccounts.fault ?? '–') : String(e.response.status) })),
       el('td', { text: e.mockAccounts.scenario ?? '–' }),
       el('td', { className: 'mono', text: e.mockAccounts.token ?? '–' }),
       el('td', { className: 'body', title: e.response.body, text: e.response.body }));
@@ -526,6 +547,8 @@ async function start() {
   }
   saveBound();
   await Promise.all([pollJournal(true), pollHealth()]);
+  // Shown once there is something to show: the first paint is not a page of empty cards.
+  $('content').removeAttribute('aria-busy');
   if (state.locked) return;
   state.timers.push(setInterval(pollJournal, JOURNAL_POLL_MS));
   state.timers.push(setInterval(pollHealth, HEALTH_POLL_MS));
@@ -537,7 +560,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('reset-all').addEventListener('click', resetAll);
   $('vendor-tabs').addEventListener('keydown', onTabKey);
   $('bind-form').addEventListener('submit', bind);
-  $('bind-vendor').addEventListener('change', () => { fillScenarioSelect(); $('bind-token').value = randomToken($('bind-vendor').value); });
+  $('bind-vendor').addEventListener('change', bindVendorChanged);
   $('new-token').addEventListener('click', () => { $('bind-token').value = randomToken($('bind-vendor').value); });
   $('show-account').addEventListener('click', () => showAccount($('bind-vendor').value, $('bind-token').value.trim()));
   $('unbind-token').addEventListener('click', unbind);

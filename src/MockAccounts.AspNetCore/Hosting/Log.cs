@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Root path conflict: {Conflict}")]
     public static partial void RouteConflict(ILogger logger, string conflict);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Vendor}: not honoured: {Warning}")]
+    public static partial void ContractWarning(ILogger logger, string vendor, string warning);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Vendor}: {More} more warning(s): GET /__admin/vendors/{Vendor} lists them all")]
+    public static partial void MoreContractWarnings(ILogger logger, string vendor, int more);
 }

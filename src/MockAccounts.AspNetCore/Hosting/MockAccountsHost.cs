@@ -70,10 +70,10 @@ public static class MockAccountsHost
 
         // Start-up is mostly one thread: the contracts load on another core while this one builds and starts the host,
         // which needs only the options until a request comes (WaitForContractsMiddleware holds the first ones).
-        var options = EarlyOptions.Resolve(builder);
+        var (options, time) = EarlyOptions.Resolve(builder);
         var loading = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(EarlyContractLoad))?.ImplementationInstance is EarlyContractLoad begun
             ? begun.Loading
-            : Task.Run(() => MockAccountsRuntime.LoadAsync(options, cancellationToken), cancellationToken);
+            : Task.Run(() => MockAccountsRuntime.LoadAsync(options, time, cancellationToken), cancellationToken);
         builder.Services.TryAddSingleton(new EarlyContractLoad(loading));
         WebApplication app;
         try
@@ -102,7 +102,7 @@ public static class MockAccountsHost
         app.UseMockAccounts(answerUnmatched: true);
         app.UseRouting();
         // The bare root leads a person to the dashboard.
-        app.MapDashboardRedirect(AdminRoutes.Prefix);
+        app.MapDashboardRedirect(AdminRoutes.Prefix).Add(AdminApi.AnswerHeadWhereGet);
         app.MapMockAccounts();
         try
         {

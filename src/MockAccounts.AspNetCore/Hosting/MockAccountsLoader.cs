@@ -37,7 +37,7 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // On the thread pool: the host goes on starting (the server binds) on this thread meanwhile.
-        _loading ??= Task.Run(() => MockAccountsRuntime.LoadAsync(_options, _stopping.Token), CancellationToken.None);
+        _loading ??= Task.Run(() => MockAccountsRuntime.LoadAsync(_options, _time, _stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -127,6 +127,21 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
         foreach (var conflict in set.RouteConflicts)
         {
             Log.RouteConflict(_log, conflict);
+        }
+
+        // What a contract documents that the mock cannot honour; a long list is cut, the admin API has it whole.
+        const int Shown = 20;
+        foreach (var variant in set.Vendors.Values.SelectMany(v => v.Variants.Values).Where(v => v.Warnings.Count > 0))
+        {
+            foreach (var warning in variant.Warnings.Take(Shown))
+            {
+                Log.ContractWarning(_log, variant.Vendor, warning.ToString());
+            }
+
+            if (variant.Warnings.Count > Shown)
+            {
+                Log.MoreContractWarnings(_log, variant.Vendor, variant.Warnings.Count - Shown);
+            }
         }
     }
 }

@@ -42,6 +42,9 @@ public record MockAccountsOptions
     /// <summary>Refuse credentials that lack the shape their contract declares (<c>x-mock-credential</c>) with the vendor's 401.</summary>
     public bool CheckCredentialFormats { get; set; } = true;
 
+    /// <summary>Serve a published spec's bodies generated from its schemas even where it gives examples (<c>Prefer: dynamic=true</c> for one request).</summary>
+    public bool Dynamic { get; set; }
+
     /// <summary>Edits under the contract folders apply without a restart; a broken edit keeps the last good contracts.</summary>
     public bool HotReload { get; set; } = true;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using MockAccounts.Core;
+using MockAccounts.Core.Loading;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Journal;
@@ -25,6 +27,7 @@ internal sealed class MockAccountsRuntime : IDisposable
             Variation = options.Variation,
             Variants = options.Variants,
             CheckCredentialFormats = options.CheckCredentialFormats,
+            Dynamic = options.Dynamic,
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
         Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);
@@ -57,18 +60,20 @@ internal sealed class MockAccountsRuntime : IDisposable
 
     /// <summary>
     /// Loads and proves the contracts and mapping files, and checks the variants the options choose against them:
-    /// the slow part of start-up, which needs only the options (no clock, no host).
+    /// the slow part of start-up, which needs only the options and the clock (no host).
     /// </summary>
-    /// <exception cref="Core.Loading.ContractLoadException">A contract or mapping file is broken (in strict validation, a mapping that breaks its operation's contract too).</exception>
+    /// <exception cref="ContractLoadException">A contract or mapping file is broken (in strict validation, a mapping that breaks its operation's contract too).</exception>
     /// <exception cref="OptionsValidationException">A chosen variant names a vendor or variant the contracts lack.</exception>
-    public static async Task<ContractStore> LoadAsync(MockAccountsOptions options, CancellationToken cancellationToken)
+    public static async Task<ContractStore> LoadAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var contracts = await ContractStore.LoadAsync(
-            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), options.Validation == ValidationMode.Strict, cancellationToken).ConfigureAwait(false);
+            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), ProofCache.Default, options.Validation == ValidationMode.Strict, time,
+            cancellationToken).ConfigureAwait(false);
         var problems = options.Variants
             .Select(p => contracts.Current.Contracts.Find(p.Key) is not { } vendor
-                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)})"
-                : vendor.Variants.ContainsKey(p.Value) ? null : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)})")
+                ? $"{MockAccountsOptions.Section}:Variants:{p.Key}: no vendor '{p.Key}' (vendors: {string.Join(", ", contracts.Current.Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(p.Key, contracts.Current.Contracts.Vendors.Keys)}"
+                : vendor.Variants.ContainsKey(p.Value) ? null
+                : $"{MockAccountsOptions.Section}:Variants:{p.Key}: '{vendor.Name}' has no variant '{p.Value}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(p.Value, vendor.Variants.Keys)}")
             .OfType<string>()
             .ToArray();
         if (problems.Length > 0)

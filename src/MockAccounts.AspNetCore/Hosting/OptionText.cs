@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using MockAccounts.Core;
 
 namespace MockAccounts.AspNetCore.Hosting;
 
@@ -67,7 +68,7 @@ internal static class OptionText
     {
         var source = SettingSource.Of(configuration, child.Path);
         var parent = child.Path[..^child.Key.Length];
-        var nearest = Suggestion.Nearest(child.Key, known);
+        var nearest = ClosestName.Find(child.Key, known);
         var hint = nearest is not null
             ? $"did you mean {source.Spell(parent + nearest)}?"
             : IsAddress(child.Key)

@@ -1,3 +1,4 @@
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Hosting;

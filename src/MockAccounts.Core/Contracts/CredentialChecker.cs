@@ -7,16 +7,41 @@ public static class CredentialChecker
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
     /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
     /// <param name="operation">The operation whose security schemes say where credentials are sent.</param>
-    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true)
+    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true) =>
+        Check(operation, location => header(location.HeaderName), checkFormat);
+
+    /// <summary>Finds the request's credential in any of the operation's security requirements: headers, query parameters, cookies.</summary>
+    /// <param name="operation">The operation whose security schemes say where credentials are sent.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
+    public static CredentialResult Check(OperationContract operation, Http.MockRequest request, bool checkFormat = true) =>
+        Check(operation, location => location.Kind switch
+        {
+            CredentialKind.ApiKeyQuery => QueryValue(request.Query, location.HeaderName),
+            CredentialKind.ApiKeyCookie => CookieValue(request.Header("Cookie"), location.HeaderName),
+            _ => request.Header(location.HeaderName),
+        }, checkFormat);
+
+    /// <summary>Where no credential is needed (a published operation without security, or an empty requirement <c>{}</c>), the request is anonymous.</summary>
+    public const string AnonymousToken = "";
+
+    private static CredentialResult Check(OperationContract operation, Func<CredentialLocation, string?> value, bool checkFormat)
     {
         string? problem = null;
         var malformed = false;
+        var open = operation.Security.Count == 0;
         foreach (var alternative in operation.Security)
         {
+            if (alternative.Count == 0)
+            {
+                open = true;
+                continue;
+            }
+
             string? token = null;
             foreach (var location in alternative)
             {
-                var read = Read(location, header(location.HeaderName), checkFormat ? location.Format : null);
+                var read = Read(location, value(location), checkFormat ? location.Format : null);
                 token ??= read.Token;
                 problem ??= read.Problem;
                 malformed |= read.Malformed;
@@ -33,20 +58,66 @@ public static class CredentialChecker
             }
         }
 
-        return new CredentialResult(null, problem ?? "no credentials", malformed);
+        // An operation that needs no credential serves a request without one (or with a broken one) as anonymous.
+        return open ? new CredentialResult(AnonymousToken, null) : new CredentialResult(null, problem ?? "no credentials", malformed);
+    }
+
+    /// <summary>The first value of a query parameter in a raw query string (<c>?a=1&amp;b=2</c>), unescaped; null when absent.</summary>
+    internal static string? QueryValue(string query, string name)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cut = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = Uri.UnescapeDataString((cut < 0 ? pair : pair[..cut]).Replace('+', ' '));
+            if (key == name)
+            {
+                return cut < 0 ? "" : Uri.UnescapeDataString(pair[(cut + 1)..].Replace('+', ' '));
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CookieValue(string? cookies, string name)
+    {
+        foreach (var cookie in (cookies ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var cut = cookie.IndexOf('=', StringComparison.Ordinal);
+            if (cut > 0 && cookie[..cut].Trim() == name)
+            {
+                return cookie[(cut + 1)..].Trim().Trim('"');
+            }
+        }
+
+        return null;
     }
 
     private static CredentialResult Read(CredentialLocation location, string? value, CredentialFormat? format)
     {
+        var where = location.Kind switch
+        {
+            CredentialKind.ApiKeyQuery => $"query parameter {location.HeaderName}",
+            CredentialKind.ApiKeyCookie => $"cookie {location.HeaderName}",
+            _ => $"{location.HeaderName} header",
+        };
         if (string.IsNullOrWhiteSpace(value))
         {
-            return new CredentialResult(null, $"missing {location.HeaderName} header");
+            return new CredentialResult(null, $"missing {where}");
         }
 
-        if (location.Kind == CredentialKind.ApiKeyHeader)
+        if (location.Kind is CredentialKind.ApiKeyHeader or CredentialKind.ApiKeyQuery or CredentialKind.ApiKeyCookie)
         {
             var key = value.Trim();
-            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header") : Shaped(key, format, location.HeaderName);
+            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {where}") : Shaped(key, format, location.Kind == CredentialKind.ApiKeyHeader ? location.HeaderName : where);
+        }
+
+        var scheme = location.Kind == CredentialKind.Basic ? "Basic " : "Bearer ";
+        if (location.Kind == CredentialKind.Basic)
+        {
+            var basic = value.Trim();
+            return !basic.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || !IsBasicPair(basic[scheme.Length..].Trim())
+                ? new CredentialResult(null, "Authorization header is not of the form 'Basic <base64 of user:password>'")
+                : new CredentialResult(basic[scheme.Length..].Trim(), null);
         }
 
         const string Scheme = "Bearer ";
@@ -61,6 +132,12 @@ public static class CredentialChecker
         return token.Length == 0 || token.Any(char.IsWhiteSpace)
             ? new CredentialResult(null, "malformed bearer token")
             : Shaped(token, format, "bearer token");
+    }
+
+    private static bool IsBasicPair(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        return Convert.TryFromBase64String(encoded, bytes, out var written) && System.Text.Encoding.UTF8.GetString(bytes, 0, written).Contains(':', StringComparison.Ordinal);
     }
 
     private static CredentialResult Shaped(string credential, CredentialFormat? format, string what) =>

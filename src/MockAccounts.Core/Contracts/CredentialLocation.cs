@@ -1,7 +1,7 @@
 namespace MockAccounts.Core.Contracts;
 
-/// <summary>Where a credential is read from: <c>Authorization: Bearer</c> or an API-key header.</summary>
+/// <summary>Where a credential is read from: <c>Authorization</c> (bearer, basic), or an API key's header, query parameter or cookie.</summary>
 /// <param name="Format">The shape the contract declares for the credential, if any.</param>
-/// <param name="Kind">Whether the credential is a bearer token or an API-key header.</param>
-/// <param name="HeaderName">The header the credential is read from.</param>
+/// <param name="Kind">How the credential is sent.</param>
+/// <param name="HeaderName">The header the credential is read from; for an API key in the query or a cookie, the parameter's or cookie's name.</param>
 public sealed record CredentialLocation(CredentialKind Kind, string HeaderName, CredentialFormat? Format = null);

@@ -8,4 +8,7 @@ public enum OperationRole
 
     /// <summary>A follow-up call that changes the token's account state.</summary>
     Action,
+
+    /// <summary>An operation of a published spec: it answers its documented responses and changes nothing.</summary>
+    Documented,
 }

@@ -1,4 +1,5 @@
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Schemas;
 using NJsonSchema;
 
 namespace MockAccounts.Core.Contracts;
@@ -15,5 +16,5 @@ public sealed record RequestBodyContract(bool Required, SchemaNode Schema)
     internal Lazy<JsonSchema?>? ValidatorSource { get; init; }
 
     /// <summary>The quick yes/no check of a sent body; null when only NJsonSchema can check this schema.</summary>
-    internal Validation.BodyCheck? BodyCheck { get; init; }
+    internal Schemas.BodyCheck? BodyCheck { get; init; }
 }

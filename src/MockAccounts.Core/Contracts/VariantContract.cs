@@ -17,6 +17,19 @@ public sealed record VariantContract(
     /// <summary>Whether the load found these very files proven before and skipped the proof.</summary>
     internal bool ProofCached { get; init; }
 
+    /// <summary>Whether this is our own dialect or a vendor's published spec.</summary>
+    public ContractFormat Format { get; init; } = ContractFormat.Dialect;
+
+    /// <summary>What the contract documents that the mock cannot honour, each naming its file and JSON pointer.</summary>
+    public IReadOnlyList<ContractWarning> Warnings { get; init; } = [];
+
+    /// <summary>The operation a catalogue or request names: by <c>operationId</c>, or as <c>METHOD /path</c> (the path as the document writes it, or as served).</summary>
+    /// <param name="reference">An operationId or <c>METHOD /path</c>.</param>
+    public OperationContract? FindOperation(string reference) =>
+        Operations.FirstOrDefault(o => o.OperationId == reference)
+        ?? Operations.FirstOrDefault(o => string.Equals(o.Display, reference, StringComparison.Ordinal))
+        ?? Operations.FirstOrDefault(o => o.DocumentedPath is { } documented && string.Equals($"{o.Method} {documented}", reference, StringComparison.Ordinal));
+
     /// <summary>The variant's account operation, the one scenarios answer.</summary>
     public OperationContract Account => Operations.Single(o => o.Role == OperationRole.Account);
 

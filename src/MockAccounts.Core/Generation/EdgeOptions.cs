@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 
@@ -103,17 +104,18 @@ internal static class EdgeOptions
         }
         else if ((schema.Types & SchemaTypes.Integer) != 0)
         {
-            options.Add(EdgeOption.Value((long)(schema.Minimum ?? -SafeInteger)));
-            options.Add(EdgeOption.Value((long)(schema.Maximum ?? SafeInteger)));
+            AddMultiples(options, schema, [Math.Ceiling(schema.Minimum ?? -SafeInteger), Math.Floor(schema.Maximum ?? SafeInteger)], integer: true);
             options.Add(generated);
         }
         else if ((schema.Types & SchemaTypes.Number) != 0)
         {
             var min = schema.Minimum ?? -SafeInteger;
             var max = schema.Maximum ?? SafeInteger;
-            options.Add(EdgeOption.Value(min));
-            options.Add(EdgeOption.Value(max));
-            options.Add(EdgeOption.Value(min + 0.5m <= max ? min + 0.5m : (min + max) / 2));
+            AddMultiples(options, schema, [min, max, min + 0.5m <= max ? min + 0.5m : (min + max) / 2], integer: false);
+            if (schema.MultipleOf is not null)
+            {
+                options.Add(generated);
+            }
         }
         else if ((schema.Types & SchemaTypes.String) != 0)
         {
@@ -140,6 +142,15 @@ internal static class EdgeOptions
                 var longest = schema.MaxLength ?? UnboundedLength;
                 AddFitting(options, schema, [Text(shortest), Text(longest), NonAscii.Length <= longest ? NonAscii : NonAscii[..longest]]);
             }
+        }
+    }
+
+    /// <summary>Bounds as values, kept only when they are multiples of the schema's <c>multipleOf</c> (a published spec's; ours have none).</summary>
+    private static void AddMultiples(List<EdgeOption> options, SchemaNode schema, decimal[] candidates, bool integer)
+    {
+        foreach (var candidate in candidates.Where(c => schema.MultipleOf is not { } step || c % step == 0))
+        {
+            options.Add(integer ? EdgeOption.Value((long)candidate) : EdgeOption.Value(candidate));
         }
     }
 

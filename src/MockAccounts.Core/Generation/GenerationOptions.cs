@@ -6,8 +6,6 @@ namespace MockAccounts.Core.Generation;
 /// </summary>
 public sealed record GenerationOptions(int Seed, DateTimeOffset ReferenceTime)
 {
-    /// <summary>Where proven contracts are remembered, so an unchanged contract is not proven at every start.</summary>
-    public Loading.ProofCache Proofs { get; init; } = Loading.ProofCache.Default;
 
     /// <summary>The seed used when none is configured, so bodies match across machines and runs.</summary>
     public const int DefaultSeed = 20261122;

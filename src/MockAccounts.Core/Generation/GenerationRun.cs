@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Bogus;
 using MockAccounts.Core.Json;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 
@@ -29,6 +30,8 @@ internal sealed class GenerationRun
     private ulong _requestSeed;
     private DateTimeOffset _now;
     private bool _perRequest;
+    private bool _schemaExamples;
+    private bool _request;
 
     public GenerationRun()
     {
@@ -37,9 +40,11 @@ internal sealed class GenerationRun
     }
 
     /// <summary>One body: the same <paramref name="seed"/>, reference time and draw always give the same JSON.</summary>
-    public JsonNode? Generate(ulong seed, DateTimeOffset now, RequestDraw draw, SchemaNode schema, OverrideNode? overrides)
+    public JsonNode? Generate(ulong seed, DateTimeOffset now, RequestDraw draw, SchemaNode schema, OverrideNode? overrides, bool schemaExamples = false, bool request = false)
     {
         _seed = seed;
+        _request = request;
+        _schemaExamples = schemaExamples && !draw.Edges;
         _requestSeed = FieldSeed.ForField(seed, "#request " + draw.Number.ToString(CultureInfo.InvariantCulture));
         _now = now;
         _edges = draw.Edges ? new EdgeWalk(seed, draw.Number) : null;
@@ -123,6 +128,7 @@ internal sealed class GenerationRun
 
     private JsonNode? Hinted(string pointer, SchemaNode schema, Hint? hint, MergeOverride? merge) => hint switch
     {
+        null when _schemaExamples && schema.HasExample && merge is null => schema.Example?.DeepClone(),
         null => Default(pointer, schema, merge),
         ConstHint c => c.Value?.DeepClone(),
         PickHint p => p.Values[Random(pointer).Number(p.Values.Count - 1)]?.DeepClone(),
@@ -144,7 +150,17 @@ internal sealed class GenerationRun
 
     private JsonNode? Default(string pointer, SchemaNode schema, MergeOverride? merge)
     {
-        if (merge is not null || (schema.HasType(SchemaTypes.Object) && schema.PropertyNames.Count > 0))
+        if (schema.Impossible is { } impossible)
+        {
+            throw new HintException($"{schema.Source}: {impossible}");
+        }
+
+        if (schema.Alternatives is { Count: > 0 } alternatives)
+        {
+            return Alternative(pointer, schema, alternatives, merge);
+        }
+
+        if (merge is not null || (schema.HasType(SchemaTypes.Object) && (schema.PropertyNames.Count > 0 || schema.MinProperties > 0)))
         {
             return Object(pointer, schema, merge);
         }
@@ -158,17 +174,20 @@ internal sealed class GenerationRun
 
         if (schema.HasType(SchemaTypes.String))
         {
-            return DefaultString(pointer, schema.Format, random);
+            var text = DefaultString(pointer, schema.Format, random);
+            return Keeps(schema, text) ? text : ConstrainedString(pointer, schema);
         }
 
         if (schema.HasType(SchemaTypes.Integer))
         {
-            return random.Long((long)(schema.Minimum ?? 0), (long)(schema.Maximum ?? Math.Max(1000, schema.Minimum ?? 0)));
+            var number = random.Long((long)Math.Ceiling(schema.Minimum ?? 0), (long)Math.Floor(schema.Maximum ?? Math.Max(1000, schema.Minimum ?? 0)));
+            return schema.MultipleOf is { } step ? Multiple(number, step, schema, integer: true) : number;
         }
 
         if (schema.HasType(SchemaTypes.Number))
         {
-            return Math.Round(random.Double((double)(schema.Minimum ?? 0), (double)(schema.Maximum ?? 1000)), 2);
+            var number = Math.Round(random.Double((double)(schema.Minimum ?? 0), (double)(schema.Maximum ?? 1000)), 2);
+            return schema.MultipleOf is { } step ? Multiple((decimal)number, step, schema, integer: false) : number;
         }
 
         if (schema.HasType(SchemaTypes.Boolean))
@@ -176,7 +195,31 @@ internal sealed class GenerationRun
             return random.Bool();
         }
 
-        return schema.HasType(SchemaTypes.Array) ? Items(pointer, schema, random.Number(0, 3)) : null;
+        if (schema.HasType(SchemaTypes.Array))
+        {
+            var fewest = schema.MinItems ?? 0;
+            return Items(pointer, schema, random.Number(fewest, Math.Max(fewest, Math.Min(schema.MaxItems ?? 3, Math.Max(3, fewest)))));
+        }
+
+        return schema.HasType(SchemaTypes.Object) ? Object(pointer, schema, null) : null;
+    }
+
+    /// <summary>
+    /// One of <c>oneOf</c>/<c>anyOf</c>, the same one for a token every time; a realistic body takes a branch that is
+    /// not null alone when there is one. The discriminator, when the schema has one, names the branch taken.
+    /// </summary>
+    private JsonNode? Alternative(string pointer, SchemaNode schema, IReadOnlyList<SchemaNode> alternatives, MergeOverride? merge)
+    {
+        var candidates = Enumerable.Range(0, alternatives.Count).Where(i => alternatives[i].Types != SchemaTypes.Null).ToArray();
+        var index = candidates.Length == 0 ? 0 : candidates[Random(pointer + "#of").Number(candidates.Length - 1)];
+        var branch = alternatives[index];
+        var value = Hinted(pointer, branch, branch.Hint, merge);
+        if (schema.Discriminator is { } property && schema.DiscriminatorValues?[index] is { } tag && value is JsonObject tagged)
+        {
+            tagged[property] = tag;
+        }
+
+        return value;
     }
 
     private JsonObject Object(string pointer, SchemaNode schema, MergeOverride? merge)
@@ -185,11 +228,29 @@ internal sealed class GenerationRun
         var result = new JsonObject();
         foreach (var name in schema.PropertyNames)
         {
+            var property = schema.Property(name)!;
+            if (_request ? property.ReadOnly : property.WriteOnly)
+            {
+                // Sent only the other way: a response leaves a writeOnly property out, a request a readOnly one (neither side requires it).
+                continue;
+            }
+
             var at = JsonPointer.Append(pointer, name);
-            var value = At(at, schema.Property(name)!, merge?.Child(name), !schema.Required.Contains(name));
+            var value = At(at, property, merge?.Child(name), !schema.Required.Contains(name));
             if (!_absent.Contains(at))
             {
                 result[name] = value;
+            }
+        }
+
+        // A map (additionalProperties only) or an object that needs more properties than it declares.
+        var extra = schema.AdditionalProperties ?? new SchemaNode { Source = schema.Source, Types = SchemaTypes.String };
+        for (var i = 1; result.Count < (schema.MinProperties ?? 0); i++)
+        {
+            var name = "property" + i.ToString(CultureInfo.InvariantCulture);
+            if (!result.ContainsKey(name))
+            {
+                result[name] = At(JsonPointer.Append(pointer, name), extra, merge?.Child(name));
             }
         }
 
@@ -201,12 +262,68 @@ internal sealed class GenerationRun
     {
         var itemSchema = schema.Items ?? new SchemaNode { Source = schema.Source, Types = SchemaTypes.String };
         var items = new JsonArray();
-        for (var i = 0; i < count; i++)
+        if (schema.UniqueItems && itemSchema.Enum is { } choices)
         {
-            items.Add(At(JsonPointer.Append(pointer, i), itemSchema, null));
+            count = Math.Min(count, choices.Count);
+        }
+
+        for (var i = 0; items.Count < count && i < count * 8; i++)
+        {
+            var item = At(JsonPointer.Append(pointer, i), itemSchema, null);
+            if (!schema.UniqueItems || !items.Any(other => JsonNode.DeepEquals(other, item)))
+            {
+                items.Add(item);
+            }
         }
 
         return items;
+    }
+
+    /// <summary>Whether text the default way made keeps the schema's lengths and pattern (it always has for our own contracts).</summary>
+    private static bool Keeps(SchemaNode schema, JsonNode text)
+    {
+        if (schema.MinLength is null && schema.MaxLength is null && schema.Pattern is null)
+        {
+            return true;
+        }
+
+        var value = text.GetValue<string>();
+        return value.Length >= (schema.MinLength ?? 0) && value.Length <= (schema.MaxLength ?? int.MaxValue) && (schema.Pattern?.IsMatch(value) ?? true);
+    }
+
+    /// <summary>Text for a schema whose pattern or lengths the default text breaks: a walk of the pattern, or words cut to length.</summary>
+    private string ConstrainedString(string pointer, SchemaNode schema)
+    {
+        var (shortest, longest) = (schema.MinLength ?? 0, schema.MaxLength ?? Math.Max(64, schema.MinLength ?? 0));
+        if (schema.Pattern is not null)
+        {
+            return schema.PatternText?.Generate(Random(pointer + "#pattern"), shortest, longest)
+                ?? throw new HintException($"{schema.Source}: no text matching '{schema.Pattern}' of {shortest} to {longest} characters could be made");
+        }
+
+        var faker = FakerFor(pointer + "#text");
+        var text = new System.Text.StringBuilder();
+        while (text.Length < shortest)
+        {
+            text.Append(text.Length == 0 ? "" : " ").Append(faker.Lorem.Word());
+        }
+
+        return text.Length > longest ? text.ToString(0, longest) : text.Length == 0 && longest > 0 ? faker.Lorem.Word()[..Math.Min(longest, 1)] : text.ToString();
+    }
+
+    /// <summary>The multiple of <paramref name="step"/> nearest to <paramref name="value"/> inside the schema's bounds.</summary>
+    private static JsonValue Multiple(decimal value, decimal step, SchemaNode schema, bool integer)
+    {
+        var low = Math.Ceiling((schema.Minimum ?? decimal.MinValue / 2) / step);
+        var high = Math.Floor((schema.Maximum ?? decimal.MaxValue / 2) / step);
+        var factor = Math.Clamp(Math.Round(value / step), low, high);
+        if (low > high)
+        {
+            throw new HintException($"{schema.Source}: no multiple of {step} lies between its minimum and maximum");
+        }
+
+        var result = factor * step;
+        return integer ? JsonValue.Create((long)result) : JsonValue.Create(result);
     }
 
     /// <summary>Under <see cref="Variation.Edges"/>: the option this request takes among what the contract allows.</summary>
@@ -259,11 +376,17 @@ internal sealed class GenerationRun
 
     private JsonNode DefaultString(string pointer, string? format, FieldRandomizer random) => format switch
     {
-        "uuid" => Uuid(random),
+        "uuid" or "guid" => Uuid(random),
         "email" => FakerRegistry.Generate("internet.email", FakerFor(pointer)),
-        "uri" => FakerRegistry.Generate("internet.url", FakerFor(pointer)),
+        "uri" or "url" or "uri-reference" or "iri" => FakerRegistry.Generate("internet.url", FakerFor(pointer)),
         "date-time" => DateText(random, _now.AddYears(-2), _now.AddDays(-1)),
         "date" => DateText(random, _now.AddYears(-2), _now.AddDays(-1))[..10],
+        "time" => DateText(random, _now.AddYears(-2), _now.AddDays(-1))[11..],
+        "hostname" => FakerFor(pointer).Internet.DomainName(),
+        "ipv4" => FakerFor(pointer).Internet.Ip(),
+        "ipv6" => FakerFor(pointer).Internet.Ipv6(),
+        "byte" => Convert.ToBase64String(random.Bytes(12)),
+        "int64" or "int32" => random.Long(0, 100_000).ToString(CultureInfo.InvariantCulture),
         _ => FakerRegistry.Generate("lorem.word", FakerFor(pointer)),
     };
 

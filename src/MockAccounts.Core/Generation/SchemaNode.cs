@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Generation;
 
@@ -52,8 +53,56 @@ public sealed class SchemaNode
     /// <summary>Properties the schema requires; the others may be left out.</summary>
     public IReadOnlySet<string> Required { get; set; } = EmptyNames;
 
-    /// <summary>Whether <c>"null"</c> is among the declared types.</summary>
-    public bool IsNullable => (Types & SchemaTypes.Null) != 0;
+    /// <summary>The fewest items an array may hold, or null.</summary>
+    internal int? MinItems { get; set; }
+
+    /// <summary>Whether an array's items must differ from each other.</summary>
+    internal bool UniqueItems { get; set; }
+
+    /// <summary>What every number must be a multiple of, or null.</summary>
+    internal decimal? MultipleOf { get; set; }
+
+    /// <summary>The fewest properties an object may have, or null.</summary>
+    internal int? MinProperties { get; set; }
+
+    /// <summary>The schema of properties an object has beyond its declared ones (a map's values), or null.</summary>
+    internal SchemaNode? AdditionalProperties { get; set; }
+
+    /// <summary>Whether the property is sent only in responses (<c>readOnly</c>): never generated in a request.</summary>
+    internal bool ReadOnly { get; set; }
+
+    /// <summary>Whether the property is sent only in requests (<c>writeOnly</c>): never generated in a response.</summary>
+    internal bool WriteOnly { get; set; }
+
+    /// <summary>
+    /// The schema's own example (<c>example</c>, or the first of <c>examples</c>), when it keeps the schema: the
+    /// value a published spec's field takes unless generated bodies are asked for.
+    /// </summary>
+    internal JsonNode? Example { get; set; }
+
+    /// <summary>Whether <see cref="Example"/> holds an example (which may be JSON null).</summary>
+    internal bool HasExample { get; set; }
+
+    /// <summary>
+    /// The schemas one of which the value takes (<c>oneOf</c> or <c>anyOf</c>, each merged with this schema's own
+    /// keywords), or null.
+    /// </summary>
+    internal IReadOnlyList<SchemaNode>? Alternatives { get; set; }
+
+    /// <summary>The property that names the alternative taken (<c>discriminator.propertyName</c>), or null.</summary>
+    internal string? Discriminator { get; set; }
+
+    /// <summary>For each of <see cref="Alternatives"/>, the value its <see cref="Discriminator"/> property takes, or null to keep the generated one.</summary>
+    internal IReadOnlyList<string?>? DiscriminatorValues { get; set; }
+
+    /// <summary>Why no value can keep this schema (e.g. <c>minimum</c> above <c>maximum</c>), or null: generating it is an error naming <see cref="Source"/>.</summary>
+    internal string? Impossible { get; set; }
+
+    /// <summary>Makes strings that match <see cref="Pattern"/>, or null when the schema has none.</summary>
+    internal PatternText? PatternText { get; set; }
+
+    /// <summary>Whether <c>"null"</c> is among the declared types, or one of the alternatives is null alone.</summary>
+    public bool IsNullable => (Types & SchemaTypes.Null) != 0 || (Alternatives?.Any(a => a.Types == SchemaTypes.Null) ?? false);
 
     /// <summary>The object's property names in contract order, the order bodies are written in.</summary>
     public IReadOnlyList<string> PropertyNames => _propertyOrder;
@@ -73,6 +122,19 @@ public sealed class SchemaNode
         }
     }
 
+    /// <summary>Adds an object property or replaces its schema, keeping contract order (an allOf merges a property's schemas).</summary>
+    internal void SetProperty(string name, SchemaNode schema)
+    {
+        if (_properties.TryAdd(name, schema))
+        {
+            _propertyOrder.Add(name);
+        }
+        else
+        {
+            _properties[name] = schema;
+        }
+    }
+
     /// <summary>The schema of the named property, or null when the object does not declare it.</summary>
     /// <param name="name">The property name.</param>
     public SchemaNode? Property(string name) => _properties.GetValueOrDefault(name);
@@ -89,5 +151,6 @@ public sealed class SchemaNode
 
     private bool VariesPerRequest(HashSet<SchemaNode> seen) =>
         seen.Add(this)
-        && (PerRequest(Hint) || (Items?.VariesPerRequest(seen) ?? false) || _properties.Values.Any(p => p.VariesPerRequest(seen)));
+        && (PerRequest(Hint) || (Items?.VariesPerRequest(seen) ?? false) || _properties.Values.Any(p => p.VariesPerRequest(seen))
+            || (Alternatives?.Any(a => a.VariesPerRequest(seen)) ?? false) || (AdditionalProperties?.VariesPerRequest(seen) ?? false));
 }

@@ -19,6 +19,9 @@ internal sealed class CatalogueReader
         ["slow-body"] = FaultKind.SlowBody,
     };
 
+    private static readonly string[] DialectKeys = ["default", "scenarios"];
+    private static readonly string[] PublishedKeys = ["account"];
+
     private readonly Action<string, string> _fail;
     private readonly JsonSchema? _catalogueSchema;
 
@@ -30,7 +33,26 @@ internal sealed class CatalogueReader
         _catalogueSchema = catalogueSchema;
     }
 
-    public ScenarioCatalogue? Read(byte[] bytes, OperationContract account)
+    /// <summary>Reads our own dialect's catalogue: every scenario answers the account operation.</summary>
+    public ScenarioCatalogue? Read(byte[] bytes, OperationContract account) => Read(bytes, new Shape(account, [account], null));
+
+    /// <summary>
+    /// Reads the catalogue beside a published spec (or none: <paramref name="bytes"/> null): its scenarios come after
+    /// the derived ones (one of the same name replaces it), each answering the operation it names (<c>operation</c>:
+    /// an operationId or <c>METHOD /path</c>) or, without one, every operation that documents its status.
+    /// </summary>
+    public ScenarioCatalogue? ReadPublished(byte[]? bytes, OperationContract account, IReadOnlyList<OperationContract> operations, DerivedScenarios derived) =>
+        bytes is null
+            ? new ScenarioCatalogue(derived.Default, derived.MissingCredentials, derived.Scenarios)
+            : Read(bytes, new Shape(account, operations, derived));
+
+    /// <summary>What a catalogue is read against: the account operation, every operation, and for a published spec the derived scenarios.</summary>
+    private sealed record Shape(OperationContract Account, IReadOnlyList<OperationContract> Operations, DerivedScenarios? Derived)
+    {
+        public bool Published => Derived is not null;
+    }
+
+    private ScenarioCatalogue? Read(byte[] bytes, Shape shape)
     {
         var (_, root) = JsonFile.Parse(bytes, _fail);
         if (root is null)
@@ -49,7 +71,30 @@ internal sealed class CatalogueReader
             return null;
         }
 
-        var raw = root["scenarios"]!.AsArray();
+        if (!shape.Published)
+        {
+            foreach (var required in DialectKeys.Where(k => !root.ContainsKey(k)))
+            {
+                _fail($"/{required}", $"expected '{required}': a catalogue of our own dialect names its default scenario and lists its scenarios");
+            }
+
+            if (root["scenarios"] is JsonArray { Count: 0 })
+            {
+                _fail("/scenarios", "expected at least one scenario");
+            }
+
+            foreach (var key in PublishedKeys.Where(root.ContainsKey))
+            {
+                _fail($"/{key}", $"'{key}' is for a catalogue beside a published spec");
+            }
+
+            if (!root.ContainsKey("default") || root["scenarios"] is not JsonArray { Count: > 0 })
+            {
+                return null;
+            }
+        }
+
+        var raw = root["scenarios"] as JsonArray ?? [];
         var singles = new Dictionary<string, ResponseStep>(StringComparer.Ordinal);
         var scenarios = new List<Scenario?>();
         for (var i = 0; i < raw.Count; i++)
@@ -69,15 +114,22 @@ internal sealed class CatalogueReader
                 continue;
             }
 
+            var operation = Operation(entry, shape, at, out var unknownOperation);
+            if (unknownOperation)
+            {
+                scenarios.Add(null);
+                continue;
+            }
+
             if (entry.ContainsKey("status"))
             {
-                var step = Step(entry, account, at, repeat: 1);
+                var step = Step(entry, operation, shape, at, repeat: 1);
                 if (step is not null)
                 {
                     singles[name] = step;
                 }
 
-                scenarios.Add(step is null ? null : new Scenario(name, entry["description"]!.ToString(), [step]));
+                scenarios.Add(step is null ? null : new Scenario(name, entry["description"]!.ToString(), [step]) { Operation = Bound(operation, shape) });
             }
             else
             {
@@ -92,22 +144,31 @@ internal sealed class CatalogueReader
             if (entry["steps"] is JsonArray steps && !entry.ContainsKey("status"))
             {
                 var at = JsonPointer.Append(JsonPointer.Append("/scenarios", i), "steps");
-                var resolved = steps.Select((s, j) => SequenceStep(s!.AsObject(), account, singles, JsonPointer.Append(at, j))).ToArray();
+                var operation = Operation(entry, shape, JsonPointer.Append("/scenarios", i), out _);
+                var resolved = steps.Select((s, j) => SequenceStep(s!.AsObject(), operation, shape, singles, JsonPointer.Append(at, j))).ToArray();
                 scenarios[i] = resolved.All(s => s is not null)
-                    ? new Scenario(entry["name"]!.ToString(), entry["description"]!.ToString(), resolved!)
+                    ? new Scenario(entry["name"]!.ToString(), entry["description"]!.ToString(), resolved!) { Operation = Bound(operation, shape) }
                     : null;
             }
         }
 
-        var known = raw.Select(r => r!["name"]!.ToString()).ToHashSet(StringComparer.Ordinal);
-        var defaultName = root["default"]!.ToString();
-        var missingName = root["auth"]?["missing"]?.ToString();
+        var written = raw.Select(r => r!["name"]!.ToString()).ToHashSet(StringComparer.Ordinal);
+        if (shape.Derived is { } derived)
+        {
+            // The derived scenarios first; one the catalogue writes again is replaced where it stood.
+            var replaced = derived.Scenarios.Select(d => written.Contains(d.Name) ? null : d).ToList();
+            scenarios.InsertRange(0, replaced.Where(d => d is not null));
+        }
+
+        var known = scenarios.OfType<Scenario>().Select(s => s.Name).Concat(written).ToHashSet(StringComparer.Ordinal);
+        var defaultName = root["default"]?.ToString() ?? shape.Derived?.Default ?? "";
+        var missingName = root["auth"]?["missing"]?.ToString() ?? shape.Derived?.MissingCredentials;
         Require(known, defaultName, "/default");
-        if (missingName is null)
+        if (missingName is null && !shape.Published)
         {
             _fail("/auth", "expected \"auth\": {\"missing\": \"<scenario>\"}: the scenario served when credentials are missing");
         }
-        else
+        else if (missingName is not null)
         {
             Require(known, missingName, "/auth/missing");
         }
@@ -131,13 +192,43 @@ internal sealed class CatalogueReader
             }
         }
 
-        return scenarios.All(s => s is not null) && missingName is not null && known.Contains(defaultName) && known.Contains(missingName)
+        return scenarios.All(s => s is not null) && (missingName is not null || shape.Published) && known.Contains(defaultName) && (missingName is null || known.Contains(missingName))
             && (malformedName is null || known.Contains(malformedName)) && bodyNamesKnown
             ? new ScenarioCatalogue(defaultName, missingName, scenarios!, malformedName, body)
             : null;
     }
 
-    private ResponseStep? SequenceStep(JsonObject step, OperationContract account, Dictionary<string, ResponseStep> singles, string at)
+    /// <summary>The operation a catalogue entry names (<c>operation</c>); for our dialect, always the account operation.</summary>
+    private OperationContract? Operation(JsonObject entry, Shape shape, string at, out bool unknown)
+    {
+        unknown = false;
+        if (entry["operation"]?.ToString() is not { } reference)
+        {
+            return shape.Published ? null : shape.Account;
+        }
+
+        if (!shape.Published)
+        {
+            _fail(JsonPointer.Append(at, "operation"), "'operation' is for a catalogue beside a published spec: our dialect's scenarios answer the account operation");
+            unknown = true;
+            return null;
+        }
+
+        var found = shape.Operations.FirstOrDefault(o => o.OperationId == reference)
+            ?? shape.Operations.FirstOrDefault(o => o.Display == reference || (o.DocumentedPath is { } documented && $"{o.Method} {documented}" == reference));
+        if (found is null)
+        {
+            unknown = true;
+            _fail(JsonPointer.Append(at, "operation"), $"'{reference}' is no operation of the spec (expected an operationId or METHOD /path, e.g. '{shape.Operations[0].OperationId ?? shape.Operations[0].Display}')");
+        }
+
+        return found;
+    }
+
+    /// <summary>The operation a scenario is bound to: for a published spec the one its entry names; our dialect's scenarios bind none.</summary>
+    private static string? Bound(OperationContract? operation, Shape shape) => shape.Published ? operation?.Display : null;
+
+    private ResponseStep? SequenceStep(JsonObject step, OperationContract? account, Shape shape, Dictionary<string, ResponseStep> singles, string at)
     {
         var repeat = step["repeat"]?.GetValue<int>() ?? 1;
         if (step["scenario"] is not JsonNode reference)
@@ -148,7 +239,7 @@ internal sealed class CatalogueReader
                 return null;
             }
 
-            return Step(step, account, at, repeat);
+            return Step(step, account, shape, at, repeat);
         }
 
         var name = reference.ToString();
@@ -158,11 +249,14 @@ internal sealed class CatalogueReader
             return null;
         }
 
-        if (!singles.TryGetValue(name, out var named))
+        var derivedStep = shape.Derived?.Scenarios.FirstOrDefault(d => d.Name == name)?.Steps[0];
+        if (!singles.TryGetValue(name, out var named) && derivedStep is null)
         {
-            _fail(JsonPointer.Append(at, "scenario"), $"'{name}' is not a single-response scenario of this catalogue (known: {string.Join(", ", singles.Keys)})");
+            _fail(JsonPointer.Append(at, "scenario"), $"'{name}' is not a single-response scenario of this catalogue (known: {string.Join(", ", singles.Keys.Concat(shape.Derived?.Scenarios.Select(d => d.Name) ?? []))})");
             return null;
         }
+
+        named ??= derivedStep!;
 
         var headers = new Dictionary<string, string>(named.Headers, StringComparer.OrdinalIgnoreCase);
         foreach (var (header, value) in Headers(step))
@@ -179,18 +273,44 @@ internal sealed class CatalogueReader
         };
     }
 
-    private ResponseStep? Step(JsonObject entry, OperationContract account, string at, int repeat)
+    private ResponseStep? Step(JsonObject entry, OperationContract? operation, Shape shape, string at, int repeat)
     {
         var status = entry["status"]!.GetValue<int>();
-        if (!account.Responses.TryGetValue(status, out var response))
+        ResponseContract? response;
+        if (operation is not null)
         {
-            _fail(JsonPointer.Append(at, "status"), $"{status} is not a documented response of {account.Display} (documented: {string.Join(", ", account.Responses.Keys.Order())})");
+            if (!operation.Responses.TryGetValue(status, out response))
+            {
+                _fail(JsonPointer.Append(at, "status"), $"{status} is not a documented response of {operation.Display} (documented: {string.Join(", ", operation.Responses.Keys.Order())})");
+                return null;
+            }
+        }
+        else
+        {
+            response = shape.Operations.Select(o => o.Responses.GetValueOrDefault(status)).FirstOrDefault(r => r is not null);
+            if (response is null)
+            {
+                _fail(JsonPointer.Append(at, "status"), $"no operation documents {status} (documented: {string.Join(", ", shape.Operations.SelectMany(o => o.Responses.Keys).Distinct().Order())})");
+                return null;
+            }
+        }
+
+        var example = entry["example"]?.ToString();
+        if (example is not null && !shape.Operations.Where(o => operation is null || o == operation).Any(o => o.Responses.GetValueOrDefault(status)?.Example(example) is not null))
+        {
+            _fail(JsonPointer.Append(at, "example"), $"no {status} response {(operation is null ? "" : $"of {operation.Display} ")}has an example named '{example}'");
             return null;
         }
 
         OverrideNode? overrides = null;
         if (entry["overrides"] is JsonObject raw)
         {
+            if (operation is null)
+            {
+                _fail(JsonPointer.Append(at, "overrides"), "overrides need the 'operation' whose schema they fill");
+                return null;
+            }
+
             if (response.Body is null)
             {
                 _fail(JsonPointer.Append(at, "overrides"), $"status {status} has no body to override");
@@ -202,7 +322,7 @@ internal sealed class CatalogueReader
 
         var delay = entry["delay"] is JsonObject d ? Delay(d, JsonPointer.Append(at, "delay")) : null;
         var fault = entry["fault"] is JsonNode f ? Faults[f.ToString()] : (FaultKind?)null;
-        return new ResponseStep(status, overrides, Headers(entry), delay, fault, repeat);
+        return new ResponseStep(status, overrides, Headers(entry), delay, fault, repeat) { Example = example };
     }
 
     private static Dictionary<string, string> Headers(JsonObject entry) =>

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Schemas;
 using JsonPointer = MockAccounts.Core.Json.JsonPointer;
 
 namespace MockAccounts.Core.Loading;
@@ -149,7 +150,7 @@ internal sealed class OpenApiContractReader
             IsTrue(requestBodyNode?["required"]),
             compiler.Compile(requestSchema, requestAt))
         {
-            ValidatorSource = compiler.Validator(requestSchema, requestAt),
+            ValidatorSource = compiler.Validator(requestSchema, requestAt, request: true),
             BodyCheck = compiler.Check(requestSchema),
         };
         var action = role == OperationRole.Action ? Action(mock!, responses, JsonPointer.Append(location, "x-mock")) : null;

@@ -42,18 +42,40 @@ public sealed class ProofCache
     /// someone who can write to it (who could write a proof anyway), and SHA-256 was the process's only use
     /// of OpenSSL, about 5 MB of resident memory in every server.
     /// </remarks>
-    internal static string Key(byte[] openApi, byte[] catalogue, GenerationOptions options)
+    internal static string Key(byte[] openApi, byte[] catalogue, GenerationOptions options) => Key(openApi, catalogue, [], options);
+
+    /// <summary>The key of a variant's proof whose spec refers to other files: their content is part of it.</summary>
+    internal static string Key(byte[] openApi, byte[] catalogue, IEnumerable<byte[]> others, GenerationOptions options)
     {
         var hash = new XxHash128();
         hash.Append(System.Text.Encoding.UTF8.GetBytes($"{Build}|{options.Seed}|{openApi.Length}|"));
         hash.Append(openApi);
         hash.Append(catalogue);
+        foreach (var other in others)
+        {
+            hash.Append(System.Text.Encoding.UTF8.GetBytes($"|{other.Length}|"));
+            hash.Append(other);
+        }
+
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
     internal bool Has(string key) => Folder is not null && File.Exists(Path.Combine(Folder, key));
 
-    internal void Add(string key)
+    /// <summary>What a proof remembered beside itself (a published spec's warnings), or null when there is no proof.</summary>
+    internal string? Read(string key)
+    {
+        try
+        {
+            return Folder is not null && File.Exists(Path.Combine(Folder, key)) ? File.ReadAllText(Path.Combine(Folder, key)) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    internal void Add(string key, string remembered = "")
     {
         if (Folder is null)
         {
@@ -63,7 +85,7 @@ public sealed class ProofCache
         try
         {
             Directory.CreateDirectory(Folder);
-            File.WriteAllBytes(Path.Combine(Folder, key), []);
+            File.WriteAllText(Path.Combine(Folder, key), remembered);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

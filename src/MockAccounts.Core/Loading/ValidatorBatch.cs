@@ -11,33 +11,35 @@ namespace MockAccounts.Core.Loading;
 internal static class ValidatorBatch
 {
     private const string BodyPrefix = "mockaccounts-body-";
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
     /// <summary>
     /// Body schema node (by reference) to its validator; empty when the batch cannot be parsed, so
     /// each body is then parsed alone and the broken one is reported at its own location.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<JsonNode, JsonSchema>> CompileAsync(JsonObject document, Func<JsonNode?, JsonNode?> resolve)
+    /// <param name="document">The OpenAPI document whose components the bodies refer to.</param>
+    /// <param name="bodies">The body schemas, as the document holds them.</param>
+    /// <param name="view">Which side of the exchange the bodies are (what <c>readOnly</c> and <c>writeOnly</c> mean).</param>
+    public static async Task<IReadOnlyDictionary<JsonNode, JsonSchema>> CompileAsync(JsonObject document, IReadOnlyList<JsonNode> bodies, SchemaView view)
     {
-        var bodies = Bodies(document, resolve).Distinct(ReferenceEqualityComparer.Instance).Cast<JsonNode>().ToList();
-        var definitions = SchemaCompiler.Rewrite(document["components"]?["schemas"]?.DeepClone()) as JsonObject ?? [];
-        if (bodies.Count == 0 || definitions.Any(d => d.Key.StartsWith(BodyPrefix, StringComparison.Ordinal)))
+        var distinct = bodies.Distinct(ReferenceEqualityComparer.Instance).Cast<JsonNode>().ToList();
+        var definitions = SchemaCompiler.Rewrite(document["components"]?["schemas"]?.DeepClone(), view) as JsonObject ?? [];
+        if (distinct.Count == 0 || definitions.Any(d => d.Key.StartsWith(BodyPrefix, StringComparison.Ordinal)))
         {
             return new Dictionary<JsonNode, JsonSchema>();
         }
 
-        for (var i = 0; i < bodies.Count; i++)
+        for (var i = 0; i < distinct.Count; i++)
         {
-            definitions[BodyPrefix + i] = SchemaCompiler.Rewrite(bodies[i].DeepClone());
+            definitions[BodyPrefix + i] = SchemaCompiler.Rewrite(distinct[i].DeepClone(), view);
         }
 
         try
         {
             var root = await JsonSchema.FromJsonAsync(new JsonObject { ["definitions"] = definitions }.ToJsonString());
             var compiled = new Dictionary<JsonNode, JsonSchema>(ReferenceEqualityComparer.Instance);
-            for (var i = 0; i < bodies.Count; i++)
+            for (var i = 0; i < distinct.Count; i++)
             {
-                compiled[bodies[i]] = root.Definitions[BodyPrefix + i];
+                compiled[distinct[i]] = root.Definitions[BodyPrefix + i];
             }
 
             return compiled;
@@ -45,25 +47,6 @@ internal static class ValidatorBatch
         catch (Exception e) when (e is InvalidOperationException or Newtonsoft.Json.JsonException or NotSupportedException)
         {
             return new Dictionary<JsonNode, JsonSchema>();
-        }
-    }
-
-    private static IEnumerable<JsonNode> Bodies(JsonObject document, Func<JsonNode?, JsonNode?> resolve)
-    {
-        var operations = (document["paths"] as JsonObject ?? [])
-            .Select(path => path.Value as JsonObject)
-            .SelectMany(item => Methods.Select(method => item?[method] as JsonObject))
-            .OfType<JsonObject>();
-        foreach (var operation in operations)
-        {
-            var bodies = (operation["responses"] as JsonObject ?? []).Select(r => r.Value).Append(operation["requestBody"]);
-            foreach (var body in bodies)
-            {
-                if (resolve(body)?["content"]?["application/json"]?["schema"] is { } schema)
-                {
-                    yield return schema;
-                }
-            }
         }
     }
 }

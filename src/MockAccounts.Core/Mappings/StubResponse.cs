@@ -1,3 +1,4 @@
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Core.Mappings;

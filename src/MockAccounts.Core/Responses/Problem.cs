@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MockAccounts.Core.Http;
 
 namespace MockAccounts.Core.Responses;
 
@@ -14,6 +16,11 @@ public sealed record Problem(int Status, string Title, string Detail)
 {
     /// <summary>The media type problems are sent as.</summary>
     public const string ContentType = "application/problem+json";
+
+    // A problem is JSON served as JSON for a person at a terminal, and the dashboard puts its text on the page as
+    // text, never as markup: quotes and accents are written as themselves ('runloop', not \u0027runloop\u0027).
+    // The default encoder's HTML escapes only matter for JSON pasted into an HTML page, which nothing here does.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>A URI naming the kind of problem; <c>about:blank</c> when the status says it all.</summary>
     public string Type { get; init; } = "about:blank";
@@ -30,7 +37,7 @@ public sealed record Problem(int Status, string Title, string Detail)
         With(name, new JsonArray(values.Select(v => (JsonNode?)v).ToArray()));
 
     /// <summary>The problem as UTF-8 JSON.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(ToJsonObject());
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(ToJsonObject(), Readable);
 
     /// <summary>The problem as a JSON object (members <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c> and the extensions).</summary>
     public JsonObject ToJsonObject()

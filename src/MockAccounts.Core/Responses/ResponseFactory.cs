@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Scenarios;
 
 namespace MockAccounts.Core.Responses;
@@ -44,18 +45,29 @@ public sealed class ResponseFactory
     /// <param name="token">The credential the response is for; it seeds the body.</param>
     public MockResponse Produce(VariantContract variant, OperationContract operation, ResponseStep step, string token, OverrideNode? accountState = null, RequestDraw draw = default)
     {
-        var contract = operation.Responses[step.Status];
+        var contract = operation.ResponseFor(step.Status)
+            ?? throw new ArgumentException($"{operation.Display} documents no {step.Status} response", nameof(step));
         var headers = new List<KeyValuePair<string, string>>(step.Headers.Count + 1);
         var body = Array.Empty<byte>();
         if (contract.Body is not null)
         {
             var overrides = HttpStatus.IsSuccess(step.Status) ? OverrideNode.Layer(step.Overrides, accountState) : step.Overrides;
-            var json = _generator.Generate(variant.Vendor, token, contract.Body, overrides, draw);
-            body = Serialize(json);
-            headers.Add(new("Content-Type", JsonContentType));
+            // A published spec's example is served as written, unless the step asks for a generated body or something is laid over it.
+            var example = step.Generated || overrides is not null || draw.Edges ? null
+                : step.Example is { } name ? contract.Example(name) : contract.Examples.Count > 0 ? contract.Examples[0] : null;
+            body = example?.Body ?? Serialize(_generator.Generate(variant.Vendor, token, contract.Body, overrides, draw, schemaExamples: !step.Generated));
+            headers.Add(new("Content-Type", contract.ContentType));
         }
 
         headers.AddRange(step.Headers);
+        foreach (var (name, value) in contract.HeaderValues)
+        {
+            if (!step.Headers.Keys.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                headers.Add(new(name, value));
+            }
+        }
+
         return new MockResponse(step.Status, headers, body);
     }
 

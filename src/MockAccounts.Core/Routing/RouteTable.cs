@@ -12,8 +12,12 @@ public sealed class RouteTable
     /// <summary>No operation path is this deep; a deeper request path matches nothing.</summary>
     private const int MaxSegments = 32;
 
-    private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>> _byVendor = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<(string Method, string[] Segments, string Template)>>.AlternateLookup<ReadOnlySpan<char>> _byVendorLookup;
+    private readonly Dictionary<string, RouteNode> _byVendor = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RouteNode>.AlternateLookup<ReadOnlySpan<char>> _byVendorLookup;
+
+    // Matching walks a tree of path segments (a literal before a parameter at each level), so a vendor of a thousand
+    // operations costs a request no more than one of four; the list above only finds clashes between vendors.
+    private readonly RouteNode _rootTree = new();
 
     /// <summary>Builds the routes of every variant's operations, noting root paths that vendors clash on.</summary>
     /// <param name="vendors">The loaded vendors.</param>
@@ -22,11 +26,14 @@ public sealed class RouteTable
         var conflicts = new List<string>();
         foreach (var vendor in vendors.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
+            // A literal segment matches before a parameter in the same place (/agents/usage before /agents/{id}), as OpenAPI says.
             var routes = vendor.Variants.Values.SelectMany(v => v.Operations)
                 .Select(o => (o.Method, Segments: Split(o.Path), Template: o.Path))
                 .DistinctBy(r => (r.Method, r.Template))
+                .OrderBy(r => Specificity(r.Segments), StringComparer.Ordinal)
                 .ToList();
-            _byVendor[vendor.Name] = routes;
+            var tree = new RouteNode();
+            _byVendor[vendor.Name] = tree;
             foreach (var (method, segments, template) in routes)
             {
                 if (segments.Length >= MaxSegments)
@@ -35,7 +42,9 @@ public sealed class RouteTable
                     continue;
                 }
 
-                var owner = _root.FirstOrDefault(r => r.Method == method && Overlap(r.Segments, segments));
+                tree.Add(segments, 0, method, template, vendor);
+
+                var owner = _root.FirstOrDefault(r => r.Method == method && r.Vendor != vendor && Overlap(r.Segments, segments));
                 if (owner.Vendor is not null)
                 {
                     conflicts.Add($"{method} {template}: claimed by '{owner.Vendor.Name}' and '{vendor.Name}'; '{owner.Vendor.Name}' answers at the root, both answer under their prefix (/{owner.Vendor.Name}{owner.Template}, /{vendor.Name}{template})");
@@ -43,6 +52,7 @@ public sealed class RouteTable
                 }
 
                 _root.Add((method, segments, template, vendor));
+                _rootTree.Add(segments, 0, method, template, vendor);
             }
         }
 
@@ -78,23 +88,14 @@ public sealed class RouteTable
         }
 
         var parts = new PathSegments(path, segments[..count]);
-        foreach (var route in _root)
+        if (_rootTree.Find(parts, 0, method) is { } root)
         {
-            if (route.Method == method && Matches(route.Segments, parts, 0))
-            {
-                return new RouteMatch(route.Vendor, method, route.Template, Prefixed: false);
-            }
+            return new RouteMatch(root.Vendor, method, root.Template, Prefixed: false);
         }
 
-        if (count > 1 && _byVendorLookup.TryGetValue(parts[0], out var name, out var routes))
+        if (count > 1 && _byVendorLookup.TryGetValue(parts[0], out var name, out var tree) && tree.Find(parts, 1, method) is { } prefixed)
         {
-            foreach (var route in routes)
-            {
-                if (route.Method == method && Matches(route.Segments, parts, 1))
-                {
-                    return new RouteMatch(vendors[name], method, route.Template, Prefixed: true);
-                }
-            }
+            return new RouteMatch(vendors[name], method, prefixed.Template, Prefixed: true);
         }
 
         return null;
@@ -102,24 +103,58 @@ public sealed class RouteTable
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>Orders templates so that, segment by segment, a literal comes before a parameter.</summary>
+    private static string Specificity(string[] segments) => new(segments.Select(s => IsParameter(s) ? '1' : '0').ToArray());
+
     private static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
 
-    private static bool Matches(string[] template, PathSegments path, int offset)
+    /// <summary>One level of the route tree: the literal segments and the parameter that may follow, and the operations ending here by method.</summary>
+    private sealed class RouteNode
     {
-        if (path.Count - offset != template.Length)
-        {
-            return false;
-        }
+        private readonly Dictionary<string, RouteNode> _literals = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Template, VendorContract Vendor)> _ends = new(StringComparer.Ordinal);
+        private RouteNode? _parameter;
+        private Dictionary<string, RouteNode>.AlternateLookup<ReadOnlySpan<char>>? _lookup;
 
-        for (var i = 0; i < template.Length; i++)
+        public void Add(string[] segments, int index, string method, string template, VendorContract vendor)
         {
-            if (!IsParameter(template[i]) && !path[i + offset].SequenceEqual(template[i]))
+            if (index == segments.Length)
             {
-                return false;
+                _ends.TryAdd(method, (template, vendor));
+                return;
             }
+
+            RouteNode next;
+            if (IsParameter(segments[index]))
+            {
+                next = _parameter ??= new RouteNode();
+            }
+            else if (!_literals.TryGetValue(segments[index], out next!))
+            {
+                next = new RouteNode();
+                _literals[segments[index]] = next;
+            }
+
+            _lookup = null;
+            next.Add(segments, index + 1, method, template, vendor);
         }
 
-        return true;
+        /// <summary>The operation at the rest of the path, a literal segment tried before a parameter at every level.</summary>
+        public (string Template, VendorContract Vendor)? Find(PathSegments path, int index, string method)
+        {
+            if (index == path.Count)
+            {
+                return _ends.TryGetValue(method, out var end) ? end : null;
+            }
+
+            var lookup = _lookup ??= _literals.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(path[index], out var literal) && literal.Find(path, index + 1, method) is { } found)
+            {
+                return found;
+            }
+
+            return _parameter?.Find(path, index + 1, method);
+        }
     }
 
     private readonly ref struct PathSegments(string path, ReadOnlySpan<Range> ranges)

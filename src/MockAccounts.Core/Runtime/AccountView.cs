@@ -1,5 +1,6 @@
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Core.Runtime;

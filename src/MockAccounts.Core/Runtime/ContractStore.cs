@@ -12,19 +12,23 @@ public sealed class ContractStore : IDisposable
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly IReadOnlyList<ContractSources> _sources;
     private readonly GenerationOptions _options;
+    private readonly ProofCache? _proofs;
+    private readonly TimeProvider _time;
     private readonly bool _refuseStubViolations;
     private volatile ContractSnapshot _current;
     private volatile ContractLoadException? _lastError;
     private volatile IReadOnlySet<string> _credentialHeaders;
 
-    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, ContractSnapshot snapshot, bool refuseStubViolations)
+    private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs, TimeProvider time, ContractSnapshot snapshot, bool refuseStubViolations)
     {
         _sources = sources;
         _options = options;
+        _proofs = proofs;
+        _time = time;
         _refuseStubViolations = refuseStubViolations;
         _current = snapshot;
         _credentialHeaders = snapshot.Contracts.CredentialHeaders;
-        LoadedAt = DateTimeOffset.UtcNow;
+        LoadedAt = time.GetUtcNow();
     }
 
     /// <summary>The snapshot of the contracts being served now (the last good load).</summary>
@@ -50,16 +54,19 @@ public sealed class ContractStore : IDisposable
 
     /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
     public static Task<ContractStore> LoadAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, CancellationToken cancellationToken) =>
-        LoadAsync(sources, options, refuseStubViolations: false, cancellationToken);
+        LoadAsync(sources, options, proofs: null, refuseStubViolations: false, time: null, cancellationToken);
 
     /// <summary>Loads the contracts; throws <see cref="ContractLoadException"/> when any file is broken.</summary>
-    /// <param name="refuseStubViolations">Strict validation: a mapping file that breaks an operation's contract is a broken file.</param>
     /// <param name="sources">The contract roots; a vendor in a later root replaces one of the same name.</param>
     /// <param name="options">The seed and reference time of generated bodies.</param>
+    /// <param name="proofs">Where proofs of earlier loads (and reloads) are remembered; null: nowhere.</param>
+    /// <param name="refuseStubViolations">Strict validation: a mapping file that breaks an operation's contract is a broken file.</param>
+    /// <param name="time">The clock of <see cref="LoadedAt"/>; default: the system's.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
     public static async Task<ContractStore> LoadAsync(
-        IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations = false, CancellationToken cancellationToken = default) =>
-        new(sources, options, await LoadSnapshotAsync(sources, options, refuseStubViolations, cancellationToken), refuseStubViolations);
+        IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs = null, bool refuseStubViolations = false, TimeProvider? time = null,
+        CancellationToken cancellationToken = default) =>
+        new(sources, options, proofs, time ?? TimeProvider.System, await LoadSnapshotAsync(sources, options, proofs, refuseStubViolations, cancellationToken), refuseStubViolations);
 
     /// <returns>True when the new contracts are served; false when the last good ones stay.</returns>
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken = default)
@@ -67,11 +74,11 @@ public sealed class ContractStore : IDisposable
         await _reloading.WaitAsync(cancellationToken);
         try
         {
-            var loaded = await LoadSnapshotAsync(_sources, _options, _refuseStubViolations, cancellationToken);
+            var loaded = await LoadSnapshotAsync(_sources, _options, _proofs, _refuseStubViolations, cancellationToken);
             _credentialHeaders = _credentialHeaders.Union(loaded.Contracts.CredentialHeaders).ToHashSet(StringComparer.OrdinalIgnoreCase);
             _current = loaded;
             _lastError = null;
-            LoadedAt = DateTimeOffset.UtcNow;
+            LoadedAt = _time.GetUtcNow();
             Reloads++;
             return true;
         }
@@ -86,9 +93,10 @@ public sealed class ContractStore : IDisposable
         }
     }
 
-    private static async Task<ContractSnapshot> LoadSnapshotAsync(IReadOnlyList<ContractSources> sources, GenerationOptions options, bool refuseStubViolations, CancellationToken cancellationToken)
+    private static async Task<ContractSnapshot> LoadSnapshotAsync(
+        IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs, bool refuseStubViolations, CancellationToken cancellationToken)
     {
-        var snapshot = await ContractSnapshot.LoadAsync(sources, options, cancellationToken);
+        var snapshot = await ContractSnapshot.LoadAsync(sources, options, proofs, cancellationToken);
         var violations = refuseStubViolations ? snapshot.StubViolations() : [];
         return violations.Count > 0 ? throw new ContractLoadException(violations) : snapshot;
     }

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
+using MockAccounts.Core.Validation;
 
 namespace MockAccounts.Core.Runtime;
 
@@ -40,7 +42,8 @@ public sealed class MockAdmin
         var vendors = _contracts.Current.Contracts;
         return vendors.Find(name) is { } found
             ? found
-            : new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).").With("vendors", vendors.Vendors.Keys);
+            : new Problem(404, "Unknown vendor", $"No vendor '{EchoedInput.Cut(name)}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}")
+                .With("vendors", vendors.Vendors.Keys);
     }
 
     /// <summary>The variant the vendor serves now.</summary>
@@ -93,12 +96,12 @@ public sealed class MockAdmin
         if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
         {
             var known = Vendors.Select(v => v.Name).Concat(stubs.Scenarios().Select(s => s.Name)).ToArray();
-            return new Problem(404, "Unknown vendor", $"No vendor '{name}' (vendors: {string.Join(", ", known)}).").With("vendors", known);
+            return new Problem(404, "Unknown vendor", $"No vendor '{EchoedInput.Cut(name)}' (vendors: {string.Join(", ", known)}).{ClosestName.DidYouMean(name, known)}").With("vendors", known);
         }
 
         if (state is not null && !scenario.PossibleStates.Contains(state))
         {
-            return new Problem(400, "Unknown scenario", $"'{name}' has no scenario '{state}' (scenarios: {string.Join(", ", scenario.PossibleStates)}).")
+            return new Problem(400, "Unknown scenario", $"'{name}' has no scenario '{EchoedInput.Cut(state)}' (scenarios: {string.Join(", ", scenario.PossibleStates)}).{ClosestName.DidYouMean(state, scenario.PossibleStates)}")
                 .With("scenarios", scenario.PossibleStates);
         }
 
@@ -158,7 +161,7 @@ public sealed class MockAdmin
         var step = scenario.StepAt(scenario.IsSequence ? _state.PeekIndex(vendor.Name, token, scenario.Name) : 0);
         var variation = _pipeline.VariationOf(vendor.Name, token);
         var draw = new RequestDraw(_state.PeekRequestNumber(vendor.Name, token), variation);
-        var response = _contracts.Current.Responses.Produce(variant, variant.Account, step, token, _state.Account(vendor.Name, token), draw);
+        var response = _contracts.Current.Responses.Produce(variant, variant.Account, variant.Account.StepFor(scenario, step), token, _state.Account(vendor.Name, token), draw);
         return new AccountView(variant, token, scenario.Name, response, variation);
     }
 
@@ -171,7 +174,7 @@ public sealed class MockAdmin
         var names = Enum.GetValues<Variation>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
         if (!names.Contains(variation, StringComparer.OrdinalIgnoreCase))
         {
-            return new Problem(400, "Unknown variation", $"'{variation}' is not a variation (variations: {string.Join(", ", names)}).").With("variations", names);
+            return new Problem(400, "Unknown variation", $"'{EchoedInput.Cut(variation)}' is not a variation (variations: {string.Join(", ", names)}).{ClosestName.DidYouMean(variation, names)}").With("variations", names);
         }
 
         var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
@@ -207,7 +210,12 @@ public sealed class MockAdmin
     {
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
-        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status)!;
+        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
+        if (success is null)
+        {
+            return Refused(vendor, [("", $"{variant.Account.Display} documents no success with a JSON body to edit")]);
+        }
+
         var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
         if (edit is null)
         {
@@ -217,7 +225,7 @@ public sealed class MockAdmin
         var scenario = _pipeline.ScenarioFor(variant, token);
         var step = scenario.Steps[0].Status == success.Status ? scenario.Steps[0] : ResponseStep.Plain(success.Status);
         var trial = snapshot.Responses.Produce(variant, variant.Account, step, token, OverrideNode.Layer(_state.Account(vendor.Name, token), edit));
-        var violations = ContractSnapshot.Validate(variant.Account, trial);
+        var violations = ResponseValidator.Validate(variant.Account, trial);
         if (violations.Count > 0)
         {
             return Refused(vendor, violations.Select(v => (v.Pointer, $"expected {v.Expected}, actual {v.Actual}")));
@@ -239,11 +247,13 @@ public sealed class MockAdmin
         var catalogue = (variant ?? CurrentVariant(vendor)).Catalogue;
         return catalogue.Find(scenario) is not null
             ? null
-            : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{scenario}' (scenarios: {string.Join(", ", catalogue.Names)}).").With("scenarios", catalogue.Names);
+            : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{EchoedInput.Cut(scenario)}' (scenarios: {string.Join(", ", catalogue.Names)}).{ClosestName.DidYouMean(scenario, catalogue.Names)}")
+                .With("scenarios", catalogue.Names);
     }
 
     private static Problem UnknownVariant(VendorContract vendor, string variant, int status) =>
-        new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{variant}' (variants: {string.Join(", ", vendor.Variants.Keys)}).").With("variants", vendor.Variants.Keys);
+        new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{EchoedInput.Cut(variant)}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(variant, vendor.Variants.Keys)}")
+            .With("variants", vendor.Variants.Keys);
 
     private static Problem Refused(VendorContract vendor, IEnumerable<(string Pointer, string Message)> violations)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Routing;
@@ -20,12 +21,14 @@ public sealed class MockPipeline
 
     private static readonly int[] MalformedStatuses = [400, 422];
     private static readonly int[] InvalidStatuses = [422, 400];
+    private static readonly string[] VariationNames = Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()).ToArray();
 
     private readonly ContractStore _contracts;
     private readonly MockState _state;
     private readonly ValidationMode _validation;
     private readonly ResponseCache _cache;
     private readonly ServingDefaults _defaults;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResponseStep, ResponseStep> _generatedSteps = [];
 
     /// <summary>A pipeline serving <paramref name="contracts"/> with <paramref name="state"/>.</summary>
     /// <param name="contracts">The contracts served (reloads take effect at once).</param>
@@ -81,7 +84,9 @@ public sealed class MockPipeline
         var askedVariant = ScenarioRequest.Preference(request.Header, ScenarioRequest.VariantPreference);
         if (askedVariant is not null && !match.Vendor.Variants.ContainsKey(askedVariant))
         {
-            return new Rejected(match.Vendor.Name, new Problem(400, "Unknown variant", $"'{match.Vendor.Name}' has no variant '{askedVariant}' (variants: {string.Join(", ", match.Vendor.Variants.Keys)})").With("variants", match.Vendor.Variants.Keys));
+            var variants = match.Vendor.Variants.Keys;
+            return new Rejected(match.Vendor.Name, new Problem(400, "Unknown variant",
+                $"'{match.Vendor.Name}' has no variant '{EchoedInput.Cut(askedVariant)}' (variants: {string.Join(", ", variants)}).{ClosestName.DidYouMean(askedVariant, variants)}").With("variants", variants));
         }
 
         var variant = askedVariant is null ? VariantOf(match.Vendor) : match.Vendor.Variants[askedVariant];
@@ -91,7 +96,7 @@ public sealed class MockPipeline
             return NoOperation(snapshot, request.Path);
         }
 
-        var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
+        var credentials = CredentialChecker.Check(operation, request, _defaults.CheckCredentialFormats);
         if (credentials.IsValid && askedVariant is null && _state.TokenVariant(variant.Vendor, credentials.Token!) is { } bound
             && bound != variant.Name && match.Vendor.Variants.GetValueOrDefault(bound) is { } tokenVariant)
         {
@@ -103,18 +108,25 @@ public sealed class MockPipeline
                 return NoOperation(snapshot, request.Path);
             }
 
-            credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats);
+            credentials = CredentialChecker.Check(operation, request, _defaults.CheckCredentialFormats);
         }
 
         var catalogue = variant.Catalogue;
+        var published = variant.Format == ContractFormat.Published;
         if (!credentials.IsValid)
         {
             var refusal = credentials.Malformed ? catalogue.MalformedCredentials : catalogue.MissingCredentials;
+            if (refusal is null || (published && !operation.Answers(refusal)))
+            {
+                // The spec documents no 401 body for this operation: the refusal is ours, a problem saying why.
+                return new Rejected(variant.Vendor, new Problem(401, "Unauthorized", $"{credentials.Problem}: {operation.Display} needs credentials (its contract documents no 401 response)"));
+            }
+
             return Serve(snapshot, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic);
         }
 
         var token = credentials.Token!;
-        var (scenario, source, rejected) = Select(request, variant, token);
+        var (scenario, source, rejected) = Select(request, variant, operation, token);
         if (scenario is null)
         {
             return rejected!;
@@ -127,6 +139,28 @@ public sealed class MockPipeline
         }
 
         var step = scenario.IsSequence ? scenario.StepAt(_state.NextIndex(variant.Vendor, token, scenario.Name)) : scenario.Steps[0];
+        if (published)
+        {
+            var (dynamic, refused) = DynamicFor(request, variant.Vendor);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            step = Generated(operation.StepFor(scenario, step), dynamic);
+            if (PublishedRequest.Refusal(operation, request) is { } invalid)
+            {
+                // The vendor's own documented 400 (malformed) or 422 (invalid), else a problem saying what is wrong.
+                var refusal = Refusal(operation, catalogue, invalid.Malformed, invalid.Violations, published: true);
+                if (refusal is null)
+                {
+                    return new Rejected(variant.Vendor, new Problem(invalid.Malformed ? 400 : 422, "The request breaks the contract", invalid.Message).With("violations", invalid.Violations.DeepClone()));
+                }
+
+                step = Generated(refusal, step.Generated);
+            }
+        }
+
         if (operation.Role == OperationRole.Action && !(!HttpStatus.IsSuccess(step.Status) && operation.Responses.ContainsKey(step.Status)))
         {
             step = Act(operation, variant, token, step, request.Body);
@@ -151,7 +185,7 @@ public sealed class MockPipeline
         _state.TokenVariant(vendor.Name, token) is { } bound && vendor.Variants.GetValueOrDefault(bound) is { } variant ? variant : VariantOf(vendor);
 
     /// <summary>The operation a mapping's fixed path answers, checked against the variant being served; problems name it.</summary>
-    public IReadOnlyList<string> CheckStub(StubMapping mapping) => StubContractCheck.Check(_contracts.Current, mapping, VariantOf);
+    public IReadOnlyList<string> CheckStub(StubMapping mapping) => StubContractCheck.Check(_contracts.Current.Contracts, mapping, VariantOf);
 
     /// <summary>The scenario a token is in right now (binding, else vendor state, else default).</summary>
     public Scenario ScenarioFor(VariantContract variant, string token) => Standing(variant, token).Scenario;
@@ -174,10 +208,27 @@ public sealed class MockPipeline
 
         return Enum.TryParse<Variation>(asked, ignoreCase: true, out var variation) && Enum.IsDefined(variation) && !asked.Any(char.IsDigit)
             ? (variation, null)
-            : (Variation.Realistic, $"'{asked}' is not a variation (variations: {string.Join(", ", Enum.GetNames<Variation>().Select(n => n.ToLowerInvariant()))})");
+            : (Variation.Realistic, $"'{EchoedInput.Cut(asked)}' is not a variation (variations: {string.Join(", ", VariationNames)}).{ClosestName.DidYouMean(asked, VariationNames)}");
     }
 
-    private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, string token)
+    /// <summary>The step with its body generated from the schema, one instance per step (the response cache keys by identity).</summary>
+    private ResponseStep Generated(ResponseStep step, bool generated) =>
+        step.Generated == generated ? step : generated ? _generatedSteps.GetValue(step, s => s with { Generated = true }) : step;
+
+    /// <summary>Generated bodies or examples: the request's <c>Prefer: dynamic=</c>, else the server's setting.</summary>
+    private (bool Dynamic, Rejected? Refused) DynamicFor(MockRequest request, string vendor)
+    {
+        var asked = ScenarioRequest.Preference(request.Header, ScenarioRequest.DynamicPreference);
+        return asked switch
+        {
+            null => (_defaults.Dynamic, null),
+            "true" => (true, null),
+            "false" => (false, null),
+            _ => (false, new Rejected(vendor, new Problem(400, "Invalid scenario request", $"Prefer: dynamic={EchoedInput.Cut(asked)} is not a choice (expected dynamic=true or dynamic=false)"))),
+        };
+    }
+
+    private (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) Select(MockRequest request, VariantContract variant, OperationContract operation, string token)
     {
         var (catalogue, vendor) = (variant.Catalogue, variant.Vendor);
         var (asked, invalid) = ScenarioRequest.From(request.Header);
@@ -191,14 +242,24 @@ public sealed class MockPipeline
             })));
         }
 
+        if (asked is not null && variant.Format == ContractFormat.Published)
+        {
+            return SelectPublished(asked, variant, operation);
+        }
+
+        if (asked is { Name: null, Status: null })
+        {
+            return (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Unknown example", $"'{vendor}' has no examples: Prefer: example= picks a published spec's named examples")));
+        }
+
         if (asked is not null)
         {
             var chosen = asked.Name is not null ? catalogue.Find(asked.Name) : catalogue.FindByStatus(asked.Status!.Value);
             return chosen is not null
                 ? (chosen, ScenarioSource.RequestHeader, null)
                 : (null, ScenarioSource.RequestHeader, new Rejected(vendor, new Problem(400, "Unknown scenario", asked.Name is not null
-                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({Scenarios()})"
-                    : $"'{vendor}' has no scenario answering {asked.Status} ({Statuses()})").With("scenarios", catalogue.Names)));
+                    ? $"'{vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' ({Scenarios()}).{ClosestName.DidYouMean(asked.Name, catalogue.Names)}"
+                    : $"'{vendor}' has no scenario answering {asked.Status} ({Statuses()}).").With("scenarios", catalogue.Names)));
         }
 
         var (standing, source) = Standing(variant, token);
@@ -207,6 +268,44 @@ public sealed class MockPipeline
         // Only refusals list the choices; a request that is served never builds these.
         string Scenarios() => $"scenarios: {string.Join(", ", catalogue.Names)}";
         string Statuses() => $"statuses: {string.Join(", ", catalogue.Scenarios.Where(s => !s.IsSequence).Select(s => s.Status).Distinct().Order())}";
+    }
+
+    /// <summary>
+    /// A published spec's request that asks for itself: a scenario by name, a status (<c>code=</c>), a named example
+    /// (<c>example=</c>, with or without a status), each of which the operation reached must answer.
+    /// </summary>
+    private static (Scenario? Scenario, ScenarioSource Source, Rejected? Rejected) SelectPublished(ScenarioRequest asked, VariantContract variant, OperationContract operation)
+    {
+        var catalogue = variant.Catalogue;
+        Scenario? chosen;
+        if (asked.Name is not null)
+        {
+            chosen = catalogue.Find(asked.Name);
+            if (chosen is null)
+            {
+                return Refuse("Unknown scenario", $"'{variant.Vendor}' has no scenario '{EchoedInput.Cut(asked.Name)}' (scenarios of {operation.Display}: {Answered()})");
+            }
+
+            return operation.Answers(chosen) ? (chosen, ScenarioSource.RequestHeader, null)
+                : Refuse("Unknown scenario", $"{operation.Display} does not answer scenario '{chosen.Name}' (its scenarios: {Answered()})");
+        }
+
+        var statuses = asked.Status is { } status ? [status]
+            : operation.Responses.Keys.Order().Where(s => s == operation.DefaultStatus).Concat(operation.Responses.Keys.Order()).Distinct();
+        chosen = statuses.Select(s => catalogue.FindFor(s, asked.Example, operation.Display)).FirstOrDefault(s => s is not null && operation.Answers(s));
+        if (chosen is not null)
+        {
+            return (chosen, ScenarioSource.RequestHeader, null);
+        }
+
+        var examples = operation.Responses.SelectMany(r => r.Value.Examples.Where(e => e.Name.Length > 0).Select(e => $"{r.Key} {e.Name}")).ToArray();
+        return asked.Example is not null
+            ? Refuse("Unknown example", $"{operation.Display} has no {(asked.Status is { } code ? $"{code} " : "")}example '{EchoedInput.Cut(asked.Example)}' (its named examples: {(examples.Length == 0 ? "none" : string.Join(", ", examples))})")
+            : Refuse("Unknown scenario", $"{operation.Display} documents no {asked.Status} response (statuses: {string.Join(", ", operation.Responses.Keys.Order())})");
+
+        string Answered() => string.Join(", ", catalogue.Scenarios.Where(operation.Answers).Select(s => s.Name));
+        (Scenario?, ScenarioSource, Rejected?) Refuse(string title, string detail) =>
+            (null, ScenarioSource.RequestHeader, new Rejected(variant.Vendor, new Problem(400, title, detail).With("scenarios", catalogue.Scenarios.Where(operation.Answers).Select(s => s.Name))));
     }
 
     private (Scenario Scenario, ScenarioSource Source) Standing(VariantContract variant, string token)
@@ -262,13 +361,23 @@ public sealed class MockPipeline
     /// (for a body that is not JSON) or 422 (for one that breaks the schema), with the actual violations where
     /// the catalogue says they go.
     /// </summary>
-    private static ResponseStep Refusal(OperationContract operation, ScenarioCatalogue catalogue, bool malformed, JsonObject violations)
+    private static ResponseStep Refusal(OperationContract operation, ScenarioCatalogue catalogue, bool malformed, JsonObject violations) =>
+        Refusal(operation, catalogue, malformed, violations, published: false)!;
+
+    /// <summary>The refusal step; for a published spec null when the operation documents neither a 400 nor a 422 (a problem answers).</summary>
+    private static ResponseStep? Refusal(OperationContract operation, ScenarioCatalogue catalogue, bool malformed, JsonObject violations, bool published)
     {
         var rules = catalogue.BodyRefusal;
         var named = (malformed ? rules.Malformed : rules.Invalid) is { } name ? catalogue.Find(name) : null;
-        var step = named?.Steps[0]
-            ?? (malformed ? MalformedStatuses : InvalidStatuses).Where(operation.Responses.ContainsKey).Select(catalogue.FindByStatus).FirstOrDefault(s => s is not null)?.Steps[0]
-            ?? ResponseStep.Plain(400);
+        var found = named?.Steps[0]
+            ?? (malformed ? MalformedStatuses : InvalidStatuses).Where(operation.Responses.ContainsKey)
+                .Select(status => published ? catalogue.FindFor(status, null, operation.Display) : catalogue.FindByStatus(status)).FirstOrDefault(s => s is not null)?.Steps[0];
+        if (found is null && published)
+        {
+            return null;
+        }
+
+        var step = found ?? ResponseStep.Plain(400);
         return rules.ViolationsAt is { } at ? step with { Overrides = OverrideNode.Layer(step.Overrides, OverrideNode.At(at, violations)) } : step;
     }
 
@@ -278,17 +387,17 @@ public sealed class MockPipeline
         var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
         var key = token ?? AnonymousToken;
         ResponseCache.Entry? cached;
-        if (variation == Variation.Edges || operation.Responses[step.Status].VariesPerRequest)
+        if (variation == Variation.Edges || operation.ResponseFor(step.Status)!.VariesPerRequest)
         {
             // Unique per request: caching it would only evict the responses worth keeping.
             var draw = new RequestDraw(_state.NextRequestNumber(variant.Vendor, key), variation);
             var produced = snapshot.Responses.Produce(variant, operation, step, key, account, draw);
-            cached = new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []);
+            cached = new ResponseCache.Entry(produced, validate ? ResponseValidator.Validate(operation, produced) : []);
         }
         else if (!_cache.TryGet(snapshot, operation, step, key, account, out cached))
         {
             var produced = snapshot.Responses.Produce(variant, operation, step, key, account);
-            cached = _cache.Add(snapshot, operation, step, key, account, new ResponseCache.Entry(produced, validate ? ContractSnapshot.Validate(operation, produced) : []));
+            cached = _cache.Add(snapshot, operation, step, key, account, new ResponseCache.Entry(produced, validate ? ResponseValidator.Validate(operation, produced) : []));
         }
 
         var violations = validate ? cached.Violations : [];
@@ -301,9 +410,9 @@ public sealed class MockPipeline
     {
         Stubs.Served(stub);
         var response = stub.Response.Render(request, Time);
-        var operation = StubContractCheck.OperationFor(snapshot, request.Method, request.Path, VariantOf);
+        var operation = StubContractCheck.OperationFor(snapshot.Contracts, request.Method, request.Path, VariantOf);
         var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
-        var violations = validate ? ContractSnapshot.Validate(operation!, response) : [];
+        var violations = validate ? ResponseValidator.Validate(operation!, response) : [];
         var vendor = operation is null ? null : snapshot.Contracts.Match(request.Method, request.Path)?.Vendor.Name;
         return new StubServed(stub, vendor, validate ? Enforce(operation!, response, violations) : response, stub.Response.Delay.Sample(Random.Shared), stub.Response.Fault, violations);
     }

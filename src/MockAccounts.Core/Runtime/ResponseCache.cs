@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
 using MockAccounts.Core.Validation;

@@ -9,6 +9,12 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 public sealed record ScenarioRequest(string? Name, int? Status)
 {
+    /// <summary>The named example asked for (<c>Prefer: example=name</c>, Prism's), or null.</summary>
+    public string? Example { get; init; }
+
+    /// <summary>The <c>Prefer</c> option that asks for a body generated from the schema (<c>dynamic=true</c>) or served from the examples (<c>false</c>).</summary>
+    public const string DynamicPreference = "dynamic";
+
     /// <summary>The header that carries <c>scenario=</c>, <c>code=</c>, <c>variation=</c> and <c>variant=</c>.</summary>
     public const string PreferHeader = "Prefer";
     /// <summary>The header that names a scenario directly.</summary>
@@ -19,16 +25,20 @@ public sealed record ScenarioRequest(string? Name, int? Status)
     public const string VariantPreference = "variant";
 
     /// <summary>The options this mock reads from <c>Prefer</c>.</summary>
-    public static readonly IReadOnlyList<string> Options = ["scenario=<name>", "code=<status>", "variation=<realistic|edges>", "variant=<name>"];
+    public static readonly IReadOnlyList<string> Options = ["scenario=<name>", "code=<status>", "example=<name>", "dynamic=<true|false>", "variation=<realistic|edges>", "variant=<name>"];
 
     /// <summary>RFC 7240 preferences a client may send for the real API: accepted and ignored.</summary>
     private static readonly string[] StandardPreferences = ["respond-async", "return", "wait", "handling"];
+
+    /// <summary>The names of <see cref="Options"/>, which a mistyped option is compared with.</summary>
+    private static readonly string[] OptionNames = ["scenario", "code", VariationPreference, VariantPreference];
 
     /// <returns>The ask (null when the request asks nothing), or the problem with it.</returns>
     public static (ScenarioRequest? Request, ScenarioRequestProblem? Problem) From(Func<string, string?> header)
     {
         string? name = null;
         int? status = null;
+        string? example = null;
         foreach (var part in (header(PreferHeader) ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var cut = part.IndexOf('=', StringComparison.Ordinal);
@@ -46,7 +56,14 @@ public sealed record ScenarioRequest(string? Name, int? Status)
                     break;
                 case "code":
                     return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} is not a status code (expected code=<three digits>)", ScenarioRequestProblem.About.Status));
-                case VariationPreference or VariantPreference:
+                case "example" when string.IsNullOrWhiteSpace(value):
+                    return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} names no example (expected example=<name>)", ScenarioRequestProblem.About.Scenario));
+                case "example":
+                    example ??= value;
+                    break;
+                case DynamicPreference when value is not ("true" or "false"):
+                    return (null, new ScenarioRequestProblem($"{PreferHeader}: {EchoedInput.Cut(part)} is not a choice (expected dynamic=true or dynamic=false)", ScenarioRequestProblem.About.Option));
+                case VariationPreference or VariantPreference or DynamicPreference:
                     // Read, and refused when unknown, where the vendor's variants and the variations are known.
                     break;
                 default:
@@ -57,7 +74,8 @@ public sealed record ScenarioRequest(string? Name, int? Status)
 
                     return (null, new ScenarioRequestProblem(
                         $"{PreferHeader}: '{EchoedInput.Cut(option)}' is not an option here (options: {string.Join(", ", Options)}; " +
-                        $"accepted and ignored: {string.Join(", ", StandardPreferences)})", ScenarioRequestProblem.About.Option));
+                        $"accepted and ignored: {string.Join(", ", StandardPreferences)}).{ClosestName.DidYouMean(option, OptionNames.Concat(StandardPreferences))}",
+                        ScenarioRequestProblem.About.Option));
             }
         }
 
@@ -71,7 +89,7 @@ public sealed record ScenarioRequest(string? Name, int? Status)
             name ??= explicitName.Trim();
         }
 
-        return (name is null && status is null ? null : new ScenarioRequest(name, status), null);
+        return (name is null && status is null && example is null ? null : new ScenarioRequest(name, status) { Example = example }, null);
     }
 
     /// <summary>The value of one <c>Prefer</c> preference, e.g. <c>variation</c> in <c>Prefer: variation=edges</c>; null when not asked.</summary>

@@ -16,4 +16,7 @@ public sealed record ServingDefaults
 
     /// <summary>Hold credentials to the shape their contract declares (<c>x-mock-credential</c>).</summary>
     public bool CheckCredentialFormats { get; init; } = true;
+
+    /// <summary>Generate a published spec's bodies from its schemas even where it gives examples (as <c>Prefer: dynamic=true</c> does for one request).</summary>
+    public bool Dynamic { get; init; }
 }

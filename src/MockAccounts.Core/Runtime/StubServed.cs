@@ -1,3 +1,4 @@
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Validation;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Validation;
 

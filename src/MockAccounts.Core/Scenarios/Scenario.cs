@@ -1,3 +1,4 @@
+using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 namespace MockAccounts.Core.Scenarios;
 
@@ -9,6 +10,15 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Res
 {
     /// <summary>Whether requests get different steps in turn rather than the same response.</summary>
     public bool IsSequence => Steps.Count > 1 || Steps[0].Repeat > 1;
+
+    /// <summary>
+    /// The operation the scenario answers (<c>METHOD /path</c> as served), or null: every operation whose contract
+    /// documents the status (our own dialect: the account operation).
+    /// </summary>
+    public string? Operation { get; init; }
+
+    /// <summary>Whether the scenario was derived from a published spec's responses rather than written in a catalogue.</summary>
+    public bool Derived { get; init; }
 
     /// <summary>The status of the first response, which is what <c>Prefer: code=</c> matches.</summary>
     public int Status => Steps[0].Status;

@@ -1,10 +1,17 @@
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Http;
 
 namespace MockAccounts.Core.Validation;
 
 /// <summary>Checks a response (status, headers, body) against its operation's contract.</summary>
 public static class ResponseValidator
 {
+    /// <summary>Where <paramref name="response"/> breaks the operation's contract; empty when it keeps it.</summary>
+    /// <param name="operation">The operation that answered.</param>
+    /// <param name="response">The response to check.</param>
+    public static IReadOnlyList<Violation> Validate(OperationContract operation, MockResponse response) =>
+        Validate(operation, response.Status, response.Headers, response.Body);
+
     /// <summary>Where a response breaks the operation's contract: undocumented status, missing required headers, body against schema.</summary>
     /// <param name="operation">The operation that answered.</param>
     /// <param name="status">The response status.</param>
@@ -17,7 +24,7 @@ public static class ResponseValidator
     public static IReadOnlyList<Violation> Validate(
         OperationContract operation, int status, IEnumerable<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> body, bool independently = false)
     {
-        if (!operation.Responses.TryGetValue(status, out var response))
+        if (operation.ResponseFor(status) is not { } response)
         {
             var documented = string.Join(", ", operation.Responses.Keys.Order());
             return [new Violation("", $"a documented status of {operation.Display} ({documented})", status.ToString(System.Globalization.CultureInfo.InvariantCulture))];
@@ -39,11 +46,30 @@ public static class ResponseValidator
             return violations;
         }
 
+        if (!independently && IsProvenExample(response, body))
+        {
+            // A published spec's example, served as it is: the proof checked these very bytes against the schema.
+            return violations;
+        }
+
         if (independently || response.BodyCheck is not { } check || !check.Accepts(body))
         {
             violations.AddRange(SchemaValidator.Validate(response.BodyValidator!, body));
         }
 
         return violations;
+    }
+
+    private static bool IsProvenExample(ResponseContract response, ReadOnlySpan<byte> body)
+    {
+        foreach (var example in response.Examples)
+        {
+            if (body.Length == example.Body.Length && body.Overlaps(example.Body, out var offset) && offset == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -90,8 +90,8 @@ public static class SchemaValidator
             ValidationErrorKind.NotInEnumeration =>
                 $"one of [{string.Join(", ", schema.Enumeration.Select(v => v is null ? "null" : v.ToString()))}]",
             ValidationErrorKind.PatternMismatch => $"text matching {schema.Pattern}",
-            ValidationErrorKind.NumberTooSmall => $"a number >= {schema.Minimum}",
-            ValidationErrorKind.NumberTooBig => $"a number <= {schema.Maximum}",
+            ValidationErrorKind.NumberTooSmall => schema.Minimum is { } min ? $"a number {(schema.IsExclusiveMinimum ? ">" : ">=")} {min}" : $"a number > {schema.ExclusiveMinimum}",
+            ValidationErrorKind.NumberTooBig => schema.Maximum is { } max ? $"a number {(schema.IsExclusiveMaximum ? "<" : "<=")} {max}" : $"a number < {schema.ExclusiveMaximum}",
             ValidationErrorKind.StringTooShort => $"at least {schema.MinLength} characters",
             ValidationErrorKind.StringTooLong => $"at most {schema.MaxLength} characters",
             ValidationErrorKind.DateTimeExpected => "format date-time",

@@ -13,6 +13,7 @@ import { newToken, startMock } from '../../clients/tests/mock-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const screenshotPath = process.env.DASHBOARD_SCREENSHOT ?? path.join(here, '../out/dashboard.png');
+const narrowScreenshotPath = process.env.DASHBOARD_NARROW_SCREENSHOT ?? path.join(here, '../out/dashboard-390.png');
 /** The dashboard polls the journal every 500 ms: a request shows within a second; the margin is for slow CI machines. */
 const SHOWS_WITHIN_MS = 3000;
 
@@ -107,6 +108,66 @@ describe('the dashboard without an admin key', () => {
     assert.match(await group('Sequences').locator('[data-scenario="flaky"]').innerText(), /500→200/);
   });
 
+  test('a fault that sends no status wears the fault, not a green 200, in its badge and in the scenario lists', async () => {
+    await page.click('#tab-runloop');
+    const badge = (scenario) => page.locator(`#vendor-panel [data-scenario="${scenario}"] .status`);
+    for (const fault of ['connection-reset', 'empty-response']) {
+      assert.equal(await badge(fault).innerText(), fault);
+      assert.match(await badge(fault).getAttribute('class'), /\bsf\b/, `${fault} has the fault's colour`);
+      assert.doesNotMatch(await badge(fault).getAttribute('class'), /\bs2\b/);
+      assert.match(await page.locator(`#scenario-select option[value="${fault}"]`).textContent(), new RegExp(`\\(${fault}\\)`));
+    }
+    assert.equal(await badge('reset-then-ok').innerText(), 'connection-reset→200');
+    assert.equal(await badge('malformed-json').innerText(), '200', 'a cut-off body still arrives with its 200');
+  });
+
+  test('the token form follows the selected vendor tab', async () => {
+    const { vendors } = await mock.admin('GET', '/__admin/vendors');
+    for (const name of ['ultravox', 'depicta', 'runloop']) {
+      await page.click(`#tab-${name}`);
+      assert.equal(await page.inputValue('#bind-vendor'), name);
+      const offered = await page.locator('#bind-scenario option').evaluateAll((options) => options.map((o) => o.value));
+      assert.deepEqual(offered, vendors.find((v) => v.name === name).scenarios.map((s) => s.name), `${name}'s scenarios are offered`);
+    }
+    await page.click('#tab-ultravox');
+    const example = vendors.find((v) => v.name === 'ultravox').credentials[0].example;
+    const shape = (text) => text.replace(/[A-Za-z0-9]/g, 'x');
+    assert.equal(shape(await page.inputValue('#bind-token')), shape(example), 'the token is made for that vendor');
+  });
+
+  test('a message floats over the page instead of pushing it down', async () => {
+    await page.click('#tab-runloop');
+    const top = () => page.locator('#content').evaluate((main) => main.getBoundingClientRect().top);
+    const before = await top();
+    await page.click('#vendor-panel [data-scenario="trial"]');
+    await page.locator('#message', { hasText: 'runloop now serves trial' }).waitFor();
+    assert.equal(await top(), before);
+    await mock.admin('PUT', '/__admin/scenarios/runloop/state');
+  });
+
+  test('the first paint waits for the data: no "Connecting…" over empty cards', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const held = await context.newPage();
+      let release;
+      const released = new Promise((resolve) => { release = resolve; });
+      let asked;
+      const vendorsAsked = new Promise((resolve) => { asked = resolve; });
+      await held.route('**/__admin/vendors', async (route) => { asked(); await released; await route.continue(); });
+      await held.goto(`${mock.baseUrl}/__admin/`);
+      await vendorsAsked;
+      assert.equal(await held.locator('#content').isVisible(), false, 'no empty cards while the vendors are on their way');
+      assert.equal(await held.locator('#health-chip').isVisible(), false);
+      assert.doesNotMatch(await held.locator('body').innerText(), /Connecting/);
+      release();
+      await held.locator('[role=tab]').first().waitFor();
+      assert.equal(await held.locator('#content').isVisible(), true);
+      assert.match(await held.locator('#health-chip').innerText(), /healthy/);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('clicking quota-reached switches Runloop: a real request then gets ACCOUNT_STATUS_DISABLED_QUOTA_REACHED', async () => {
     await page.click('#tab-runloop');
     await page.click('#vendor-panel [data-scenario="quota-reached"]');
@@ -177,6 +238,11 @@ describe('the dashboard without an admin key', () => {
 
     await page.setViewportSize({ width: 1440, height: 1000 });
     await page.click('#tab-runloop');
+    // The form follows the tab to Runloop; the Depicta binding, picked again from the list, keeps the picture one story.
+    await page.click(`#bound-list button:has-text("${token}")`);
+    await page.waitForFunction(() => document.getElementById('bind-vendor').value === 'depicta');
+    // A passing message floats wherever the page ends in a full-page picture: not part of it.
+    await page.evaluate(() => { document.getElementById('message').textContent = ''; });
     await mkdir(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: true });
   });
@@ -262,6 +328,61 @@ describe('the dashboard without an admin key', () => {
     const elsewhere = opened.requested.filter((url) => new URL(url).origin !== origin);
     assert.deepEqual(elsewhere, []);
     assert.deepEqual(opened.errors, []);
+  });
+});
+
+describe('the dashboard on a phone (390 px wide)', () => {
+  let mock;
+  let opened;
+
+  before(async () => {
+    mock = await startMock();
+    opened = await openDashboard(mock, { width: 390, height: 844 });
+    await opened.page.locator('[role=tab]').first().waitFor();
+  });
+
+  after(async () => {
+    await opened?.context.close();
+    await mock?.stop();
+  });
+
+  test('nothing scrolls sideways, the health chip is one line, endpoints stay in their card and filter labels beside their fields', async () => {
+    const { page } = opened;
+    await page.click('#tab-runloop');
+    const token = newToken('rl_narrow');
+    await bindThroughForm(page, 'runloop', token, 'quota-reached');
+    await vendorRequest(mock, token);
+    await page.waitForFunction(() => /healthy/.test(document.getElementById('health-chip').innerText));
+    await page.locator('#journal-rows tr').first().waitFor({ timeout: SHOWS_WITHIN_MS });
+
+    const layout = await page.evaluate(() => {
+      const box = (node) => node.getBoundingClientRect();
+      const chip = document.getElementById('health-chip');
+      const lines = document.createRange();
+      lines.selectNodeContents(chip);
+      const card = box(document.getElementById('vendors'));
+      return {
+        scrollWidth: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+        chipLines: new Set([...lines.getClientRects()].map((r) => Math.round(r.top))).size,
+        chipWidth: box(chip).width,
+        chipHeight: box(chip).height,
+        outside: [...document.querySelectorAll('#vendor-panel .endpoints li')]
+          .filter((li) => box(li).right > card.right + 0.5 || box(li).left < card.left - 0.5).map((li) => li.innerText),
+        apart: [...document.querySelectorAll('#journal-filter .filter')].filter((pair) => {
+          const [label, field] = [box(pair.querySelector('label')), box(pair.querySelector('input, select'))];
+          return Math.abs((label.top + label.bottom) / 2 - (field.top + field.bottom) / 2) > 4;
+        }).map((pair) => pair.innerText),
+      };
+    });
+    assert.ok(layout.scrollWidth <= layout.width, `the page is ${layout.scrollWidth} px wide in a ${layout.width} px window`);
+    assert.equal(layout.chipLines, 1, 'the health chip reads on one line');
+    assert.ok(layout.chipWidth > 2 * layout.chipHeight, `the chip is a pill, not a circle (${layout.chipWidth} × ${layout.chipHeight})`);
+    assert.deepEqual(layout.outside, [], 'every endpoint chip inside the vendors card');
+    assert.deepEqual(layout.apart, [], 'every filter label on the line of its field');
+
+    await mkdir(path.dirname(narrowScreenshotPath), { recursive: true });
+    await page.screenshot({ path: narrowScreenshotPath, fullPage: true });
   });
 });
 

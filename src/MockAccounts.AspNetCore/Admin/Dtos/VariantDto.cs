@@ -10,4 +10,11 @@ namespace MockAccounts.AspNetCore.Admin;
 /// <param name="Choose">How to serve this variant: at start-up, per token, per request.</param>
 public sealed record VariantDto(
     string Name, string Title, IReadOnlyList<string> Endpoints, string DefaultScenario, IReadOnlyList<ScenarioInfoDto> Scenarios,
-    string? Differs = null, VariantChoiceDto? Choose = null);
+    string? Differs = null, VariantChoiceDto? Choose = null)
+{
+    /// <summary>How the contract is written: <c>dialect</c> (ours, with hints and a catalogue) or <c>published</c> (a vendor's OpenAPI as it is).</summary>
+    public string Format { get; init; } = "dialect";
+
+    /// <summary>What the contract documents that the mock cannot honour, each with its file and JSON pointer (found when it loaded).</summary>
+    public IReadOnlyList<ContractErrorDto> Warnings { get; init; } = [];
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Http;
+using MockAccounts.Core.Validation;
+
+namespace MockAccounts.Core.Runtime;
+
+/// <summary>
+/// Checks a request to a published spec's operation as the spec documents it, as Prism does: required
+/// parameters present, scalar parameters of their schema, the JSON body (when documented) valid. The first
+/// problems found are the refusal; a request that keeps the contract gets null.
+/// </summary>
+internal static class PublishedRequest
+{
+    /// <summary>Why the request breaks its operation's contract: a body that is not JSON (malformed) or anything else (invalid).</summary>
+    /// <param name="Malformed">The body is not JSON (a 400), else the request is invalid (a 422).</param>
+    /// <param name="Violations">By field, as a vendor's 422 lists them.</param>
+    /// <param name="Message">One line for a problem.</param>
+    public sealed record Invalid(bool Malformed, JsonObject Violations, string Message);
+
+    public static Invalid? Refusal(OperationContract operation, MockRequest request)
+    {
+        var violations = new JsonObject();
+        foreach (var parameter in operation.Parameters)
+        {
+            var value = parameter.In switch
+            {
+                "query" => CredentialChecker.QueryValue(request.Query, parameter.Name),
+                "header" => request.Header(parameter.Name),
+                "path" => PathValue(operation.Path, request.Path, parameter.Name),
+                _ => null,
+            };
+            if (value is null)
+            {
+                if (parameter.Required && parameter.In != "cookie")
+                {
+                    violations[$"{parameter.In}.{parameter.Name}"] = new JsonArray("is required");
+                }
+            }
+            else if (parameter.Check is { } check && !check(value))
+            {
+                violations[$"{parameter.In}.{parameter.Name}"] = new JsonArray("does not keep its schema");
+            }
+        }
+
+        if (operation.RequestBody is { } body && (body.Required || request.Body.Length > 0))
+        {
+            JsonNode? parsed;
+            try
+            {
+                parsed = request.Body.Length == 0 ? throw new JsonException("no body") : JsonNode.Parse(request.Body.Span);
+            }
+            catch (JsonException)
+            {
+                return new Invalid(true, FieldViolations.NotJson(), $"{operation.Display} takes a JSON body");
+            }
+
+            foreach (var (field, messages) in FieldViolations.ByField(SchemaValidator.Validate(body.Validator, parsed)))
+            {
+                violations[field] = messages?.DeepClone();
+            }
+        }
+
+        return violations.Count == 0 ? null
+            : new Invalid(false, violations, $"{operation.Display}: {string.Join("; ", violations.Select(v => $"{v.Key} {string.Join(", ", v.Value!.AsArray())}"))}");
+    }
+
+    /// <summary>The value of a path parameter: the template's segments are the request path's last ones (it may be prefixed with the vendor).</summary>
+    private static string? PathValue(string template, string path, string name)
+    {
+        var parts = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var sent = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var offset = sent.Length - parts.Length;
+        for (var i = 0; i < parts.Length && offset >= 0; i++)
+        {
+            if (parts[i] == "{" + name + "}")
+            {
+                return Uri.UnescapeDataString(sent[offset + i]);
+            }
+        }
+
+        return null;
+    }
+}
