@@ -165,6 +165,24 @@ public sealed class ToolCommandTests
     }
 
     [Test]
+    public void Server_settings_are_the_options_with_a_section_a_value_with_a_colon_is_not_one()
+    {
+        var (settings, others) = ToolCommands.SplitSettings(["serve", "--urls=http://127.0.0.1:9090", "--MockAccounts:Seed", "3", "--MockAccounts:Validation=warn", "--contracts", "./a"]);
+
+        settings.Should().Equal("--MockAccounts:Seed", "3", "--MockAccounts:Validation=warn");
+        others.Should().Equal("serve", "--urls=http://127.0.0.1:9090", "--contracts", "./a");
+    }
+
+    [Test]
+    public async Task Verify_takes_no_server_settings_and_says_so()
+    {
+        var run = await RunAsync("verify", "runloop", "--MockAccounts:Seed", "3");
+
+        run.Exit.Should().Be(2);
+        (run.Error + run.Output).Should().Contain("--MockAccounts:Seed");
+    }
+
+    [Test]
     public async Task List_passes_server_settings_on_and_the_server_names_an_unknown_one()
     {
         var run = await RunAsync("list", "--MockAccounts:Valdation", "warn");
