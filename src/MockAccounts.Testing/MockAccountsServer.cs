@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Testing;
 
@@ -17,22 +19,25 @@ namespace MockAccounts.Testing;
 /// </summary>
 public sealed class MockAccountsServer : IAsyncDisposable
 {
-    private readonly WebApplication _sockets;
-    private readonly WebApplication _inMemory;
-    private readonly MockAccountsRuntime _runtime;
+    private readonly WebApplication _app;
+    private readonly TestServer _inMemory;
+    private readonly ContractStore _contracts;
+    private readonly MockPipeline _pipeline;
+    private readonly RequestJournal _journal;
     private readonly HttpClient _adminHttp;
-    private readonly ILoggerFactory? _ownedLoggers;
     private int _disposed;
 
-    private MockAccountsServer(WebApplication sockets, WebApplication inMemory, MockAccountsRuntime runtime, ILoggerFactory? ownedLoggers, Uri baseAddress, string? adminKey)
+    private MockAccountsServer(WebApplication app)
     {
-        _sockets = sockets;
-        _inMemory = inMemory;
-        _runtime = runtime;
-        _ownedLoggers = ownedLoggers;
-        BaseAddress = baseAddress;
-        _adminHttp = new HttpClient(CreateHandler()) { BaseAddress = baseAddress };
-        Admin = new MockAccountsAdminClient(_adminHttp, adminKey);
+        _app = app;
+        _inMemory = ((TwinServer)app.Services.GetRequiredService<IServer>()).InMemory;
+        _contracts = app.Services.GetRequiredService<ContractStore>();
+        _pipeline = app.Services.GetRequiredService<MockPipeline>();
+        _journal = app.Services.GetRequiredService<RequestJournal>();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        _adminHttp = new HttpClient(CreateHandler()) { BaseAddress = BaseAddress };
+        Admin = new MockAccountsAdminClient(_adminHttp, app.Services.GetRequiredService<IOptions<MockAccountsOptions>>().Value.Admin.Key);
     }
 
     /// <summary>Where the mock listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -47,65 +52,61 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>The typed admin API of this server (in memory: no sockets).</summary>
     public MockAccountsAdminClient Admin { get; }
 
-    /// <summary>Every request received so far, oldest first (a copy of the journal: call it once per assertion).</summary>
+    /// <summary>
+    /// Every request received so far, oldest first (a copy of the journal: call it once per assertion). With
+    /// parallel tests this holds every test's requests; assert on <see cref="GetRequests(MockAccount)"/> instead.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> GetRequests() =>
-        _runtime.Journal.Snapshot().Reverse().Select(RecordedRequest.From).ToArray();
+        _journal.Snapshot().Reverse().Select(RecordedRequest.From).ToArray();
+
+    /// <summary>
+    /// The requests made with <paramref name="account"/>'s credentials, oldest first: the journal as one test sees it,
+    /// whatever other tests run beside it (<c>mock.GetRequests(account).Should().ContainSingle(r =&gt; r.Path == "/v1/accounts/me")</c>).
+    /// </summary>
+    /// <param name="account">An account from <see cref="VendorAccounts.CreateAccountAsync(string?, CancellationToken)"/>.</param>
+    public IReadOnlyList<RecordedRequest> GetRequests(MockAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return _journal.Snapshot().Where(e => e.Vendor == account.Vendor && e.Token == account.Token).Reverse().Select(RecordedRequest.From).ToArray();
+    }
 
     /// <summary>
     /// Starts the server: listens on a free loopback port while it loads and proves the contracts, and returns once both are done.
+    /// Options are the server's: the <c>MockAccounts</c> section of the test project's configuration (<c>appsettings.json</c>
+    /// beside the test assembly, <c>MockAccounts__*</c> environment variables), then <paramref name="configure"/>.
     /// </summary>
-    /// <param name="configure">Adjusts the options; every one not set keeps the server's default.</param>
+    /// <param name="configure">Adjusts the options; every one not set keeps the server's default (or the configuration's value).</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
-    /// <exception cref="MockAccountsOptionsException">An option is out of range; the message names it.</exception>
+    /// <exception cref="OptionsValidationException">A setting is unknown, malformed or out of range; each failure names it.</exception>
     /// <exception cref="Core.Loading.ContractLoadException">A contract is broken; the message names file, JSON pointer and expectation.</exception>
     public static async Task<MockAccountsServer> StartAsync(Action<MockAccountsServerOptions>? configure = null, CancellationToken cancellationToken = default)
     {
-        var options = new MockAccountsServerOptions();
-        configure?.Invoke(options);
-        options.ThrowIfInvalid();
-        string[] loopback = ["--urls", "http://127.0.0.1:0"];
-        var ownedLoggers = options.LoggerFactory is null ? WarningsToConsole() : null;
-        var loggers = options.LoggerFactory ?? ownedLoggers!;
-        // The first start in a test process is mostly JIT compilation on one thread: the contracts load on
-        // another core while this one builds and starts both hosts, which need only the options until a request
-        // comes, and no request can come before this returns (the port and the handler are not known yet).
-        var loading = Task.Run(() => MockAccountsRuntime.CreateAsync(options, options.TimeProvider, cancellationToken), cancellationToken);
-        var starting = new[]
-        {
-            MockAccountsHost.StartWhileLoadingAsync(MockAccountsHost.CreateBuilder(loopback), options, loading, options.HotReload, loggers, cancellationToken),
-            MockAccountsHost.StartWhileLoadingAsync(InMemoryBuilder(loopback), options, loading, watchContracts: false, loggers, cancellationToken),
-        };
-        try
-        {
-            await Task.WhenAll(starting).ConfigureAwait(false);
-        }
-        catch
-        {
-            // A host that failed has disposed itself (and the runtime, once loaded); one that started goes too.
-            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
-            {
-                var host = await started.ConfigureAwait(false);
-                await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
-                await host.DisposeAsync().ConfigureAwait(false);
-            }
-
-            ownedLoggers?.Dispose();
-            throw;
-        }
-
-        var sockets = await starting[0].ConfigureAwait(false);
-        var inMemory = await starting[1].ConfigureAwait(false);
-        var runtime = await loading.ConfigureAwait(false);
-        var address = sockets.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new MockAccountsServer(sockets, inMemory, runtime, ownedLoggers, new Uri(address.EndsWith('/') ? address : address + "/"), options.Admin.Key);
+        var app = await MockAccountsHost.StartAsync(["--urls", "http://127.0.0.1:0"], builder => Configure(builder, configure), cancellationToken).ConfigureAwait(false);
+        return new MockAccountsServer(app);
     }
 
-    private static WebApplicationBuilder InMemoryBuilder(string[] args)
+    /// <summary>The server's host, as a fixture: its options type, the test's logger and clock, and an in-memory twin of Kestrel.</summary>
+    private static void Configure(WebApplicationBuilder builder, Action<MockAccountsServerOptions>? configure)
     {
-        var builder = MockAccountsHost.CreateBuilder(args);
-        builder.WebHost.UseTestServer();
-        return builder;
+        builder.Services.AddSingleton<IOptionsFactory<MockAccountsOptions>, FixtureOptionsFactory>();
+        if (configure is not null)
+        {
+            builder.Services.Configure<MockAccountsOptions>(options => configure((MockAccountsServerOptions)options));
+        }
+
+        builder.Services.AddSingleton<IPostConfigureOptions<MockAccountsOptions>, ContractFolders>();
+        // Both are known once the options are made, which is after this: the host resolves them from the options.
+        builder.Services.AddSingleton(services => Options(services).TimeProvider);
+        builder.Services.AddSingleton(services => Options(services).LoggerFactory is { } given
+            ? new BorrowedLoggerFactory(given)
+            : LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(console => console.SingleLine = true)));
+        var sockets = builder.Services.Last(d => d.ServiceType == typeof(IServer));
+        builder.Services.AddSingleton<IServer>(services => new TwinServer(
+            (IServer)ActivatorUtilities.CreateInstance(services, sockets.ImplementationType!), new TestServer(services)));
     }
+
+    private static MockAccountsServerOptions Options(IServiceProvider services) =>
+        (MockAccountsServerOptions)services.GetRequiredService<IOptions<MockAccountsOptions>>().Value;
 
     /// <summary>Scenarios, token bindings, account edits, variants and the journal back to a fresh start.</summary>
     public Task ResetAsync(CancellationToken cancellationToken = default) => Admin.ResetAsync(cancellationToken);
@@ -113,13 +114,14 @@ public sealed class MockAccountsServer : IAsyncDisposable
     /// <summary>A vendor's accounts: <c>await mock.Vendor("depicta").CreateAccountAsync("unverified-email")</c>.</summary>
     public VendorAccounts Vendor(string name)
     {
-        var vendor = _runtime.Contracts.Current.Contracts.Find(name)
-            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", _runtime.Contracts.Current.Contracts.Vendors.Keys)}).{ClosestName.DidYouMean(name, _runtime.Contracts.Current.Contracts.Vendors.Keys)}", nameof(name));
-        return new VendorAccounts(vendor.Name, _runtime);
+        var vendors = _contracts.Current.Contracts;
+        var vendor = vendors.Find(name)
+            ?? throw new ArgumentException($"Unknown vendor '{name}' (vendors: {string.Join(", ", vendors.Vendors.Keys)}).{ClosestName.DidYouMean(name, vendors.Vendors.Keys)}", nameof(name));
+        return new VendorAccounts(vendor.Name, _app.Services.GetRequiredService<MockAdmin>());
     }
 
     /// <summary>An in-memory handler: the same pipeline and state as the socket server, without sockets.</summary>
-    public HttpMessageHandler CreateHandler() => new ConnectionLikeHandler(_inMemory.GetTestServer().CreateHandler());
+    public HttpMessageHandler CreateHandler() => new ConnectionLikeHandler(_inMemory.CreateHandler());
 
     /// <summary>A socket client for one account: the mock's base address and the account's credentials.</summary>
     public HttpClient CreateClient(MockAccount account)
@@ -149,15 +151,7 @@ public sealed class MockAccountsServer : IAsyncDisposable
 
         Admin.Dispose();
         _adminHttp.Dispose();
-        await _sockets.StopAsync().ConfigureAwait(false);
-        await _inMemory.StopAsync().ConfigureAwait(false);
-        await _sockets.DisposeAsync().ConfigureAwait(false);
-        await _inMemory.DisposeAsync().ConfigureAwait(false);
-        _runtime.Dispose();
-        _ownedLoggers?.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
-
-    private static ILoggerFactory WarningsToConsole() => LoggerFactory.Create(logging => logging
-        .SetMinimumLevel(LogLevel.Warning)
-        .AddSimpleConsole(console => console.SingleLine = true));
 }

@@ -6,7 +6,10 @@ namespace MockAccounts.Testing;
 /// <summary>
 /// How <see cref="MockAccountsServer.StartAsync"/> sets the server up: the server's own options (same
 /// names, same defaults, e.g. <c>o.Seed = 7</c>, <c>o.Journal.Capacity = 100</c>) plus what only an
-/// in-process server can take: a logger and a clock. The server listens on a free loopback port.
+/// in-process server can take: a logger and a clock. The server listens on a free loopback port. The
+/// configure action sees the options already read from the test process's <c>MockAccounts</c> configuration
+/// section (an <c>appsettings.json</c> beside the test assembly, <c>MockAccounts__*</c> environment variables);
+/// what it sets wins. A relative contract folder is looked for beside the test assembly, then in the test project.
 /// </summary>
 public sealed record MockAccountsServerOptions : MockAccountsOptions
 {

@@ -2,7 +2,7 @@ using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.Testing;
 
-/// <summary>A request the mock received, as a test reads it from <see cref="MockAccountsServer.GetRequests"/>.</summary>
+/// <summary>A request the mock received, as a test reads it from <see cref="MockAccountsServer.GetRequests(MockAccount)"/> or <see cref="MockAccountsServer.GetRequests()"/>.</summary>
 public sealed record RecordedRequest(
     string? Vendor,
     string? Scenario,

@@ -1,18 +1,18 @@
 using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
-using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Testing;
 
 /// <summary>Creates isolated accounts of one vendor: each a fresh token bound to its own scenario.</summary>
 public sealed class VendorAccounts
 {
-    private readonly MockAccountsRuntime _runtime;
+    private readonly MockAdmin _admin;
 
-    internal VendorAccounts(string name, MockAccountsRuntime runtime)
+    internal VendorAccounts(string name, MockAdmin admin)
     {
         Name = name;
-        _runtime = runtime;
+        _admin = admin;
     }
 
     /// <summary>The vendor's name.</summary>
@@ -32,8 +32,7 @@ public sealed class VendorAccounts
     public Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var admin = _runtime.Admin;
-        var created = admin.CreateAccount(admin.FindVendor(Name).Value!, scenario, variation);
+        var created = _admin.CreateAccount(_admin.FindVendor(Name).Value!, scenario, variation);
         if (created.Problem is { } problem)
         {
             throw new MockAccountsAdminException(problem.Status, problem.ToJsonObject().ToJsonString());

@@ -1,17 +1,22 @@
-using MockAccounts.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Tool;
 
-/// <summary><c>mockaccounts check</c>: the server's start-up (options, then contracts loaded and proven), stopped before listening.</summary>
+/// <summary><c>mockaccounts check</c>: the server's start-up (options, then contracts loaded and proven) on a server that never listens.</summary>
 internal static class ContractCheck
 {
     private const string SchemasFolder = "schemas";
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> folders, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> folders, IReadOnlyList<string> settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         var roots = folders.Select(Path.GetFullPath).ToArray();
-        var (runtime, exit) = await StartUp.LoadAsync(new MockAccountsOptions { Contracts = roots[0], ExtraContracts = roots[1..], HotReload = false }, errors, cancellationToken).ConfigureAwait(false);
-        if (runtime is null)
+        var (host, exit) = await StartUp.StartAsync(settings, options =>
+        {
+            options.Contracts = roots[0];
+            options.ExtraContracts = roots[1..];
+        }, errors, cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
             foreach (var hint in folders.Select(ContractFolderAbove).OfType<string>())
             {
@@ -21,9 +26,9 @@ internal static class ContractCheck
             return exit;
         }
 
-        using (runtime)
+        await using (host.ConfigureAwait(false))
         {
-            var set = runtime.Contracts.Current.Contracts;
+            var set = host.Services.GetRequiredService<ContractStore>().Current.Contracts;
             foreach (var conflict in set.RouteConflicts)
             {
                 await errors.WriteLineAsync($"warning: root path conflict: {conflict}").ConfigureAwait(false);
@@ -36,6 +41,7 @@ internal static class ContractCheck
 
             var vendors = string.Join(", ", set.Vendors.Values.Select(v => $"{v.Name} ({string.Join(", ", v.Variants.Keys)})"));
             await output.WriteLineAsync($"ok: {set.Vendors.Count} vendor(s) in {string.Join(", ", roots)}: {vendors}").ConfigureAwait(false);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
     }

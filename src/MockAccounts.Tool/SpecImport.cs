@@ -4,8 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Contracts;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Tool;
 
@@ -108,10 +110,17 @@ internal static partial class SpecImport
 
     private static async Task<(VariantContract? Variant, int Exit)> LoadAsync(string root, string vendor, TextWriter errors, CancellationToken cancellationToken)
     {
-        var (runtime, exit) = await StartUp.LoadAsync(new MockAccountsOptions { Contracts = root, HotReload = false, RequestLog = false }, errors, cancellationToken).ConfigureAwait(false);
-        using (runtime)
+        var (host, exit) = await StartUp.StartAsync([], options => options.Contracts = root, errors, cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
-            return runtime is null ? (null, exit) : (runtime.Contracts.Current.Variant(vendor), 0);
+            return (null, exit);
+        }
+
+        await using (host.ConfigureAwait(false))
+        {
+            var variant = host.Services.GetRequiredService<ContractStore>().Current.Variant(vendor);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
+            return (variant, 0);
         }
     }
 

@@ -4,13 +4,11 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.AspNetCore.Admin;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core;
+using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Tool;
 
@@ -24,23 +22,20 @@ internal static class VendorListing
     // As the admin API writes it: quotes and accents readable in a terminal.
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static async Task<int> RunAsync(string? vendor, bool json, IReadOnlyList<string> contracts, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string? vendor, bool json, IReadOnlyList<string> contracts, IReadOnlyList<string> settings, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var options = new MockAccountsOptions { ExtraContracts = contracts.Select(Path.GetFullPath).ToArray(), HotReload = false, RequestLog = false };
-        var (runtime, exit) = await StartUp.LoadAsync(options, errors, cancellationToken).ConfigureAwait(false);
-        if (runtime is null)
+        var extra = contracts.Select(Path.GetFullPath).ToArray();
+        var (host, exit) = await StartUp.StartAsync(settings, options => options.ExtraContracts = [.. options.ExtraContracts, .. extra], errors, cancellationToken).ConfigureAwait(false);
+        if (host is null)
         {
             return exit;
         }
 
-        using (runtime)
+        await using (host.ConfigureAwait(false))
         {
-            var builder = MockAccountsHost.CreateBuilder([]);
-            builder.WebHost.UseTestServer();
-            await using var app = MockAccountsHost.Build(builder, runtime, watchContracts: false, NullLoggerFactory.Instance);
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            using var http = app.GetTestClient();
-            var names = runtime.Contracts.Current.Contracts.Vendors.Keys.ToArray();
+            using var http = host.GetTestClient();
+            var names = host.Services.GetRequiredService<ContractStore>().Current.Contracts.Vendors.Keys.ToArray();
             if (vendor is not null && !names.Contains(vendor))
             {
                 await errors.WriteLineAsync($"Unknown vendor '{vendor}' (vendors: {string.Join(", ", names)}).{ClosestName.DidYouMean(vendor, names)}").ConfigureAwait(false);
@@ -57,6 +52,7 @@ internal static class VendorListing
             await output.WriteLineAsync(!json ? Table(described.Deserialize<VendorDto[]>(Web)!)
                 : vendor is null ? described.ToJsonString(Indented)
                 : described[0]!.ToJsonString(Indented)).ConfigureAwait(false);
+            await host.StopAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         }
     }

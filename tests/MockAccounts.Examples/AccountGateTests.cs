@@ -83,6 +83,18 @@ public sealed class AccountGateTests
     }
 
     [Test]
+    public async Task A_test_asserts_on_its_own_accounts_requests()
+    {
+        var account = await Mock.Vendor(Vendors.Runloop).CreateAccountAsync(Runloop.Scenarios.QuotaReached);
+        using var http = Mock.CreateClient(account);
+
+        var decision = await new AccountGate(http).RunloopAsync();
+
+        Describe(decision).Should().Be("Denied: quota reached");
+        Mock.GetRequests(account).Should().ContainSingle(r => r.Path == "/v1/accounts/me");
+    }
+
+    [Test]
     public async Task The_in_memory_handler_needs_no_socket()
     {
         var account = await Mock.Vendor(Vendors.Ultravox).CreateAccountAsync(Ultravox.Scenarios.AtConcurrencyLimit);

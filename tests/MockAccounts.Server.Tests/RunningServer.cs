@@ -37,15 +37,20 @@ public sealed class RunningServer : IAsyncDisposable
 
     private static async Task<RunningServer> StartAsync(string? contractsRoot, TimeProvider? time, string[] args)
     {
-        var app = await MockAccountsHost.BuildAsync(
+        var app = await MockAccountsHost.StartAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--MockAccounts:Contracts", contractsRoot ?? Repository.Root,
             "--MockAccounts:ReferenceTime", "2026-11-22T00:00:00Z",
             "--Logging:LogLevel:Default", "Warning",
             .. args,
-        ], time: time);
-        await app.StartAsync();
+        ], builder =>
+        {
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+        });
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new RunningServer(app, new Uri(address));
     }

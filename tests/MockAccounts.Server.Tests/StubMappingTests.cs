@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Runtime;
@@ -119,7 +120,7 @@ public sealed class StubMappingTests
     {
         var folder = MappingsFolder(("bad.json", $$$"""{"request": {"method": "GET", "url": "{{{RunloopAccount}}}"}, "response": {"status": 200, "body": "plain text"}}"""));
 
-        var start = () => MockAccountsRuntime.CreateAsync(Options(folder, mode));
+        var start = () => StartAsync(folder, mode);
 
         if (refused)
         {
@@ -128,8 +129,8 @@ public sealed class StubMappingTests
         }
         else
         {
-            using var runtime = await start();
-            runtime.Pipeline.Stubs.All.Should().ContainSingle();
+            await using var server = await start();
+            server.Services.GetRequiredService<MockPipeline>().Stubs.All.Should().ContainSingle();
         }
     }
 
@@ -138,7 +139,7 @@ public sealed class StubMappingTests
     {
         var folder = MappingsFolder(("many.json", """{"mappings": [{"request": {"urlPath": "/a"}, "response": {}}, {"request": {"urlPath": "/b"}, "response": {"chunkedDribbleDelay": {}}}]}"""));
 
-        var start = () => MockAccountsRuntime.CreateAsync(Options(folder, "strict"));
+        var start = () => StartAsync(folder, "strict");
 
         (await start.Should().ThrowAsync<ContractLoadException>()).WithMessage("*many.json: mappings[1]: response.chunkedDribbleDelay: not supported*");
     }
@@ -269,11 +270,6 @@ public sealed class StubMappingTests
         return folder;
     }
 
-    private static MockAccountsOptions Options(string mappingsFolder, string validation) => new()
-    {
-        Contracts = Repository.Root,
-        ExtraContracts = [mappingsFolder],
-        Validation = Enum.Parse<ValidationMode>(validation, ignoreCase: true),
-        HotReload = false,
-    };
+    private static Task<RunningServer> StartAsync(string mappingsFolder, string validation) =>
+        RunningServer.StartAsync(null, "--MockAccounts:ExtraContracts:0", mappingsFolder, "--MockAccounts:Validation", validation, "--MockAccounts:HotReload", "false");
 }

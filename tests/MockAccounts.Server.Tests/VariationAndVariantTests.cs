@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;
@@ -165,7 +166,7 @@ public sealed class VariationAndVariantTests
         }
 
         var start = async () => await RunningServer.StartAsync(null, "--MockAccounts:Variants:opterius", "v9", "--MockAccounts:HotReload", "false");
-        (await start.Should().ThrowAsync<MockAccountsOptionsException>()).Which.Message
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message
             .Should().Contain("MockAccounts:Variants:opterius").And.Contain("documented, v2.7.0");
     }
 }

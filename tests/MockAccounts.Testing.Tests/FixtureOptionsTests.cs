@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing.Tests;
@@ -76,7 +77,7 @@ public sealed class FixtureOptionsTests
         }
 
         await mock.DisposeAsync();
-        return collector.GetSnapshot().Where(r => r.Category == RequestLog.Category).Select(r => r.Message).ToArray();
+        return collector.GetSnapshot().Where(r => r.Category == MockAccountsOptions.RequestLogCategory).Select(r => r.Message).ToArray();
     }
 
     [Test]
@@ -103,6 +104,52 @@ public sealed class FixtureOptionsTests
 
         before.Should().HaveCount(1);
         mock.GetRequests().Should().HaveCount(2);
+    }
+
+    [Test]
+    public async Task GetRequests_of_an_account_holds_its_requests_only_whoever_else_calls_the_same_vendor()
+    {
+        await using var mock = await MockAccountsServer.StartAsync();
+        var mine = await mock.Vendor(Vendors.Runloop).CreateAccountAsync();
+        var theirs = await mock.Vendor(Vendors.Runloop).CreateAccountAsync();
+        using (var other = mock.CreateClient(theirs))
+        {
+            (await other.GetAsync("/v1/accounts/me")).Dispose();
+        }
+
+        using (var http = mock.CreateClient(mine))
+        {
+            (await http.GetAsync("/v1/accounts/me")).Dispose();
+            (await http.GetAsync("/runloop/v1/accounts/me")).Dispose();
+        }
+
+        mock.GetRequests(mine).Select(r => r.Path).Should().Equal("/v1/accounts/me", "/runloop/v1/accounts/me");
+        mock.GetRequests(mine).Should().OnlyContain(r => r.Token == mine.Token && r.Vendor == "runloop");
+        mock.GetRequests().Should().HaveCount(3);
+    }
+
+    [Test]
+    public async Task A_relative_contract_folder_is_found_in_the_test_project_when_it_is_not_beside_the_tests()
+    {
+        // A folder of the repository, relative to this test project and not copied to its output.
+        const string Folder = "../MockAccounts.Core.Tests/TestData/fifth-vendor";
+        Directory.Exists(Path.Combine(AppContext.BaseDirectory, Folder)).Should().BeFalse();
+
+        await using var mock = await MockAccountsServer.StartAsync(o => o.ExtraContracts = [Folder]);
+
+        (await mock.Admin.GetVendorsAsync()).Vendors.Select(v => v.Name).Should().Contain("acme");
+    }
+
+    [Test]
+    public async Task A_relative_contract_folder_found_nowhere_names_every_absolute_path_tried_and_the_copy_item()
+    {
+        var start = () => MockAccountsServer.StartAsync(o => o.ExtraContracts = ["team-contracts"]);
+
+        var project = Path.Combine(Repository.Root, "tests", "MockAccounts.Testing.Tests");
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Failures.Should().Equal(
+            $"MockAccounts:ExtraContracts:0: folder 'team-contracts' does not exist: looked for {Path.Combine(AppContext.BaseDirectory, "team-contracts")} (beside the test assembly) "
+            + $"and {Path.Combine(project, "team-contracts")} (in the test project). Keep it in the test project, or copy it beside the tests with "
+            + "<None Include=\"team-contracts/**\" CopyToOutputDirectory=\"PreserveNewest\" /> in the test project file");
     }
 
     private static async Task Until(Func<bool> condition)

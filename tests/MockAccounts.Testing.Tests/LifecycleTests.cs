@@ -30,7 +30,7 @@ public sealed class LifecycleTests
         // The hosts are built while the contracts load: the load's own error must surface, not a host's.
         var start = () => MockAccountsServer.StartAsync(o => o.Variants["runloop"] = "v0");
 
-        (await start.Should().ThrowAsync<AspNetCore.Hosting.MockAccountsOptionsException>())
+        (await start.Should().ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>())
             .Which.Message.Should().Contain("Variants:runloop").And.Contain("no variant 'v0'");
         await using var next = await MockAccountsServer.StartAsync();
         (await next.Admin.GetAccountAsync("runloop", "t")).Scenario.Should().NotBeNullOrEmpty();

@@ -22,7 +22,7 @@ internal sealed class MockServer : IAsyncDisposable
     /// <param name="args">Server settings, e.g. <c>--MockAccounts:Variants:opterius v2.7.0</c>.</param>
     public static async Task<MockServer> StartAsync(params string[] args)
     {
-        var app = await MockAccountsHost.BuildAsync(
+        var app = await MockAccountsHost.StartAsync(
         [
             "--urls", "http://127.0.0.1:0",
             "--MockAccounts:Contracts", Repository.Root,
@@ -31,7 +31,6 @@ internal sealed class MockServer : IAsyncDisposable
             "--Logging:LogLevel:Default", "Warning",
             .. args,
         ]);
-        await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new MockServer(app, address.TrimEnd('/'));
     }

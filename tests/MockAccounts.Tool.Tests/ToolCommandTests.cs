@@ -122,8 +122,7 @@ public sealed class ToolCommandTests
 
         run.Exit.Should().Be(0, run.Error);
         var listed = JsonNode.Parse(run.Output)!;
-        await using var server = await MockAccountsHost.BuildAsync(["--MockAccounts:HotReload=false"], builder => builder.WebHost.UseTestServer());
-        await server.StartAsync();
+        await using var server = await MockAccountsHost.StartAsync(["--MockAccounts:HotReload=false"], builder => builder.WebHost.UseTestServer());
         var served = await server.GetTestClient().GetFromJsonAsync<JsonNode>("/__admin/vendors/opterius");
         JsonNode.DeepEquals(listed, served).Should().BeTrue($"the listing is GET /__admin/vendors/opterius' object itself:\n{run.Output}");
         run.Output.Should().NotContain("\\u0027").And.NotContain("\\u0022", "quotes are written as themselves, as the admin API writes them");
@@ -153,6 +152,43 @@ public sealed class ToolCommandTests
         var run = await RunAsync("serve", "--urls", "http://127.0.0.1:0", "--MockAccounts:MaxTokens", "0");
 
         run.Exit.Should().Be(2);
+    }
+
+    [TestCase("--url", "--urls")]
+    [TestCase("--contract", "--contracts")]
+    public async Task Serve_refuses_an_unknown_flag_suggesting_the_nearest_one(string typo, string meant)
+    {
+        var run = await RunAsync("serve", typo, "x");
+
+        run.Exit.Should().Be(2);
+        (run.Error + run.Output).Should().Contain($"'{typo}' was not matched. Did you mean one of the following?{Environment.NewLine}{meant}");
+    }
+
+    [Test]
+    public void Server_settings_are_the_options_with_a_section_a_value_with_a_colon_is_not_one()
+    {
+        var (settings, others) = ToolCommands.SplitSettings(["serve", "--urls=http://127.0.0.1:9090", "--MockAccounts:Seed", "3", "--MockAccounts:Validation=warn", "--contracts", "./a"]);
+
+        settings.Should().Equal("--MockAccounts:Seed", "3", "--MockAccounts:Validation=warn");
+        others.Should().Equal("serve", "--urls=http://127.0.0.1:9090", "--contracts", "./a");
+    }
+
+    [Test]
+    public async Task Verify_takes_no_server_settings_and_says_so()
+    {
+        var run = await RunAsync("verify", "runloop", "--MockAccounts:Seed", "3");
+
+        run.Exit.Should().Be(2);
+        (run.Error + run.Output).Should().Contain("--MockAccounts:Seed");
+    }
+
+    [Test]
+    public async Task List_passes_server_settings_on_and_the_server_names_an_unknown_one()
+    {
+        var run = await RunAsync("list", "--MockAccounts:Valdation", "warn");
+
+        run.Exit.Should().Be(2);
+        run.Error.Should().Contain("--MockAccounts:Valdation (command line): no such setting; did you mean --MockAccounts:Validation?");
     }
 
     [Test]
@@ -237,7 +273,8 @@ public sealed class ToolCommandTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ToolCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        // Bounded: a command that should have refused its arguments but serves would otherwise run until the process ends.
+        var exit = await ToolCommands.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }).WaitAsync(TimeSpan.FromSeconds(60));
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -9,7 +9,7 @@ internal static class ToolRun
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await ToolCommands.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.CurrentContext.CancellationToken);
+        var exit = await ToolCommands.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, cancellationToken: TestContext.CurrentContext.CancellationToken);
         return (exit, output.ToString(), error.ToString());
     }
 }

@@ -46,6 +46,7 @@ public sealed class PackagedMockTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         account.Scenario.Should().Be("quota-reached");
+        Mock.GetRequests(account).Should().ContainSingle(r => r.Path == "/v1/accounts/me");
         Mock.GetRequests().Should().HaveReceived(1, Vendors.Runloop, account.Token);
     }
 

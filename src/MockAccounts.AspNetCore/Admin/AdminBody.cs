@@ -13,7 +13,7 @@ internal static class AdminBody
 
     public static async Task<(JsonNode? Json, Problem? Problem)> ReadAsync(HttpContext context, int limit)
     {
-        var bytes = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted);
+        var bytes = await RequestBody.ReadAsync(context.Request, limit, context.RequestAborted).ConfigureAwait(false);
         if (bytes is null)
         {
             Problems.CloseAfterResponse(context);
@@ -38,7 +38,7 @@ internal static class AdminBody
     /// <summary>Required string properties of a JSON object body, e.g. <c>{"state": "…"}</c>, in the order asked.</summary>
     public static async Task<(string[] Values, Problem? Problem)> ReadStringsAsync(HttpContext context, int limit, params string[] properties)
     {
-        var (json, problem) = await ReadAsync(context, limit);
+        var (json, problem) = await ReadAsync(context, limit).ConfigureAwait(false);
         if (problem is not null)
         {
             return ([], problem);

@@ -15,7 +15,7 @@ internal sealed class PrettyJsonFilter(IOptions<JsonOptions> json) : IEndpointFi
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var result = await next(context);
+        var result = await next(context).ConfigureAwait(false);
         var request = context.HttpContext.Request;
         var plain = AsksForPlainText(request);
         if (!plain && !request.Query.ContainsKey("pretty"))

@@ -74,7 +74,7 @@ internal static class StubMappingEndpoints
         }
 
         return await WithBodyAsync(context, options, "Invalid stub mapping", (json, problems) =>
-            mappings.Replace(guid, json, problems) is { } replaced ? TypedResults.Ok(replaced.Json) : null);
+            mappings.Replace(guid, json, problems) is { } replaced ? TypedResults.Ok(replaced.Json) : null).ConfigureAwait(false);
     }
 
     private static Task<IResult> ImportAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
@@ -94,7 +94,7 @@ internal static class StubMappingEndpoints
 
         try
         {
-            await mappings.SaveAsync(folder, cancellationToken);
+            await mappings.SaveAsync(folder, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -143,7 +143,7 @@ internal static class StubMappingEndpoints
     /// <summary>Reads the JSON body, runs <paramref name="use"/>; a null result with problems becomes a 400 listing them.</summary>
     private static async Task<IResult> WithBodyAsync(HttpContext context, MockAccountsOptions options, string title, Func<JsonNode?, List<string>, IResult?> use)
     {
-        var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
+        var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (problem is not null)
         {
             return new ProblemResult(problem);

@@ -65,42 +65,42 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> SetVariantAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant").ConfigureAwait(false);
         problem ??= admin.SetVariant(target.Contract, values[0]);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new VariantSelectionDto(target.Contract.Name, values[0]));
     }
 
     private static async Task<IResult> BindAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "scenario");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "scenario").ConfigureAwait(false);
         problem ??= admin.BindToken(target.Contract, credential.Value, values[0]);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, credential.Value, values[0]));
     }
 
     private static async Task<IResult> SetVendorVariationAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation").ConfigureAwait(false);
         var set = problem is null ? admin.SetVariation(target.Contract, null, values[0]) : problem;
         return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, null, variation)) : new ProblemResult(set.Problem!);
     }
 
     private static async Task<IResult> SetTokenVariationAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation").ConfigureAwait(false);
         var set = problem is null ? admin.SetVariation(target.Contract, credential.Value, values[0]) : problem;
         return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, credential.Value, variation)) : new ProblemResult(set.Problem!);
     }
 
     private static async Task<IResult> SetTokenVariantAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant").ConfigureAwait(false);
         problem ??= admin.SetTokenVariant(target.Contract, credential.Value, values[0]);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenVariantDto(target.Contract.Name, credential.Value, values[0]));
     }
 
     private static async Task<IResult> BindFromBodyAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "token", "scenario");
+        var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "token", "scenario").ConfigureAwait(false);
         problem ??= admin.BindToken(target.Contract, values[0], values[1]);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, values[0], values[1]));
     }
@@ -113,7 +113,7 @@ internal static class VendorAdminEndpoints
 
     private static async Task<IResult> EditAccountAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
-        var (patch, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
+        var (patch, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (problem is not null)
         {
             return new ProblemResult(problem);

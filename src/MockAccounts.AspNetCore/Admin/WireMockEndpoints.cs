@@ -61,14 +61,14 @@ internal static class WireMockEndpoints
                 var ids = found.Select(e => e.Id).ToHashSet();
                 var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
-            })).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
+            }).ConfigureAwait(false)).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))))
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<CountDto>()
             .WithSummary("Count journal entries matching a WireMock request pattern (the stub mappings' request fields)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))))
+            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
@@ -114,7 +114,7 @@ internal static class WireMockEndpoints
         string? state = null;
         if (!reset)
         {
-            var (values, bodyProblem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "state");
+            var (values, bodyProblem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "state").ConfigureAwait(false);
             if (bodyProblem is not null)
             {
                 return new ProblemResult(bodyProblem);
@@ -177,7 +177,7 @@ internal static class WireMockEndpoints
 
     private static async Task<IResult> MatchingAsync(HttpContext context, RequestJournal journal, MockAccountsOptions options, Func<IReadOnlyList<JournalEntry>, IResult> answer)
     {
-        var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes);
+        var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (problem is not null)
         {
             return new ProblemResult(problem);

@@ -4,7 +4,7 @@ using MockAccounts.Core.Runtime;
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Hot reload: any change under the contract folders reloads them after a short quiet period.
+/// Hot reload (<see cref="MockAccountsOptions.HotReload"/>): any change under the contract folders reloads them after a short quiet period.
 /// A broken edit keeps the last good contracts serving; the error goes to the log and to health.
 /// </summary>
 internal sealed class ContractWatcher : BackgroundService
@@ -36,6 +36,11 @@ internal sealed class ContractWatcher : BackgroundService
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!_options.HotReload)
+        {
+            return Task.CompletedTask;
+        }
+
         // Every root, made or not: a folder made later (a first mappings/) is noticed by the fingerprint poll.
         _roots = _options.Sources().SelectMany(s => s.Roots()).ToArray();
         _watchers = _roots.Where(Directory.Exists).Select(root => TryWatch(root, _changes.Writer)).OfType<FileSystemWatcher>().ToList();
@@ -52,11 +57,11 @@ internal sealed class ContractWatcher : BackgroundService
             try
             {
                 // Changes made meanwhile wait in the channel or show in the fingerprint.
-                contracts = (await _slot.Filled.WaitAsync(stoppingToken)).Contracts;
+                contracts = (await _slot.Filled.WaitAsync(stoppingToken).ConfigureAwait(false)).Contracts;
             }
-            catch (Exception) when (!_slot.IsFilled && !stoppingToken.IsCancellationRequested)
+            catch (Exception) when (!_slot.IsFilled)
             {
-                // The load failed: start-up reports it and disposes the host; there is nothing to reload.
+                // The load failed (or the host stops before it ended): start-up reports it; there is nothing to reload.
                 return;
             }
 
@@ -67,7 +72,7 @@ internal sealed class ContractWatcher : BackgroundService
                     poll.CancelAfter(Poll);
                     try
                     {
-                        await changes.Reader.WaitToReadAsync(poll.Token);
+                        await changes.Reader.WaitToReadAsync(poll.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                     {
@@ -78,14 +83,14 @@ internal sealed class ContractWatcher : BackgroundService
                     }
                 }
 
-                await Task.Delay(Quiet, stoppingToken);
+                await Task.Delay(Quiet, stoppingToken).ConfigureAwait(false);
                 while (changes.Reader.TryRead(out _))
                 {
                     // Coalesce a burst of events (editors write, rename and touch) into one reload.
                 }
 
                 fingerprint = Fingerprint(roots);
-                if (await contracts.ReloadAsync(stoppingToken))
+                if (await contracts.ReloadAsync(stoppingToken).ConfigureAwait(false))
                 {
                     Log.Reloaded(_log, contracts.Current.Contracts.Vendors.Count);
                 }

@@ -20,13 +20,13 @@ internal static class H2cPrefaceDetection
 
     public static ConnectionDelegate Middleware(ConnectionDelegate next) => async connection =>
     {
-        if (await StartsWithPrefaceAsync(connection))
+        if (await StartsWithPrefaceAsync(connection).ConfigureAwait(false))
         {
             connection.Features.Set<ITlsConnectionFeature>(new PlainTextConnection());
             connection.Features.Set<ITlsApplicationProtocolFeature>(new Http2Protocol());
         }
 
-        await next(connection);
+        await next(connection).ConfigureAwait(false);
     };
 
     private static async Task<bool> StartsWithPrefaceAsync(ConnectionContext connection)
@@ -34,7 +34,7 @@ internal static class H2cPrefaceDetection
         var input = connection.Transport.Input;
         while (true)
         {
-            var result = await input.ReadAsync(connection.ConnectionClosed);
+            var result = await input.ReadAsync(connection.ConnectionClosed).ConfigureAwait(false);
             var buffer = result.Buffer;
             var length = (int)Math.Min(buffer.Length, Preface.Length);
             var agrees = PrefixMatches(buffer.Slice(0, length), length);

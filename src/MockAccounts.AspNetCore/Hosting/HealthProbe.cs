@@ -16,8 +16,8 @@ internal static class HealthProbe
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try
         {
-            using var response = await http.GetAsync(target);
-            var body = await response.Content.ReadAsStringAsync();
+            using var response = await http.GetAsync(target).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             Console.WriteLine($"{(int)response.StatusCode} {body}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }

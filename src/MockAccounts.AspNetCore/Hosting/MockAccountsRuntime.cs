@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Journal;
@@ -5,12 +6,15 @@ using MockAccounts.AspNetCore.Journal;
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Everything a running mock holds, independent of how requests reach it: the same runtime can
-/// sit behind Kestrel and behind an in-memory test server at once.
+/// Everything a running mock holds, independent of how requests reach it: Core's engine (contracts, state,
+/// pipeline, admin use-cases) and, beside it, what only this host has: the journal and the stub-mapping admin.
+/// A host reaches it through its <see cref="RuntimeSlot"/>.
 /// </summary>
-public sealed class MockAccountsRuntime : IDisposable
+internal sealed class MockAccountsRuntime : IDisposable
 {
-    private MockAccountsRuntime(MockAccountsOptions options, MockEngine engine)
+    /// <param name="options">The validated options the engine was loaded with.</param>
+    /// <param name="engine">The loaded engine (see <see cref="LoadAsync"/>); the runtime owns it from here.</param>
+    public MockAccountsRuntime(MockAccountsOptions options, MockEngine engine)
     {
         Options = options;
         Engine = engine;
@@ -45,27 +49,24 @@ public sealed class MockAccountsRuntime : IDisposable
     /// <summary>WireMock stub mappings: the admin use-cases over the pipeline's store.</summary>
     public StubMappingAdmin Mappings { get; }
 
-    // Two overloads with an optional token each: already the fixture's and the tool's calls; RS0026 asks for one.
-#pragma warning disable RS0026
-    /// <summary>Loads the contracts and mapping files; throws <see cref="Core.Loading.ContractLoadException"/> when any is broken (in strict validation, a mapping that breaks its operation's contract too).</summary>
-    public static Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, CancellationToken cancellationToken = default) =>
-        CreateAsync(options, TimeProvider.System, cancellationToken);
-
-    /// <inheritdoc cref="CreateAsync(MockAccountsOptions, CancellationToken)"/>
-    /// <exception cref="MockAccountsOptionsException">A chosen variant names a vendor or variant the contracts lack.</exception>
-    public static async Task<MockAccountsRuntime> CreateAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken = default)
-#pragma warning restore RS0026
+    /// <summary>
+    /// Loads and proves the contracts and mapping files, and checks the variants the options choose against them:
+    /// the slow part of start-up, which needs only the options and the clock (no host).
+    /// </summary>
+    /// <exception cref="ContractLoadException">A contract or mapping file is broken (in strict validation, a mapping that breaks its operation's contract too).</exception>
+    /// <exception cref="OptionsValidationException">A chosen variant names a vendor or variant the contracts lack.</exception>
+    public static async Task<MockEngine> LoadAsync(MockAccountsOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
-            return new(options, await MockEngine.LoadAsync(options, time, ProofCache.Default, cancellationToken).ConfigureAwait(false));
+            return await MockEngine.LoadAsync(options, time, ProofCache.Default, cancellationToken).ConfigureAwait(false);
         }
         catch (MockOptionsException e)
         {
-            throw new MockAccountsOptionsException(e.Problems);
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(MockAccountsOptions), e.Problems);
         }
     }
 
-    /// <summary>Releases the contract store (its reload lock).</summary>
+    /// <summary>Releases the engine (its contract store's reload lock).</summary>
     public void Dispose() => Engine.Dispose();
 }

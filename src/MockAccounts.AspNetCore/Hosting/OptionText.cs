@@ -1,38 +1,85 @@
 using System.Globalization;
 using System.Reflection;
+using MockAccounts.Core;
 
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Checks the text of each scalar setting before the configuration binder converts it, so that a bad
-/// value gets a line naming the setting and what it accepts (the binder only says a conversion failed).
+/// Checks the <c>MockAccounts</c> section as text before the configuration binder reads it: a key no option has
+/// (the binder skips it silently) gets a line naming it as the user wrote it, with the nearest known key, and a
+/// value the binder cannot convert gets a line naming the setting, the value and what it accepts (the binder
+/// only says a conversion failed).
 /// </summary>
 internal static class OptionText
 {
-    /// <summary>One line per setting in <paramref name="section"/> whose text cannot become its option's type.</summary>
-    public static IReadOnlyList<string> Problems(IConfigurationSection section, Type options)
+    /// <summary>One line per unknown key and per value in <paramref name="section"/> that cannot become its option's type.</summary>
+    public static IReadOnlyList<string> Problems(IConfiguration configuration, IConfigurationSection section, Type options)
     {
         var problems = new List<string>();
-        Check(section, options, problems);
+        Check(configuration, section, options, problems);
         return problems;
     }
 
-    private static void Check(IConfigurationSection section, Type type, List<string> problems)
+    private static void Check(IConfiguration configuration, IConfigurationSection section, Type type, List<string> problems)
     {
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && Bindable(p.PropertyType)).ToArray();
+        foreach (var child in section.GetChildren())
         {
-            var child = section.GetSection(property.Name);
-            var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (child.Value is { } text && Expectation(target, text) is { } expected)
+            var property = properties.FirstOrDefault(p => string.Equals(p.Name, child.Key, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
             {
-                problems.Add($"{child.Path}: '{text}' {expected}");
+                problems.Add(Unknown(configuration, child, properties.Select(p => p.Name)));
+                continue;
             }
-            else if (target.IsClass && target != typeof(string) && target.Namespace == type.Namespace)
+
+            var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var scalar = target.IsPrimitive || target.IsEnum || target == typeof(string) || target == typeof(TimeSpan);
+            if (child.Value is { Length: > 0 } text && !scalar && !child.GetChildren().Any())
             {
-                Check(child, target, problems);
+                // The binder would skip a single value given where a list, map or section belongs.
+                var source = SettingSource.Of(configuration, child.Path);
+                problems.Add($"{source.Spell(child.Path)}{source.Suffix}: '{text}' is a single value, but {Shape(source, child.Path, target)}");
+            }
+            else if (child.Value is { } value && Expectation(target, value) is { } expected)
+            {
+                problems.Add($"{child.Path}: '{value}' {expected}");
+            }
+            else if (target.IsClass && !scalar && target.Namespace == type.Namespace)
+            {
+                Check(configuration, child, target, problems);
             }
         }
     }
+
+    /// <summary>Options the binder can set from text; a logger or a clock (the fixture's) cannot come from configuration.</summary>
+    private static bool Bindable(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(TimeSpan)
+            || t.Namespace == typeof(MockAccountsOptions).Namespace || typeof(System.Collections.IEnumerable).IsAssignableFrom(t));
+
+    /// <summary>How a setting of <paramref name="type"/> is written, spelled as its source spells it.</summary>
+    private static string Shape(SettingSource source, string path, Type type) =>
+        typeof(System.Collections.IDictionary).IsAssignableFrom(type)
+            ? $"it is a map: set one entry per key, e.g. {source.Spell(path + ":opterius")}"
+            : typeof(System.Collections.IEnumerable).IsAssignableFrom(type)
+                ? $"it is a list: set its items one by one, {source.Spell(path + ":0")}, {source.Spell(path + ":1")}, …"
+                : $"it is a section: set its settings one by one ({string.Join(", ", type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => source.Spell(path + ":" + p.Name)))})";
+
+    private static string Unknown(IConfiguration configuration, IConfigurationSection child, IEnumerable<string> known)
+    {
+        var source = SettingSource.Of(configuration, child.Path);
+        var parent = child.Path[..^child.Key.Length];
+        var nearest = ClosestName.Find(child.Key, known);
+        var hint = nearest is not null
+            ? $"did you mean {source.Spell(parent + nearest)}?"
+            : IsAddress(child.Key)
+                ? "the address is set with --urls or ASPNETCORE_URLS (e.g. http://127.0.0.1:9090), not under MockAccounts"
+                : $"settings here: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
+        return $"{source.Spell(child.Path)}{source.Suffix}: no such setting; {hint}";
+    }
+
+    private static bool IsAddress(string key) =>
+        key.Equals("Port", StringComparison.OrdinalIgnoreCase) || key.Equals("Url", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("Urls", StringComparison.OrdinalIgnoreCase) || key.Equals("Address", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Null when <paramref name="text"/> converts to <paramref name="type"/>; else what the setting accepts.</summary>
     private static string? Expectation(Type type, string text)

@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace MockAccounts.AspNetCore.Hosting;
 
-/// <summary>Reads a request body up to a limit, without trusting Content-Length.</summary>
+/// <summary>Reads a request body up to a limit, without trusting Content-Length, and leaves it for a later reader.</summary>
 internal static class RequestBody
 {
     /// <returns>The body, or null when it is longer than <paramref name="limit"/>.</returns>
@@ -21,7 +21,7 @@ internal static class RequestBody
         var reader = request.BodyReader;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken);
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             if (result.Buffer.Length > limit)
             {
                 reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
@@ -31,7 +31,8 @@ internal static class RequestBody
             if (result.IsCompleted || result.IsCanceled)
             {
                 var bytes = result.Buffer.ToArray();
-                reader.AdvanceTo(result.Buffer.End);
+                // Examined, not consumed: a request the vendors do not answer goes on to an application's own endpoint, body and all.
+                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
                 return bytes;
             }
 

@@ -8,10 +8,11 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// One stdout line per vendor request, written off the request path: the request queues the line's
 /// parts (no text is formatted on the request path) and a background writer formats and flushes them
 /// in batches. A request never waits for the console; if the console cannot keep up, lines are
-/// dropped and counted (health: requestLog.dropped). Given a logger (an in-process test's), the lines
-/// go there instead, one log entry each, still off the request path.
+/// dropped and counted (health: requestLog.dropped). Given a logger (a mounted mock's, an in-process
+/// test's; category <see cref="MockAccountsOptions.RequestLogCategory"/>), the lines go there instead, one
+/// log entry each, still off the request path.
 /// </summary>
-public sealed class RequestLog : BackgroundService
+internal sealed class RequestLog : BackgroundService
 {
     private const int QueueCapacity = 20_000;
     private const int BatchChars = 64 * 1024;
@@ -30,9 +31,6 @@ public sealed class RequestLog : BackgroundService
         _enabled = options.RequestLog;
         _logger = logger;
     }
-
-    /// <summary>The log category of request lines sent to a logger.</summary>
-    public const string Category = "MockAccounts.Requests";
 
     /// <summary>Lines dropped because the output could not keep up.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -64,7 +62,7 @@ public sealed class RequestLog : BackgroundService
         var batch = new StringBuilder();
         try
         {
-            while (await _lines.Reader.WaitToReadAsync(stoppingToken))
+            while (await _lines.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 if (_logger is not null)
                 {
@@ -73,7 +71,7 @@ public sealed class RequestLog : BackgroundService
                 }
 
                 Drain(batch, BatchChars);
-                await Console.Out.WriteAsync(batch, stoppingToken);
+                await Console.Out.WriteAsync(batch, stoppingToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
@@ -89,7 +87,7 @@ public sealed class RequestLog : BackgroundService
         }
 
         Drain(batch, int.MaxValue);
-        await Console.Out.WriteAsync(batch, CancellationToken.None);
+        await Console.Out.WriteAsync(batch, CancellationToken.None).ConfigureAwait(false);
     }
 
     private void DrainTo(ILogger logger)

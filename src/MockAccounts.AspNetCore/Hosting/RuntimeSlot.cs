@@ -1,23 +1,14 @@
 namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
-/// Where a host finds its runtime. A host may be built, and even started, while its contracts still load
-/// (<see cref="MockAccountsHost.BuildWhileLoadingAsync"/>, <see cref="MockAccountsHost.StartWhileLoadingAsync"/>):
-/// its services then reach the runtime through this slot, and its requests wait for <see cref="Filled"/>.
+/// Where a host finds its runtime. A host starts, and listens, while its contracts still load
+/// (<see cref="MockAccountsLoader"/>): its services reach the runtime through this slot, and its requests wait
+/// for <see cref="Filled"/> (<see cref="WaitForContractsMiddleware"/>).
 /// </summary>
 internal sealed class RuntimeSlot
 {
     private readonly TaskCompletionSource<MockAccountsRuntime> _filled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile MockAccountsRuntime? _runtime;
-
-    /// <summary>A slot that is filled already, or that <see cref="Fill"/> fills later.</summary>
-    public RuntimeSlot(MockAccountsRuntime? runtime = null)
-    {
-        if (runtime is not null)
-        {
-            Fill(runtime);
-        }
-    }
 
     /// <summary>Whether the runtime is there.</summary>
     public bool IsFilled => _runtime is not null;
@@ -27,7 +18,8 @@ internal sealed class RuntimeSlot
 
     /// <summary>The runtime; asking before it is there is a bug in the caller, reported rather than waited on.</summary>
     public MockAccountsRuntime Runtime => _runtime
-        ?? throw new InvalidOperationException("The host asked for its runtime before the contracts finished loading: a service built while loading must wait for RuntimeSlot.Filled.");
+        ?? throw new InvalidOperationException(
+            "MockAccounts was asked for its runtime before its contracts finished loading: a request must pass app.UseMockAccounts() (which holds it until they are in) before it reaches MapMockAccounts()' endpoints.");
 
     /// <summary>Puts the loaded runtime in; what waited for it goes on.</summary>
     public void Fill(MockAccountsRuntime runtime)

@@ -30,7 +30,7 @@ internal static class ResponseWriter
     {
         if (served.Delay is { } delay && served.Fault != FaultKind.SlowBody)
         {
-            await Task.Delay(delay.Draw(Random.Shared), time, cancellationToken);
+            await Task.Delay(delay.Draw(Random.Shared), time, cancellationToken).ConfigureAwait(false);
         }
 
         switch (served.Fault)
@@ -49,7 +49,7 @@ internal static class ResponseWriter
                 recorded();
                 return;
             case FaultKind.SlowBody:
-                await DribbleAsync(context, served.Response, served.Delay is { } d ? d.Draw(Random.Shared) : DelaySpec.SlowBodyDefault, time, recorded, cancellationToken);
+                await DribbleAsync(context, served.Response, served.Delay is { } d ? d.Draw(Random.Shared) : DelaySpec.SlowBodyDefault, time, recorded, cancellationToken).ConfigureAwait(false);
                 return;
             default:
                 Buffer(context, served.Response, served.Response.Body);
@@ -68,7 +68,7 @@ internal static class ResponseWriter
     {
         if (stub.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(stub.Delay, time, cancellationToken);
+            await Task.Delay(stub.Delay, time, cancellationToken).ConfigureAwait(false);
         }
 
         switch (stub.Fault)
@@ -84,8 +84,8 @@ internal static class ResponseWriter
             case StubFault.MalformedResponseChunk:
                 // A 200 whose chunked body never finishes: the client's parser fails mid-body.
                 context.Response.StatusCode = StatusCodes.Status200OK;
-                await context.Response.Body.WriteAsync("lah"u8.ToArray(), cancellationToken);
-                await context.Response.Body.FlushAsync(cancellationToken);
+                await context.Response.Body.WriteAsync("lah"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+                await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
                 recorded();
                 context.Abort();
                 return;
@@ -137,13 +137,13 @@ internal static class ResponseWriter
             {
                 // The journal has the answer before the last chunk lets the client finish reading.
                 recorded();
-                await context.Response.Body.WriteAsync(part, cancellationToken);
+                await context.Response.Body.WriteAsync(part, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
-            await context.Response.Body.WriteAsync(part, cancellationToken);
-            await context.Response.Body.FlushAsync(cancellationToken);
-            await Task.Delay(pause, time, cancellationToken);
+            await context.Response.Body.WriteAsync(part, cancellationToken).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await Task.Delay(pause, time, cancellationToken).ConfigureAwait(false);
         }
 
         recorded();

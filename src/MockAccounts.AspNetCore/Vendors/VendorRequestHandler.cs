@@ -15,10 +15,12 @@ internal sealed class VendorRequestHandler
     private readonly RequestLog _requestLog;
     private readonly ILogger<VendorRequestHandler> _log;
     private readonly TimeProvider _time;
+    private readonly ContractStore _contracts;
 
     public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log, MockAccountsRuntime runtime)
     {
         _time = runtime.Time;
+        _contracts = runtime.Contracts;
         _pipeline = pipeline;
         _journal = journal;
         _options = options;
@@ -26,14 +28,30 @@ internal sealed class VendorRequestHandler
         _log = log;
     }
 
-    public async Task HandleAsync(HttpContext context)
+    /// <param name="context">The request.</param>
+    /// <param name="unmatched">Where a request no vendor or stub answers goes instead of the mock's 404 (mounted in an application: its own endpoints); it is then not journaled.</param>
+    public async Task HandleAsync(HttpContext context, RequestDelegate? unmatched)
     {
+        if (unmatched is not null && _pipeline.Stubs.IsEmpty && !IsVendorPath(context))
+        {
+            // Mounted: no vendor documents this path and no stub could match it; the application's own request, body unread.
+            await unmatched(context).ConfigureAwait(false);
+            return;
+        }
+
         var started = _time.GetTimestamp();
         var aborted = context.RequestAborted;
-        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted);
+        var body = await RequestBody.ReadAsync(context.Request, _options.MaxBodyBytes, aborted).ConfigureAwait(false);
+        if (body is null && unmatched is not null && !IsVendorPath(context))
+        {
+            // Too large to match a stub by its body, and not a vendor's path: the application's own request.
+            await PassOnAsync(context, unmatched).ConfigureAwait(false);
+            return;
+        }
+
         if (body is null)
         {
-            await Problems.TooLarge(context, _options.MaxBodyBytes);
+            await Problems.TooLarge(context, _options.MaxBodyBytes).ConfigureAwait(false);
             Record(context, new RequestOutcome(context.Response.StatusCode, Outcomes.TooLarge, Elapsed(started)), ReadOnlyMemory<byte>.Empty);
             return;
         }
@@ -49,7 +67,7 @@ internal sealed class VendorRequestHandler
                     Log.ContractViolation(_log, request.Method, request.Path, served.Vendor, served.Scenario, ViolationResponse.HeaderValue(served.Violations));
                 }
 
-                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started));
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteAsync(context, served, _time, recorded, aborted), () => Outcome(served, started)).ConfigureAwait(false);
                 break;
             case StubServed stub:
                 if (stub.Violations.Count > 0)
@@ -57,19 +75,35 @@ internal sealed class VendorRequestHandler
                     Log.ContractViolation(_log, request.Method, request.Path, stub.Vendor ?? "-", $"mapping {stub.Mapping.Id}", ViolationResponse.HeaderValue(stub.Violations));
                 }
 
-                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started));
+                await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started)).ConfigureAwait(false);
                 break;
             case Rejected rejected:
-                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started);
+                await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started).ConfigureAwait(false);
                 break;
             case MethodNotAllowed notAllowed:
                 context.Response.Headers.Allow = string.Join(", ", notAllowed.Allowed);
-                await RefuseAsync(context, body.Value, notAllowed.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started);
+                await RefuseAsync(context, body.Value, notAllowed.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.MethodNotAllowed, 0), started).ConfigureAwait(false);
+                break;
+            case NotMatched when unmatched is not null:
+                await PassOnAsync(context, unmatched).ConfigureAwait(false);
                 break;
             default:
-                await RefuseAsync(context, body.Value, NotMatched.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.NotMatched, 0), started);
+                await RefuseAsync(context, body.Value, NotMatched.Problem(request.Method, request.Path), new RequestOutcome(0, Outcomes.NotMatched, 0), started).ConfigureAwait(false);
                 break;
         }
+    }
+
+    private bool IsVendorPath(HttpContext context) => _contracts.Current.Contracts.MethodsAt(context.Request.Path.Value ?? "/").Count > 0;
+
+    /// <summary>
+    /// Hands the request on to the application. Its body was read without being consumed, and stays in the request's
+    /// pipe; the body stream is pointed at that pipe, so the application reads it from the start whichever way it reads
+    /// (over a server whose pipe wraps the stream, as TestServer's does, the stream alone would have lost what was read).
+    /// </summary>
+    private static Task PassOnAsync(HttpContext context, RequestDelegate next)
+    {
+        context.Request.Body = context.Request.BodyReader.AsStream();
+        return next(context);
     }
 
     /// <summary>
@@ -85,7 +119,7 @@ internal sealed class VendorRequestHandler
             {
                 recorded = true;
                 Record(context, outcome(), body);
-            });
+            }).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !recorded)
         {
@@ -96,7 +130,7 @@ internal sealed class VendorRequestHandler
     private Task RefuseAsync(HttpContext context, ReadOnlyMemory<byte> body, Problem problem, RequestOutcome outcome, long started) =>
         AnswerAsync(context, body, async recorded =>
         {
-            await Problems.Write(context, problem);
+            await Problems.Write(context, problem).ConfigureAwait(false);
             recorded();
         }, () => outcome with { Status = problem.Status, ElapsedMs = Elapsed(started) });
 

@@ -67,9 +67,10 @@ public record MockEngineOptions
     public virtual IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
-        foreach (var root in new[] { Contracts }.Concat(ExtraContracts).OfType<string>().Where(r => !Directory.Exists(r)))
+        Folder(problems, $"{Section}:Contracts", Contracts);
+        for (var i = 0; i < ExtraContracts.Count; i++)
         {
-            problems.Add($"{Section}:Contracts / ExtraContracts: folder '{root}' does not exist (expected a folder holding schemas/ and mocks/)");
+            Folder(problems, string.Create(CultureInfo.InvariantCulture, $"{Section}:ExtraContracts:{i}"), ExtraContracts[i]);
         }
 
         if (ReferenceTime is not null && !DateTimeOffset.TryParse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
@@ -83,6 +84,17 @@ public record MockEngineOptions
         }
 
         return problems;
+
+        static void Folder(List<string> problems, string setting, string? folder)
+        {
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                var absolute = Path.GetFullPath(folder);
+                problems.Add(absolute == folder
+                    ? $"{setting}: folder '{folder}' does not exist (expected a folder holding schemas/ and mocks/)"
+                    : $"{setting}: folder '{folder}' does not exist: looked for {absolute} (a relative folder counts from the current directory; expected a folder holding schemas/ and mocks/)");
+            }
+        }
     }
 
     /// <summary>The problems only the loaded contracts show: a chosen variant naming a vendor or variant they lack.</summary>

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace MockAccounts.AspNetCore.Hosting;
+
+/// <summary>
+/// Checks the bound <see cref="MockAccountsOptions"/> before anything starts (with <c>ValidateOnStart</c>): every
+/// failure names the setting, the value and what it accepts. Written by hand rather than as data annotations:
+/// their messages cannot quote the value, and a folder's check needs the absolute path it looked for.
+/// </summary>
+internal sealed class MockAccountsOptionsValidator : IValidateOptions<MockAccountsOptions>
+{
+    private const string Section = MockAccountsOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, MockAccountsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // What every host checks (contract folders, reference time, token bounds), then the server's own settings.
+        var problems = new List<string>(options.Problems());
+        Range(problems, "Journal:Capacity", options.Journal.Capacity, 0, 1_000_000, "; 0 disables the journal");
+        Range(problems, "Journal:MaxBodyChars", options.Journal.MaxBodyChars, 0, 1024 * 1024);
+        if (options.Admin.Key is { Length: < 8 })
+        {
+            problems.Add($"{Section}:Admin:Key: too short (expected at least 8 characters)");
+        }
+
+        Range(problems, "MaxBodyBytes", options.MaxBodyBytes, 1024, 64 * 1024 * 1024);
+        if (options.ShutdownTimeout < TimeSpan.Zero || options.ShutdownTimeout > TimeSpan.FromMinutes(5))
+        {
+            problems.Add($"{Section}:ShutdownTimeout: {options.ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void Range(List<string> problems, string setting, int value, int min, int max, string note = "")
+    {
+        if (value < min || value > max)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{Section}:{setting}: {value} is out of range (expected {min} to {max}{note})"));
+        }
+    }
+}
