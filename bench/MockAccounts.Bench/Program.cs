@@ -6,12 +6,13 @@ return args.FirstOrDefault() switch
     "core" => await CoreCost.RunAsync(),
     "misses" => await CoreCost.MissesAsync(),
     "micro" => CoreBenchmarks.Run(args[1..]),
+    "attacks" => await Attacks.RunAsync(args[1..]),
     "soak" => await Soak.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests] | attacks [memory|matching|templates|delays] [label=server.dll ...]");
     return 2;
 }

@@ -87,4 +87,48 @@ public sealed class SecurityTests
         (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "cap-0"))).Body!["account_status"]!.GetValue<string>()
             .Should().Be("ACCOUNT_STATUS_ENABLED", "the oldest binding was dropped, so the token falls back to the default");
     }
+
+    [TestCase("X-Mock-Scenario", "rate-limited-once")]
+    [TestCase("Prefer", "variation=edges")]
+    public async Task A_credential_over_the_bound_gets_the_vendors_401_and_is_never_remembered(string header, string value)
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false");
+        var request = Calls.Account(server, "runloop", new string('t', 30 * 1024));
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var (status, body, _) = await Calls.SendAsync(server.Client, request);
+
+        status.Should().Be(401);
+        body!.ToJsonString().Should().NotContain("ttttttttttttttttttttt");
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
+        health!["tokens"]!["entries"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
+    public async Task The_admin_API_refuses_a_token_over_the_bound_naming_it()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false");
+
+        var bound = await server.Client.PostAsJsonAsync("/__admin/vendors/runloop/tokens", new { token = new string('b', 4097), scenario = "quota-reached" });
+
+        (await Calls.ProblemAsync(bound, 400))["detail"]!.GetValue<string>().Should().Contain("limited to 4096 characters");
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
+        health!["tokens"]!["entries"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
+    public async Task Per_token_memory_stays_within_its_byte_bound()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false", "--MockAccounts:MaxTokenMemoryBytes=1048576");
+        for (var i = 0; i < 300; i++)
+        {
+            var token = i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + new string('b', 4000);
+            (await server.Client.PostAsJsonAsync("/__admin/vendors/runloop/tokens", new { token, scenario = "quota-reached" })).EnsureSuccessStatusCode();
+        }
+
+        var tokens = (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health"))!["tokens"]!;
+        tokens["byteCapacity"]!.GetValue<long>().Should().Be(1048576);
+        tokens["bytes"]!.GetValue<long>().Should().BeLessThanOrEqualTo(1048576);
+        tokens["evicted"]!.GetValue<long>().Should().BeGreaterThan(100, "300 tokens of about 8 KB cannot fit in 1 MiB");
+    }
 }

@@ -95,7 +95,7 @@ internal static class WireMockEndpoints
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message,
                 error?.Errors.Select(e => new ContractErrorDto(e.File, e.Location, e.Message)).ToArray() ?? []),
             new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
-            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries),
+            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries, state.TokenBytes, state.TokenByteCapacity),
             new RequestLogHealthDto(options.RequestLog, requestLog.Dropped),
             MemoryHealthDto.Now()));
     }

@@ -47,8 +47,11 @@ public record MockAccountsOptions
     /// <summary>What the request journal (<c>/__admin/requests</c>) keeps.</summary>
     public JournalOptions Journal { get; set; } = new();
 
-    /// <summary>Per-token entries remembered (bindings, sequence positions, edits); the least recently used go first.</summary>
+    /// <summary>Tokens remembered (bindings, sequence positions, edits, variations; one entry per token); the least recently used go first.</summary>
     public int MaxTokens { get; set; } = Core.Runtime.MockState.DefaultTokenCapacity;
+
+    /// <summary>Estimated bytes all remembered tokens may hold together; past it the least recently used go first.</summary>
+    public long MaxTokenMemoryBytes { get; set; } = Core.Runtime.MockState.DefaultTokenByteCapacity;
 
     /// <summary>Protection of the admin API.</summary>
     public AdminOptions Admin { get; set; } = new();
@@ -105,9 +108,19 @@ public record MockAccountsOptions
             problems.Add($"{Section}:MaxTokens: {MaxTokens} is out of range (expected 1 to 10000000)");
         }
 
+        if (MaxTokenMemoryBytes is < 1024 * 1024 or > 64L * 1024 * 1024 * 1024)
+        {
+            problems.Add($"{Section}:MaxTokenMemoryBytes: {MaxTokenMemoryBytes} is out of range (expected 1048576 to 68719476736)");
+        }
+
         if (Journal.MaxBodyChars is < 0 or > 1024 * 1024)
         {
             problems.Add($"{Section}:Journal:MaxBodyChars: {Journal.MaxBodyChars} is out of range (expected 0 to 1048576)");
+        }
+
+        if (Journal.MaxHeaderChars is < 0 or > 1024 * 1024)
+        {
+            problems.Add($"{Section}:Journal:MaxHeaderChars: {Journal.MaxHeaderChars} is out of range (expected 0 to 1048576)");
         }
 
         if (Admin.Key is { Length: < 8 })

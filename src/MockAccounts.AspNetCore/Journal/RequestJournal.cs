@@ -101,10 +101,14 @@ public sealed class RequestJournal
             }
 
             packed.AddInt(request.Headers.Count);
+            var headerChars = _options.MaxHeaderChars;
             foreach (var (name, value) in request.Headers)
             {
+                var text = value.Count == 1 ? value[0] ?? "" : value.ToString();
                 packed.Add(name);
-                packed.Add(value.Count == 1 ? value[0] : value.ToString());
+                // Header values share one budget per entry: a client sending 32 KB of headers cannot make 10,000 entries 320 MB.
+                packed.Add(text.Length <= headerChars ? text : Redaction.Body(text, headerChars));
+                headerChars = Math.Max(0, headerChars - text.Length);
             }
 
             var response = outcome.Response;
@@ -118,10 +122,19 @@ public sealed class RequestJournal
                     packed.Add(response.Headers);
                 }
 
-                responseBody = MadeForThisRequest(response.Body) ? null : response.Body;
+                // A body past the limit is kept cut whatever its generation: a large one goes straight to the large object heap.
+                responseBody = response.Body.Length > _options.MaxBodyChars || MadeForThisRequest(response.Body) ? null : response.Body;
                 if (responseBody is null)
                 {
-                    packed.Add(response.Body);
+                    if (response.Body.Length <= _options.MaxBodyChars)
+                    {
+                        packed.Add(response.Body);
+                    }
+                    else
+                    {
+                        // A rendered template may be large: the journal keeps what it shows, as for request bodies.
+                        packed.Add(Redaction.Body(Encoding.UTF8.GetString(response.Body), _options.MaxBodyChars));
+                    }
                 }
             }
 

@@ -3,6 +3,12 @@ namespace MockAccounts.Core.Contracts;
 /// <summary>Reads a request's credentials as the operation's security schemes say.</summary>
 public static class CredentialChecker
 {
+    /// <summary>
+    /// The longest credential read, in characters (4 KiB). No vendor issues longer ones; a longer one gets the vendor's
+    /// 401 (malformed credentials) and the mock remembers nothing about it, so a client cannot fill memory with them.
+    /// </summary>
+    public const int MaxLength = 4096;
+
     /// <param name="header">Looks a request header up by name (case-insensitive), null when absent.</param>
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
     /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
@@ -46,7 +52,9 @@ public static class CredentialChecker
         if (location.Kind == CredentialKind.ApiKeyHeader)
         {
             var key = value.Trim();
-            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header") : Shaped(key, format, location.HeaderName);
+            return key.Length > MaxLength ? TooLong(location.HeaderName)
+                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header")
+                : Shaped(key, format, location.HeaderName);
         }
 
         const string Scheme = "Bearer ";
@@ -58,10 +66,18 @@ public static class CredentialChecker
         }
 
         var token = bearer[Scheme.Length..].Trim();
+        if (token.Length > MaxLength)
+        {
+            return TooLong("bearer token");
+        }
+
         return token.Length == 0 || token.Any(char.IsWhiteSpace)
             ? new CredentialResult(null, "malformed bearer token")
             : Shaped(token, format, "bearer token");
     }
+
+    private static CredentialResult TooLong(string what) =>
+        new(null, $"the {what} is longer than {MaxLength} characters", Malformed: true);
 
     private static CredentialResult Shaped(string credential, CredentialFormat? format, string what) =>
         format is null || format.Accepts(credential)

@@ -135,6 +135,11 @@ public sealed class MockAdmin
             return new Problem(400, "Invalid token", "Expected a non-empty token.");
         }
 
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (UnknownScenario(vendor, scenario, _pipeline.VariantOf(vendor, token)) is { } problem)
         {
             return problem;
@@ -174,6 +179,11 @@ public sealed class MockAdmin
             return new Problem(400, "Unknown variation", $"'{variation}' is not a variation (variations: {string.Join(", ", names)}).").With("variations", names);
         }
 
+        if (token is not null && TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
         if (token is null)
         {
@@ -195,6 +205,11 @@ public sealed class MockAdmin
             return UnknownVariant(vendor, variant, 400);
         }
 
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         _state.SetTokenVariant(vendor.Name, token, variant);
         return null;
     }
@@ -205,6 +220,11 @@ public sealed class MockAdmin
     /// </summary>
     public AdminOutcome<AccountView> EditAccount(VendorContract vendor, string token, JsonNode? patch)
     {
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
         var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status)!;
@@ -241,6 +261,12 @@ public sealed class MockAdmin
             ? null
             : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{scenario}' (scenarios: {string.Join(", ", catalogue.Names)}).").With("scenarios", catalogue.Names);
     }
+
+    /// <summary>A token the vendor endpoints would never accept is never remembered either.</summary>
+    private static Problem? TooLong(string token) => token.Length <= CredentialChecker.MaxLength
+        ? null
+        : new Problem(400, "Token too long", $"Tokens are limited to {CredentialChecker.MaxLength} characters (this one has {token.Length}); a longer credential gets the vendor's 401 and is never remembered.")
+            .With("maxLength", CredentialChecker.MaxLength);
 
     private static Problem UnknownVariant(VendorContract vendor, string variant, int status) =>
         new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{variant}' (variants: {string.Join(", ", vendor.Variants.Keys)}).").With("variants", vendor.Variants.Keys);
