@@ -11,7 +11,7 @@ namespace MockAccounts.Bench;
 /// The inputs of issue 24's attack run, replayed against one or more server builds side by side (each attack
 /// against each build in turn, a fresh server process each time): memory after per-token floods, time per request
 /// under hostile regexes and JSONPath, template blow-ups, and the spread of lognormal stub delays (in-process).
-/// <c>attacks [memory|matching|templates|delays|all] [label=path/to/MockAccounts.Server.dll ...]</c>; without a
+/// <c>attacks [memory|matching|templates|delays|regex|all] [label=path/to/MockAccounts.Server.dll ...]</c>; without a
 /// build, this tree's Release build. Compare a build from before a change by passing both.
 /// </summary>
 internal static class Attacks
@@ -40,6 +40,7 @@ internal static class Attacks
         if (group is "matching" or "all")
         {
             await Each(builds, rows, "25 mappings with urlPattern ((.|/)*)*Q: one vendor request", RegexMappingsAsync);
+            await Each(builds, rows, "25 mappings with urlPattern (a+)+\\1b (a backreference: backtracking engine), a 30-character path", BackreferenceMappingsAsync);
             await Each(builds, rows, "/__admin/requests/find with urlPattern ((.|/)*)*Q over 50 entries", RegexFindAsync);
             await Each(builds, rows, "matchesJsonPath $..* with ((.|/)*)*Q on a 1.4 KB body; client gives up after 1 s", JsonPathAsync);
         }
@@ -47,6 +48,7 @@ internal static class Attacks
         if (group is "templates" or "all")
         {
             await Each(builds, rows, "three nested {{#each request.pathSegments}} over a 2.3 KB URL", NestedEachAsync);
+            await Each(builds, rows, "a 64 KB template (the default MaxTemplateChars): POST /__admin/mappings", b => BigTemplateAsync(b, 64 * 1024));
             await Each(builds, rows, "a 220 KB template: POST /__admin/mappings", b => BigTemplateAsync(b, 220 * 1024));
             await Each(builds, rows, "a 900 KB template: POST /__admin/mappings", b => BigTemplateAsync(b, 900 * 1024));
         }
@@ -57,6 +59,11 @@ internal static class Attacks
         if (group is "delays" or "all")
         {
             Delays();
+        }
+
+        if (group is "regex" or "all")
+        {
+            RegexEngines();
         }
 
         return 0;
@@ -138,6 +145,26 @@ internal static class Attacks
         }
 
         return $"{Statuses(statuses)}; {Median(times):F1} ms per request (median of 5, max {times.Max():F1})";
+    }
+
+    private static async Task<string> BackreferenceMappingsAsync(Server server)
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            (await server.Http.PostAsync("/__admin/mappings", Json("""{"request": {"method": "GET", "urlPathPattern": "/slow/(a+)+\\1b"}, "response": {"status": 204}}"""))).EnsureSuccessStatusCode();
+        }
+
+        var times = new List<double>();
+        var statuses = new int[600];
+        for (var i = 0; i < 3; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await server.Http.GetAsync("/slow/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+            times.Add(clock.Elapsed.TotalMilliseconds);
+            statuses[(int)response.StatusCode]++;
+        }
+
+        return $"{Statuses(statuses)}; {Median(times):F0} ms per request (median of 3, max {times.Max():F0})";
     }
 
     private static async Task<string> RegexFindAsync(Server server)
@@ -242,6 +269,76 @@ internal static class Attacks
         Console.WriteLine($"| longest delay drawn | {max.ToString("G4", CultureInfo.InvariantCulture)} s |");
         Console.WriteLine($"| draws over 600 s | {over600} |");
         Console.WriteLine($"| draws that threw (TimeSpan overflowed) | {failed} |");
+    }
+
+    /// <summary>In-process: the two .NET engines on the patterns WireMock mappings typically use (the corpus's), per match and per construction.</summary>
+    private static void RegexEngines()
+    {
+        (string Pattern, string Input)[] cases =
+        [
+            ("/diff/pattern/[0-9]+\\?q=.*", "/diff/pattern/12345?q=hello"),
+            ("/diff/items/[a-z]+", "/diff/items/widgets"),
+            ("[a-f0-9]{8}", "0badf00d"),
+            ("dark|light", "light"),
+            ("/v1/.*/me", "/v1/accounts/me"),
+            ("((.|/)*)*Q", "/v1/accounts/me?filter=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+        ];
+        Console.WriteLine();
+        Console.WriteLine("| pattern | backtracking µs/match | non-backtracking µs/match | backtracking construction µs | non-backtracking construction µs | backtracking KB held | non-backtracking KB held (after matching) |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (pattern, input) in cases)
+        {
+            var anchored = $"\\A(?:{pattern})\\z";
+            var construct = new double[2];
+            var match = new double[2];
+            var held = new double[2];
+            for (var engine = 0; engine < 2; engine++)
+            {
+                var options = System.Text.RegularExpressions.RegexOptions.CultureInvariant | (engine == 1 ? System.Text.RegularExpressions.RegexOptions.NonBacktracking : 0);
+                var timeout = TimeSpan.FromMilliseconds(200);
+                const int Builds = 200;
+                var clock = Stopwatch.StartNew();
+                System.Text.RegularExpressions.Regex regex = null!;
+                for (var i = 0; i < Builds; i++)
+                {
+                    regex = new System.Text.RegularExpressions.Regex(anchored, options, timeout);
+                }
+
+                construct[engine] = clock.Elapsed.TotalMicroseconds / Builds;
+                var matches = engine == 0 && pattern.StartsWith("((", StringComparison.Ordinal) ? 3 : 100_000;
+                clock.Restart();
+                for (var i = 0; i < matches; i++)
+                {
+                    try
+                    {
+                        regex.IsMatch(input);
+                    }
+                    catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+                    {
+                        // The backtracking engine on the attack's pattern: every run is its timeout.
+                    }
+                }
+
+                match[engine] = clock.Elapsed.TotalMicroseconds / matches;
+
+                // What one instance holds once it has matched: many mappings keep one (or a few) each.
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                var kept = new System.Text.RegularExpressions.Regex[100];
+                for (var i = 0; i < kept.Length; i++)
+                {
+                    kept[i] = new System.Text.RegularExpressions.Regex(anchored, options, timeout);
+                    if (engine == 1 || !pattern.StartsWith("((", StringComparison.Ordinal))
+                    {
+                        kept[i].IsMatch(input);
+                    }
+                }
+
+                held[engine] = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / kept.Length;
+                GC.KeepAlive(kept);
+            }
+
+            Console.WriteLine($"| `{pattern}` | {match[0]:F2} | {match[1]:F2} | {construct[0]:F1} | {construct[1]:F1} | {held[0]:F1} | {held[1]:F1} |");
+        }
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

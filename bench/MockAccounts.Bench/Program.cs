@@ -13,6 +13,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests] | attacks [memory|matching|templates|delays] [label=server.dll ...]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/MockAccounts.Bench -- fixture | core | micro | soak [requests] | attacks [memory|matching|templates|delays|regex] [label=server.dll ...]");
     return 2;
 }

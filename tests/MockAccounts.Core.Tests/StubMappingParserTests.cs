@@ -17,6 +17,8 @@ public sealed class StubMappingParserTests
         return mapping!;
     }
 
+    private static MatchBudget Budget() => new(TimeSpan.FromSeconds(10), "test budget");
+
     private static List<string> Problems(string json)
     {
         var problems = new List<string>();
@@ -76,7 +78,7 @@ public sealed class StubMappingParserTests
         var parsed = ValuePattern.Parse(JsonNode.Parse(pattern), "p", problems);
 
         problems.Should().BeEmpty();
-        parsed!.Matches(value).Should().Be(matches);
+        parsed!.Matches(value, Budget()).Should().Be(matches);
     }
 
     [Test]
@@ -90,13 +92,13 @@ public sealed class StubMappingParserTests
             """);
         (string, string)[] headers = [("X-Team", "core"), ("Cookie", "a=b; s=v"), ("Authorization", "Basic dTpw")];
 
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers)).Should().BeTrue();
-        mapping.Request.Matches(Request("GET", "/orders/12?dry=1", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/x?dry=1", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"no": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers[..2])).Should().BeFalse();
-        mapping.Request.Distance(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers)).Should().BeInRange(0.01, 0.5);
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers), Budget()).Should().BeTrue();
+        mapping.Request.Matches(Request("GET", "/orders/12?dry=1", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/x?dry=1", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"no": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers[..2]), Budget()).Should().BeFalse();
+        mapping.Request.Distance(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers), Budget()).Should().BeInRange(0.01, 0.5);
     }
 
     [Test]
@@ -112,7 +114,7 @@ public sealed class StubMappingParserTests
     {
         var mapping = Parse("""{"request": {"urlPath": "/a"}, "response": {"body": "{{request.query.x}}-{{randomValue length=4 type='NUMERIC'}}", "transformers": ["response-template"]}}""");
 
-        var body = Encoding.UTF8.GetString(mapping.Response.Render(Request("GET", "/a?x=7"), TimeProvider.System).Body);
+        var body = Encoding.UTF8.GetString(mapping.Response.Render(Request("GET", "/a?x=7"), TimeProvider.System, TemplateLimits.Default).Body);
 
         body.Should().MatchRegex("^7-[0-9]{4}$");
     }

@@ -26,4 +26,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Root path conflict: {Conflict}")]
     public static partial void RouteConflict(ILogger logger, string conflict);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Method} {Path}: {Title}: {Detail}")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, string title, string detail);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{Method} {Path}: unhandled {ExceptionType}; answered 500")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string method, string? path, string exceptionType);
 }

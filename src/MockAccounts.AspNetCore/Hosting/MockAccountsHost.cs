@@ -246,6 +246,8 @@ public static class MockAccountsHost
         }
 
         var app = builder.Build();
+        // First, so no request can end in an empty, unrecorded 500.
+        app.UseMiddleware<UnhandledExceptionMiddleware>();
         if (holdEarlyRequests)
         {
             // A host started while its contracts load holds its first requests until they are in; one built

@@ -133,11 +133,37 @@ public record MockAccountsOptions
             problems.Add($"{Section}:MaxBodyBytes: {MaxBodyBytes} is out of range (expected 1024 to 67108864)");
         }
 
+        CheckDuration(problems, "Mappings:MatchBudget", Mappings.MatchBudget, TimeSpan.FromMinutes(1));
+        CheckDuration(problems, "Mappings:QueryBudget", Mappings.QueryBudget, TimeSpan.FromMinutes(10));
+        CheckDuration(problems, "Mappings:MaxRenderTime", Mappings.MaxRenderTime, TimeSpan.FromMinutes(1));
+        if (Mappings.MaxTemplateChars is < 1 or > 16 * 1024 * 1024)
+        {
+            problems.Add($"{Section}:Mappings:MaxTemplateChars: {Mappings.MaxTemplateChars} is out of range (expected 1 to 16777216)");
+        }
+
+        if (Mappings.MaxRenderedChars is < 1 or > 256 * 1024 * 1024)
+        {
+            problems.Add($"{Section}:Mappings:MaxRenderedChars: {Mappings.MaxRenderedChars} is out of range (expected 1 to 268435456)");
+        }
+
+        if (Mappings.MaxCount is < 1 or > 1_000_000)
+        {
+            problems.Add($"{Section}:Mappings:MaxCount: {Mappings.MaxCount} is out of range (expected 1 to 1000000)");
+        }
+
         if (ShutdownTimeout < TimeSpan.Zero || ShutdownTimeout > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{Section}:ShutdownTimeout: {ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
         }
 
         return problems;
+    }
+
+    private static void CheckDuration(List<string> problems, string name, TimeSpan value, TimeSpan max)
+    {
+        if (value <= TimeSpan.Zero || value > max)
+        {
+            problems.Add($"{Section}:{name}: {value} is out of range (expected more than 00:00:00, at most {max})");
+        }
     }
 }

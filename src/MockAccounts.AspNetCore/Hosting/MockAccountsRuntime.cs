@@ -21,6 +21,8 @@ public sealed class MockAccountsRuntime : IDisposable
             Variation = options.Variation,
             Variants = options.Variants,
             CheckCredentialFormats = options.CheckCredentialFormats,
+            MatchBudget = options.Mappings.MatchBudget,
+            Templates = new Core.Mappings.TemplateLimits(options.Mappings.MaxTemplateChars, options.Mappings.MaxRenderedChars, options.Mappings.MaxRenderTime),
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
         Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);

@@ -16,4 +16,13 @@ public sealed record ServingDefaults
 
     /// <summary>Hold credentials to the shape their contract declares (<c>x-mock-credential</c>).</summary>
     public bool CheckCredentialFormats { get; init; } = true;
+
+    /// <summary>How long matching one request against the stub mappings may take in all (regular expressions, JSONPath).</summary>
+    public TimeSpan MatchBudget { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The setting <see cref="MatchBudget"/> comes from, named when a request spends it.</summary>
+    public string MatchBudgetSetting { get; init; } = "MockAccounts:Mappings:MatchBudget";
+
+    /// <summary>What one render of a response template may produce and take.</summary>
+    public Mappings.TemplateLimits Templates { get; init; } = Mappings.TemplateLimits.Default;
 }

@@ -30,7 +30,7 @@ public sealed class StubMappingAdmin
     /// <summary>Parses and checks a mapping without storing it.</summary>
     public StubMapping? Prepare(JsonNode? json, List<string> problems)
     {
-        var mapping = StubMappingParser.Parse(json, _bodyFiles, problems);
+        var mapping = StubMappingParser.Parse(json, _bodyFiles, problems, _pipeline.Defaults.Templates);
         if (mapping is not null && _pipeline.Validation == ValidationMode.Strict)
         {
             problems.AddRange(_pipeline.CheckStub(mapping).Select(p => $"response breaks the contract: {p}"));
@@ -98,22 +98,37 @@ public sealed class StubMappingAdmin
     }
 
     /// <summary>Mappings whose metadata (as JSON) satisfies a value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</summary>
-    public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems) =>
-        MetadataPattern(json, problems) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
+    /// <param name="json">A value pattern.</param>
+    /// <param name="problems">Receives what is wrong with the pattern.</param>
+    /// <param name="budget">What matching may spend, over all mappings together.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been tried.</exception>
+    public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems, MatchBudget budget) =>
+        MetadataPattern(json, problems, budget) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
 
-    /// <summary>Removes the mappings whose metadata satisfies the pattern and returns them.</summary>
+    /// <summary>Removes the mappings whose metadata satisfies the pattern and returns them (none when the budget runs out first).</summary>
     /// <param name="json">A value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</param>
     /// <param name="problems">Receives what is wrong with the pattern.</param>
-    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems) =>
-        MetadataPattern(json, problems) is { } pattern ? Store.RemoveWhere(pattern) : [];
+    /// <param name="budget">What matching may spend, over all mappings together.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been tried; nothing was removed.</exception>
+    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems, MatchBudget budget)
+    {
+        if (MetadataPattern(json, problems, budget) is not { } pattern)
+        {
+            return [];
+        }
+
+        // Decided first, then removed: a budget spent halfway removes nothing.
+        var ids = Store.All.Where(pattern).Select(m => m.Id).ToHashSet();
+        return Store.RemoveWhere(m => ids.Contains(m.Id));
+    }
 
     /// <summary>Writes the admin-made mappings to <paramref name="folder"/>, one file each.</summary>
     public Task<IReadOnlyList<string>> SaveAsync(string folder, CancellationToken cancellationToken) =>
         StubMappingFiles.SaveAsync(folder, Store.Added(), cancellationToken);
 
-    private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems)
+    private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems, MatchBudget budget)
     {
         var pattern = ValuePattern.Parse(json, "metadata pattern", problems);
-        return pattern is null ? null : m => pattern.Matches(m.Metadata?.ToJsonString() ?? "{}");
+        return pattern is null ? null : m => pattern.Matches(m.Metadata?.ToJsonString() ?? "{}", budget);
     }
 }

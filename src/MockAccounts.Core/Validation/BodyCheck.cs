@@ -38,6 +38,12 @@ internal sealed class BodyCheck
     private BodyCheck? _additional;
     private BodyCheck? _items;
 
+    /// <summary>
+    /// The longest a schema's <c>pattern</c> may run on one value (it may read what a client sent): past it the check
+    /// stops with a <see cref="RegexMatchTimeoutException"/>, which answers the request with a problem naming it.
+    /// </summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
     private static readonly Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> NoMembers =
         new Dictionary<string, Member>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -60,7 +66,11 @@ internal sealed class BodyCheck
         }
     }
 
+    /// <summary>A schema's pattern with <see cref="PatternTimeout"/> (the backtracking engine: a contract's patterns are few and simple, and its instances are cheap to hold).</summary>
+    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+
     /// <summary>True only when the body is JSON that keeps the schema.</summary>
+    /// <exception cref="RegexMatchTimeoutException">A <c>pattern</c> ran longer than <see cref="PatternTimeout"/> on a value: there is no verdict.</exception>
     /// <param name="body">The body as UTF-8 JSON.</param>
     public bool Accepts(ReadOnlySpan<byte> body)
     {
@@ -117,7 +127,7 @@ internal sealed class BodyCheck
                     _format = value?.ToString();
                     break;
                 case "pattern":
-                    _pattern = new Regex(value!.ToString(), RegexOptions.CultureInvariant);
+                    _pattern = Pattern(value!.ToString());
                     break;
                 case "minimum":
                     _minimum = value!.GetValue<decimal>();
