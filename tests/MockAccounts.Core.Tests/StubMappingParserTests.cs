@@ -143,6 +143,19 @@ public sealed class StubMappingParserTests
         samples[500].Should().BeInRange(90, 110);
     }
 
+    [TestCase(1.0, 20.0)]
+    [TestCase(600_000.0, 20.0)]
+    [TestCase(0.0, 600_000.0)]
+    public void A_lognormal_draw_never_waits_past_600_seconds_nor_overflows(double median, double sigma)
+    {
+        var delay = new StubDelay(600_000, "lognormal", median, sigma);
+        var random = new Random(24);
+
+        var samples = Enumerable.Range(0, 100_000).Select(_ => delay.Sample(random)).ToArray();
+
+        samples.Should().OnlyContain(d => d >= TimeSpan.Zero && d <= TimeSpan.FromSeconds(600));
+    }
+
     [TestCase("""{"request": {"urlPath": "/a", "urlPattern": "/b"}, "response": {}}""", "request.urlPattern: only one of url, urlPath, urlPattern, urlPathPattern")]
     [TestCase("""{"request": {"urlPath": "/a"}, "response": {"body": "a", "jsonBody": {}}}""", "response.jsonBody: only one of body, jsonBody, base64Body, bodyFileName")]
     [TestCase("""{"request": {"urlPath": "/a"}, "response": {"bodyFileName": "../etc/passwd"}}""", "must be a relative path inside __files/")]
