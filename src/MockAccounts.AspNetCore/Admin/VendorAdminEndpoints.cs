@@ -36,7 +36,7 @@ internal static class VendorAdminEndpoints
             var variant = admin.CurrentVariant(v);
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, admin.CurrentScenario(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
-                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null, c.Format?.NewCredential())).ToArray(),
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind == CredentialKind.Bearer ? "Bearer" : null, c.Format?.NewCredential(), c.Kind == CredentialKind.ApiKeyQuery ? "query" : "header")).ToArray(),
                 Scenarios(variant), Name(admin.VendorVariation(v)), Notes(v, variant));
         }).ToArray()));
 

@@ -185,7 +185,8 @@ internal static class WireMockEndpoints
         }
 
         var problems = new List<string>();
-        var pattern = RequestMatcher.Parse(json, problems);
+        // While credentials are not kept whole, they may be matched only exactly (digest to digest) or as absent.
+        var pattern = RequestMatcher.Parse(json, problems, redacted: journal.Redacted);
         if (pattern is null)
         {
             return new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems)).With("problems", problems));

@@ -335,6 +335,11 @@ function curlLine(vendor, token) {
   const [method, path] = vendor.accountEndpoint.split(' ');
   const url = new URL(path, location.origin).href;
   const credential = vendor.credentials[0];
+  if (credential?.in === 'query') {
+    const withKey = new URL(url);
+    withKey.searchParams.set(credential.header, token);
+    return `curl -sS${method === 'GET' ? '' : ` -X ${method}`} '${withKey.href}'`;
+  }
   const value = credential?.scheme ? `${credential.scheme} ${token}` : token;
   const header = credential ? ` -H '${credential.header}: ${value}'` : '';
   return `curl -sS${method === 'GET' ? '' : ` -X ${method}`} ${url}${header}`;

@@ -25,7 +25,7 @@ public sealed class MockAccountsRuntime : IDisposable
             Templates = new Core.Mappings.TemplateLimits(options.Mappings.MaxTemplateChars, options.Mappings.MaxRenderedChars, options.Mappings.MaxRenderTime),
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
-        Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders);
+        Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders, () => contracts.CredentialQueryParameters);
         Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
     }
 

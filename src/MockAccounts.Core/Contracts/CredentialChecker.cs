@@ -13,7 +13,8 @@ public static class CredentialChecker
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
     /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
     /// <param name="operation">The operation whose security schemes say where credentials are sent.</param>
-    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true)
+    /// <param name="query">Looks a query parameter up by name (its first value, decoded), null when absent; needed only where a contract reads a key from the query.</param>
+    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true, Func<string, string?>? query = null)
     {
         string? problem = null;
         var malformed = false;
@@ -22,7 +23,8 @@ public static class CredentialChecker
             string? token = null;
             foreach (var location in alternative)
             {
-                var read = Read(location, header(location.HeaderName), checkFormat ? location.Format : null);
+                var sent = location.Kind == CredentialKind.ApiKeyQuery ? query?.Invoke(location.HeaderName) : header(location.HeaderName);
+                var read = Read(location, sent, checkFormat ? location.Format : null);
                 token ??= read.Token;
                 problem ??= read.Problem;
                 malformed |= read.Malformed;
@@ -44,17 +46,18 @@ public static class CredentialChecker
 
     private static CredentialResult Read(CredentialLocation location, string? value, CredentialFormat? format)
     {
+        var where = location.Kind == CredentialKind.ApiKeyQuery ? $"{location.HeaderName} query parameter" : $"{location.HeaderName} header";
         if (string.IsNullOrWhiteSpace(value))
         {
-            return new CredentialResult(null, $"missing {location.HeaderName} header");
+            return new CredentialResult(null, $"missing {where}");
         }
 
-        if (location.Kind == CredentialKind.ApiKeyHeader)
+        if (location.Kind is CredentialKind.ApiKeyHeader or CredentialKind.ApiKeyQuery)
         {
             var key = value.Trim();
-            return key.Length > MaxLength ? TooLong(location.HeaderName)
-                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {location.HeaderName} header")
-                : Shaped(key, format, location.HeaderName);
+            return key.Length > MaxLength ? TooLong(where)
+                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {where}")
+                : Shaped(key, format, where);
         }
 
         const string Scheme = "Bearer ";

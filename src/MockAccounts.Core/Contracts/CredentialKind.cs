@@ -7,4 +7,6 @@ public enum CredentialKind
     Bearer,
     /// <summary>As the whole value of a named API-key header.</summary>
     ApiKeyHeader,
+    /// <summary>As the value of a named query parameter (<c>?api_key=…</c>).</summary>
+    ApiKeyQuery,
 }

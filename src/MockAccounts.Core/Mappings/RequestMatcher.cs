@@ -31,7 +31,11 @@ public sealed class RequestMatcher
     public string? ExactPath { get; private set; }
 
     /// <summary>Parses a pattern; every unsupported or malformed part is named in <paramref name="problems"/>, prefixed by <paramref name="where"/>.</summary>
-    public static RequestMatcher? Parse(JsonNode? json, List<string> problems, string where = "")
+    /// <param name="json">The request pattern.</param>
+    /// <param name="problems">Receives every reason the pattern is refused.</param>
+    /// <param name="where">The field the pattern is in, prefixed to every problem.</param>
+    /// <param name="redacted">For a journal that keeps credentials only as digests: which fields hold them and how they were digested; null for stub mappings (which see requests whole).</param>
+    public static RequestMatcher? Parse(JsonNode? json, List<string> problems, string where = "", RedactedCredentials? redacted = null)
     {
         var prefix = where.Length == 0 ? "" : where + ".";
         if (json is not JsonObject obj)
@@ -86,10 +90,13 @@ public sealed class RequestMatcher
 
                     break;
                 case "queryParameters":
-                    matcher.AddNamed(value, at, problems, (r, name) => r.QueryValues(name), "query parameter");
+                    matcher.AddNamed(value, at, problems, (r, name) => r.QueryValues(name), "query parameter", redacted, redacted?.QueryParameters);
                     break;
                 case "headers":
-                    matcher.AddNamed(value, at, problems, (r, name) => r.Header(name) is { } h ? [h] : [], "header");
+                    matcher.AddNamed(value, at, problems, (r, name) => r.Header(name) is { } h ? [h] : [], "header", redacted, redacted?.Headers);
+                    break;
+                case "cookies" when redacted is not null:
+                    problems.Add($"{at}: the journal keeps only a digest of the Cookie header while {redacted.Setting} is false, so cookies cannot be matched (set it to true to match them)");
                     break;
                 case "cookies":
                     matcher.AddNamed(value, at, problems, (r, name) => r.Cookies.TryGetValue(name, out var c) ? [c] : [], "cookie");
@@ -98,7 +105,7 @@ public sealed class RequestMatcher
                     matcher.AddBody(value, at, problems);
                     break;
                 case "basicAuthCredentials":
-                    matcher.AddBasicAuth(value, at, problems);
+                    matcher.AddBasicAuth(value, at, problems, redacted);
                     break;
                 default:
                     problems.Add($"{at}: not supported here (supported request fields: {string.Join(", ", Fields)})");
@@ -182,7 +189,9 @@ public sealed class RequestMatcher
 
     private void Add(string field, Func<RequestView, MatchBudget, bool> test, Func<RequestView, double>? distance = null) => _checks.Add(new Check(field, test, distance));
 
-    private void AddNamed(JsonNode? json, string at, List<string> problems, Func<RequestView, string, IReadOnlyList<string>> values, string what)
+    private void AddNamed(
+        JsonNode? json, string at, List<string> problems, Func<RequestView, string, IReadOnlyList<string>> values, string what,
+        RedactedCredentials? redacted = null, IReadOnlySet<string>? secret = null)
     {
         if (json is not JsonObject byName)
         {
@@ -192,6 +201,12 @@ public sealed class RequestMatcher
 
         foreach (var (name, matcher) in byName)
         {
+            if (redacted is not null && secret?.Contains(name) == true)
+            {
+                AddRedacted(matcher, $"{at}.{name}", problems, r => values(r, name), redacted);
+                continue;
+            }
+
             if (ValuePattern.Parse(matcher, $"{at}.{name}", problems) is not { } pattern)
             {
                 continue;
@@ -223,7 +238,35 @@ public sealed class RequestMatcher
         }
     }
 
-    private void AddBasicAuth(JsonNode? json, string at, List<string> problems)
+    /// <summary>
+    /// A credential the journal keeps only as a digest: an exact <c>equalTo</c> compares digests, <c>absent</c> asks
+    /// that there be none; any other pattern could read it back, and is refused naming the setting.
+    /// </summary>
+    private void AddRedacted(JsonNode? json, string at, List<string> problems, Func<RequestView, IReadOnlyList<string>> values, RedactedCredentials redacted)
+    {
+        var keys = json is JsonObject pattern ? pattern.Select(p => p.Key).ToArray() : [];
+        if (keys is ["absent"])
+        {
+            if (ValuePattern.Parse(json, at, problems) is { } absent)
+            {
+                Add("headers", (r, budget) => values(r) is [var first, ..] ? absent.Matches(first, budget) : absent.Matches(null, budget));
+            }
+
+            return;
+        }
+
+        if (keys is ["equalTo"] && json!["equalTo"] is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+        {
+            var digest = redacted.Digest(text.GetValue<string>());
+            Add("headers", (r, _) => values(r).Contains(digest, StringComparer.Ordinal));
+            return;
+        }
+
+        problems.Add($"{at}: holds a credential, which the journal keeps only as a digest while {redacted.Setting} is false: " +
+            "match it only with an exact {\"equalTo\": \"…\"} or {\"absent\": true} (or set the setting to true)");
+    }
+
+    private void AddBasicAuth(JsonNode? json, string at, List<string> problems, RedactedCredentials? redacted = null)
     {
         if (json is not JsonObject credentials || Text(credentials["username"], $"{at}.username", problems) is not { } user
             || Text(credentials["password"], $"{at}.password", problems) is not { } password)
@@ -233,6 +276,11 @@ public sealed class RequestMatcher
         }
 
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        if (redacted?.Headers.Contains("Authorization") == true)
+        {
+            expected = redacted.Digest(expected);
+        }
+
         Add("headers", (r, _) => r.Header("Authorization") == expected);
     }
 
