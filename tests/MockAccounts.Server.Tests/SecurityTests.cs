@@ -131,4 +131,47 @@ public sealed class SecurityTests
         tokens["bytes"]!.GetValue<long>().Should().BeLessThanOrEqualTo(1048576);
         tokens["evicted"]!.GetValue<long>().Should().BeGreaterThan(100, "300 tokens of about 8 KB cannot fit in 1 MiB");
     }
+
+    [Test]
+    public async Task Wrong_admin_keys_are_throttled_per_address_until_the_window_passes()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var server = await RunningServer.StartWithClockAsync(clock, $"--MockAccounts:Admin:Key={Key}");
+
+        HttpRequestMessage Scenarios(string key) => new(HttpMethod.Get, "/__admin/scenarios") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", key) } };
+
+        for (var i = 0; i < 10; i++)
+        {
+            (await server.Client.SendAsync(Scenarios($"guess-{i}"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var throttled = await server.Client.SendAsync(Scenarios(Key));
+        (await Calls.ProblemAsync(throttled, 429))["title"]!.GetValue<string>().Should().Be("Too many wrong admin keys");
+        throttled.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(60), "even the right key waits: it is not compared while the address is throttled");
+        (await server.Client.GetAsync("/__admin/health")).StatusCode.Should().Be(HttpStatusCode.OK, "health stays open for probes");
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        (await server.Client.SendAsync(Scenarios(Key))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Stub_mappings_past_MaxCount_are_refused_with_409_naming_the_setting()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false", "--MockAccounts:Mappings:MaxCount=3");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"request": {"urlPath": "/m/§"}, "response": {"status": 204}}""".Replace("§", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>());
+        }
+
+        var fourth = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"request": {"urlPath": "/m/3"}, "response": {"status": 204}}"""));
+        var import = await server.Client.PostAsync("/__admin/mappings/import", Calls.Json("""{"mappings": [{"request": {"urlPath": "/m/4"}, "response": {"status": 204}}]}"""));
+        var replace = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"id": "§", "request": {"urlPath": "/m/0"}, "response": {"status": 200}}""".Replace("§", ids[0], StringComparison.Ordinal)));
+
+        (await Calls.ProblemAsync(fourth, 409))["detail"]!.GetValue<string>().Should().Contain("MockAccounts:Mappings:MaxCount (3)");
+        await Calls.ProblemAsync(import, 409);
+        replace.StatusCode.Should().Be(HttpStatusCode.Created, "a mapping with a served id replaces it and takes no room");
+        (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/mappings"))!["meta"]!["total"]!.GetValue<int>().Should().Be(3);
+    }
 }

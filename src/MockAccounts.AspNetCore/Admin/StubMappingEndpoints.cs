@@ -68,7 +68,8 @@ internal static class StubMappingEndpoints
 
     private static Task<IResult> CreateAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
         WithBodyAsync(context, options, "Invalid stub mapping", (json, problems) =>
-            mappings.Create(json, problems) is { } created ? TypedResults.Created($"/__admin/mappings/{created.Id}", created.Json) : null);
+            mappings.Full(json) is { } full ? new ProblemResult(full)
+            : mappings.Create(json, problems) is { } created ? TypedResults.Created($"/__admin/mappings/{created.Id}", created.Json) : null);
 
     private static async Task<IResult> ReplaceAsync(string id, HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options)
     {
@@ -84,6 +85,11 @@ internal static class StubMappingEndpoints
     private static Task<IResult> ImportAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
         WithBodyAsync(context, options, "Invalid import", (json, problems) =>
         {
+            if (mappings.Full(json) is { } full)
+            {
+                return new ProblemResult(full);
+            }
+
             mappings.Import(json, problems);
             return problems.Count == 0 ? TypedResults.Ok() : null;
         });

@@ -238,6 +238,7 @@ public static class MockAccountsHost
         builder.Services.AddSingleton<VendorRequestHandler>();
         builder.Services.AddSingleton(_ => new RequestLog(options, loggerFactory?.CreateLogger(RequestLog.Category)));
         builder.Services.AddSingleton<AdminRoutes>();
+        builder.Services.AddSingleton<AdminKeyThrottle>();
         builder.Services.AddHostedService(services => services.GetRequiredService<RequestLog>());
         builder.Services.AddProblemDetails();
         if (watchContracts)

@@ -26,7 +26,7 @@ public sealed class MockAccountsRuntime : IDisposable
         }, time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
         Journal = new RequestJournal(options.Journal, () => contracts.CredentialHeaders, () => contracts.CredentialQueryParameters);
-        Mappings = new StubMappingAdmin(Pipeline, contracts.Sources);
+        Mappings = new StubMappingAdmin(Pipeline, contracts.Sources, options.Mappings.MaxCount);
     }
 
     /// <summary>The options the runtime was made with.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Core.Runtime;
 
@@ -18,10 +19,35 @@ public sealed class StubMappingAdmin
     /// <summary>Admin calls over <paramref name="pipeline"/>'s stub mappings.</summary>
     /// <param name="pipeline">The pipeline whose mappings are managed and which checks them.</param>
     /// <param name="sources">The contract roots, where <c>bodyFileName</c>s are looked up.</param>
-    public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources)
+    /// <param name="maxCount">The most mappings served at once; creating or importing past it is refused.</param>
+    public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources, int maxCount = int.MaxValue)
     {
         _pipeline = pipeline;
         _bodyFiles = StubMappingFiles.BodyFiles(sources);
+        MaxCount = maxCount;
+    }
+
+    /// <summary>The setting <see cref="MaxCount"/> comes from, named when a mapping is refused for it.</summary>
+    public const string MaxCountSetting = "MockAccounts:Mappings:MaxCount";
+
+    /// <summary>The most mappings served at once (mapping files and admin-made together).</summary>
+    public int MaxCount { get; }
+
+    /// <summary>
+    /// Null when <paramref name="json"/> (one mapping, or an import's <c>{"mappings": […]}</c>) fits under <see cref="MaxCount"/>;
+    /// else a 409 problem naming the setting. A mapping whose id is served already replaces it and takes no room.
+    /// </summary>
+    public Problem? Full(JsonNode? json)
+    {
+        var items = json is JsonObject { } body && body["mappings"] is JsonArray list && !body.ContainsKey("request") ? list.ToArray() : [json];
+        var adding = items.Count(item => !(item is JsonObject mapping && (mapping["id"] ?? mapping["uuid"]) is JsonValue id
+            && Guid.TryParse(id.ToString(), out var guid) && Store.Find(guid) is not null));
+        var served = Store.All.Count;
+        return served + adding <= MaxCount
+            ? null
+            : new Problem(409, "Too many stub mappings",
+                $"{served} stub mappings are served and {adding} more would pass {MaxCountSetting} ({MaxCount}); remove some (DELETE /__admin/mappings/{{id}}) or raise the setting.")
+                .With("setting", MaxCountSetting).With("maxCount", MaxCount);
     }
 
     /// <summary>The mappings being served.</summary>
