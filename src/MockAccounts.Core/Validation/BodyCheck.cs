@@ -321,8 +321,9 @@ internal sealed class BodyCheck
         text = text[..reader.CopyString(text)];
         if (_minLength is not null || _maxLength is not null)
         {
-            // Where UTF-16 units and text elements disagree, let NJsonSchema count.
-            if (!Ascii.IsValid(text))
+            // Where UTF-16 units and text elements disagree, let NJsonSchema count; but "not empty" (minLength 1,
+            // every identifier's bound) reads the same however characters are counted.
+            if (!Ascii.IsValid(text) && (_maxLength is not null || _minLength > 1))
             {
                 return false;
             }
