@@ -63,7 +63,9 @@ public sealed class RequestJournalTests
         var entry = journal.Snapshot().Should().ContainSingle().Subject;
         entry.Url.Should().Be("/v1/accounts/me?a=1");
         entry.AbsoluteUrl.Should().Be("http://mock.test/v1/accounts/me?a=1");
-        entry.RequestHeader("Authorization").Should().Be("Bearer secret-token-wxyz", "patterns match what the client sent");
+        entry.RequestHeader("Authorization").Should().StartWith("digest:", "patterns match a credential only digest to digest; the journal keeps no credential whole")
+            .And.Be(journal.Redacted!.Digest("Bearer secret-token-wxyz"));
+        entry.RequestHeaders.Select(h => h.Value).Should().NotContain(v => v.Contains("secret-token", StringComparison.Ordinal));
         entry.DisplayHeaders.Should().Contain(new KeyValuePair<string, string>("Authorization", "Bearer ****wxyz"));
         entry.DisplayHeaders.Select(h => h.Value).Should().NotContain(v => v.Contains("secret-token", StringComparison.Ordinal));
         entry.RequestHeader("X-Trace").Should().Be("one,two");
