@@ -13,8 +13,8 @@ public static class CredentialChecker
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
     /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
     /// <param name="operation">The operation whose security schemes say where credentials are sent.</param>
-    /// <param name="query">Looks a query parameter up by name (its first value, decoded), null when absent; needed only where a contract reads a key from the query.</param>
-    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true, Func<string, string?>? query = null)
+    /// <param name="query">The raw query string (with its leading <c>?</c>, or empty); read only where a contract takes a key from the query.</param>
+    public static CredentialResult Check(OperationContract operation, Func<string, string?> header, bool checkFormat = true, string query = "")
     {
         string? problem = null;
         var malformed = false;
@@ -23,7 +23,7 @@ public static class CredentialChecker
             string? token = null;
             foreach (var location in alternative)
             {
-                var sent = location.Kind == CredentialKind.ApiKeyQuery ? query?.Invoke(location.HeaderName) : header(location.HeaderName);
+                var sent = location.Kind == CredentialKind.ApiKeyQuery ? QueryParameter(query, location.HeaderName) : header(location.HeaderName);
                 var read = Read(location, sent, checkFormat ? location.Format : null);
                 token ??= read.Token;
                 problem ??= read.Problem;
@@ -46,18 +46,20 @@ public static class CredentialChecker
 
     private static CredentialResult Read(CredentialLocation location, string? value, CredentialFormat? format)
     {
-        var where = location.Kind == CredentialKind.ApiKeyQuery ? $"{location.HeaderName} query parameter" : $"{location.HeaderName} header";
+        // Only a refusal names where the credential was looked for: a request that is served builds no text.
+        string Where() => location.Kind == CredentialKind.ApiKeyQuery ? $"{location.HeaderName} query parameter" : $"{location.HeaderName} header";
         if (string.IsNullOrWhiteSpace(value))
         {
-            return new CredentialResult(null, $"missing {where}");
+            return new CredentialResult(null, $"missing {Where()}");
         }
 
         if (location.Kind is CredentialKind.ApiKeyHeader or CredentialKind.ApiKeyQuery)
         {
             var key = value.Trim();
-            return key.Length > MaxLength ? TooLong(where)
-                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {where}")
-                : Shaped(key, format, where);
+            return key.Length > MaxLength ? TooLong(Where())
+                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {Where()}")
+                : format is null || format.Accepts(key) ? new CredentialResult(key, null)
+                : Shaped(key, format, Where());
         }
 
         const string Scheme = "Bearer ";
@@ -78,6 +80,23 @@ public static class CredentialChecker
             ? new CredentialResult(null, "malformed bearer token")
             : Shaped(token, format, "bearer token");
     }
+
+    /// <summary>The first value of the query parameter <paramref name="name"/>, decoded; null when it is absent.</summary>
+    private static string? QueryParameter(string query, string name)
+    {
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (Decode(equals < 0 ? pair : pair[..equals]) == name)
+            {
+                return equals < 0 ? "" : Decode(pair[(equals + 1)..]);
+            }
+        }
+
+        return null;
+    }
+
+    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 
     private static CredentialResult TooLong(string what) =>
         new(null, $"the {what} is longer than {MaxLength} characters", Malformed: true);

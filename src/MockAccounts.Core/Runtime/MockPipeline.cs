@@ -102,7 +102,7 @@ public sealed class MockPipeline
             return NoOperation(snapshot, request.Path);
         }
 
-        var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats, request.QueryParameter);
+        var credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats, request.Query);
         if (credentials.IsValid && askedVariant is null && _state.TokenVariant(variant.Vendor, credentials.Token!) is { } bound
             && bound != variant.Name && match.Vendor.Variants.GetValueOrDefault(bound) is { } tokenVariant)
         {
@@ -114,7 +114,7 @@ public sealed class MockPipeline
                 return NoOperation(snapshot, request.Path);
             }
 
-            credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats, request.QueryParameter);
+            credentials = CredentialChecker.Check(operation, request.Header, _defaults.CheckCredentialFormats, request.Query);
         }
 
         var catalogue = variant.Catalogue;

@@ -10,22 +10,4 @@ public sealed record MockRequest(string Method, string Path, Func<string, string
 {
     /// <summary>Cancelled when the client goes away: matching and rendering stop then.</summary>
     public CancellationToken Aborted { get; init; }
-
-    /// <summary>The first value of the query parameter <paramref name="name"/>, decoded; null when it is absent.</summary>
-    /// <param name="name">The parameter's name (case-sensitive).</param>
-    public string? QueryParameter(string name)
-    {
-        foreach (var pair in Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (Decode(equals < 0 ? pair : pair[..equals]) == name)
-            {
-                return equals < 0 ? "" : Decode(pair[(equals + 1)..]);
-            }
-        }
-
-        return null;
-    }
-
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
 }
