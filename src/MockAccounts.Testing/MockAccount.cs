@@ -11,12 +11,33 @@ namespace MockAccounts.Testing;
 public sealed record MockAccount(string Vendor, string Token, string Scenario, int Status, JsonNode? Body, CredentialLocation Credential)
 {
     /// <summary>Puts the token where the vendor's security scheme wants it.</summary>
-    /// <exception cref="NotSupportedException">The scheme sends the credential in the query string, which headers cannot carry.</exception>
+    /// <exception cref="InvalidOperationException">The vendor reads its key from the query, which headers cannot carry: use <see cref="MockAccountsServer.CreateClient(MockAccount)"/> or <see cref="Authorize(Uri)"/>.</exception>
     public void Authorize(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        if (Credential.Kind == CredentialKind.ApiKeyQuery)
+        {
+            throw new InvalidOperationException(
+                $"{Vendor} reads its key from the query (?{Credential.HeaderName}=…), not a header: use MockAccountsServer.CreateClient(account), or Authorize(uri) for each request's address.");
+        }
+
         var (name, value) = Credential.HeaderFor(Token);
         headers.Remove(name);
         headers.TryAddWithoutValidation(name, value);
+    }
+
+    /// <summary>The address with the token added as the query parameter the vendor reads its key from; unchanged for a vendor that reads headers.</summary>
+    /// <param name="address">A request's address.</param>
+    public Uri Authorize(Uri address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Credential.Kind != CredentialKind.ApiKeyQuery)
+        {
+            return address;
+        }
+
+        var parameter = $"{Uri.EscapeDataString(Credential.HeaderName)}={Uri.EscapeDataString(Token)}";
+        var text = address.OriginalString;
+        return new Uri(text + (text.Contains('?', StringComparison.Ordinal) ? "&" : "?") + parameter, address.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
     }
 }

@@ -127,6 +127,12 @@ public sealed class MockAccountsServer : IAsyncDisposable
     public HttpClient CreateClient(MockAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
+        if (account.Credential.Kind == Core.Contracts.CredentialKind.ApiKeyQuery)
+        {
+            // A key in the query goes on every request's address, which a client's default headers cannot do.
+            return new HttpClient(new QueryCredentialHandler(account) { InnerHandler = new SocketsHttpHandler() }, disposeHandler: true) { BaseAddress = BaseAddress };
+        }
+
         var client = new HttpClient { BaseAddress = BaseAddress };
         account.Authorize(client.DefaultRequestHeaders);
         return client;

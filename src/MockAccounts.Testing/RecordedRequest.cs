@@ -21,7 +21,7 @@ public sealed record RecordedRequest(
         entry.Token,
         entry.Method,
         entry.Path,
-        entry.Url,
+        entry.DisplayUrl,
         entry.Status,
         entry.DisplayHeaders.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(h => h.Value)), StringComparer.OrdinalIgnoreCase),

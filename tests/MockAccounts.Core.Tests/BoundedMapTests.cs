@@ -44,4 +44,24 @@ public sealed class BoundedMapTests
         map.Count.Should().BeLessThanOrEqualTo(1000);
         (map.Count + map.Evicted).Should().Be(200_000);
     }
+
+    [Test]
+    public void With_a_weigher_it_never_exceeds_its_weight_and_reweighs_values_changed_in_place()
+    {
+        var map = new BoundedMap<int, int[]>(1000, maxWeight: 10_000, weigh: (_, v) => v[0]);
+        for (var i = 0; i < 100; i++)
+        {
+            map.Set(i, [500]);
+        }
+
+        map.Weight.Should().BeLessThanOrEqualTo(10_000);
+        map.Count.Should().BeLessThanOrEqualTo(20);
+        map.GetValueOrDefault(99).Should().NotBeNull("the newest is kept");
+
+        var grown = map.GetValueOrDefault(99)!;
+        grown[0] = 9_000;
+        map.Reweigh(99).Should().BeTrue();
+        map.Weight.Should().BeLessThanOrEqualTo(10_000);
+        map.GetValueOrDefault(99).Should().BeSameAs(grown, "the entry that grew is the most recently used");
+    }
 }

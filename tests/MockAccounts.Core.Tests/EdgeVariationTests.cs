@@ -5,6 +5,7 @@ using MockAccounts.Core.Generation;
 using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Scenarios;
+using MockAccounts.Core.Schemas;
 
 namespace MockAccounts.Core.Tests;
 
@@ -132,6 +133,42 @@ public sealed class EdgeVariationTests
 
         realistic.Distinct(new BytesComparer()).Should().ContainSingle();
     }
+
+    [TestCaseSource(nameof(AllVariants))]
+    public void Identifier_fields_are_never_empty_however_far_the_edges_go(string vendor, string variantName)
+    {
+        var variant = Contracts.Engine.Variant(vendor, variantName);
+        var identifiers = variant.Account.Responses.Values.Where(r => r.Body is not null)
+            .SelectMany(r => Fields(r.Body!, "").Where(f => IsIdentifier(f.Pointer) && f.Schema.Types.HasFlag(SchemaTypes.String)))
+            .ToArray();
+
+        identifiers.Where(f => !(f.Schema.MinLength >= 1 || f.Schema.Pattern != null || f.Schema.Format != null)).Select(f => f.Pointer).Should()
+            .BeEmpty($"an identifier of {vendor} ({variantName}) declares minLength: 1 or the vendor's pattern or format, so edges cannot send an empty one");
+        foreach (var status in variant.Account.Responses.Keys)
+        {
+            for (var request = 0; request < CoverageBound; request++)
+            {
+                var body = JsonNode.Parse(Edge(variant, Plain(status), "edge-ids", request).Body);
+                Strings(body, "").Where(s => IsIdentifier(s.Pointer)).Should().NotContain(s => s.Value.Length == 0, $"{vendor} {status}, request {request}");
+            }
+        }
+    }
+
+    /// <summary>A field that names something (an id, a customer, an ARN): never empty in a real answer.</summary>
+    private static bool IsIdentifier(string pointer)
+    {
+        var name = pointer[(pointer.LastIndexOf('/') + 1)..];
+        return name is "id" || name.EndsWith("_id", StringComparison.Ordinal) || name.EndsWith("Id", StringComparison.Ordinal)
+            || name.EndsWith("identifier", StringComparison.Ordinal) || name.EndsWith("_arn", StringComparison.Ordinal) || name.EndsWith("_subscription", StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<(string Pointer, string Value)> Strings(JsonNode? node, string pointer) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => Strings(p.Value, $"{pointer}/{p.Key}")),
+        JsonArray array => array.SelectMany((item, i) => Strings(item, $"{pointer}/{i}")),
+        JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => [(pointer, value.GetValue<string>())],
+        _ => [],
+    };
 
     private sealed record Field(string Pointer, SchemaNode Schema, bool Optional, bool Nullable);
 

@@ -50,13 +50,14 @@ public sealed class OpenApiReadingTests
 
     private static string RootOf(string path)
     {
-        var dir = Path.GetDirectoryName(path)!;
-        while (Path.GetFileName(dir) != "schemas")
+        // Bounded by the path's depth: past the file system's root there is no parent, and the walk ends.
+        var dir = Path.GetDirectoryName(path);
+        while (dir is not null && Path.GetFileName(dir) != "schemas")
         {
-            dir = Path.GetDirectoryName(dir)!;
+            dir = Path.GetDirectoryName(dir);
         }
 
-        return Path.GetDirectoryName(dir)!;
+        return Path.GetDirectoryName(dir ?? throw new InvalidOperationException($"{path} is not under a schemas/ folder"))!;
     }
 
     private static string VendorOf(string path) =>

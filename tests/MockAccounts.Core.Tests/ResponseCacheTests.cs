@@ -43,4 +43,23 @@ public sealed class ResponseCacheTests
         Enumerable.Range(0, 150).Count(i => cache.TryGet(Contracts.Engine, variant.Account, step, $"one-off-{i}", null, out _))
             .Should().BeLessThan(3, "only a hash collision in the doorkeeper's bits could admit one");
     }
+
+    [Test]
+    public void Long_tokens_asked_twice_fill_it_only_up_to_its_byte_bound()
+    {
+        const long Bound = 1024 * 1024;
+        var cache = new ResponseCache(20_000, Bound);
+        var variant = Contracts.Engine.Variant("runloop");
+        var step = variant.Catalogue.Default.Steps[0];
+
+        for (var i = 0; i < 500; i++)
+        {
+            var token = i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('t', 4000);
+            cache.Add(Contracts.Engine, variant.Account, step, token, null, Entry("x"));
+            cache.Add(Contracts.Engine, variant.Account, step, token, null, Entry("x"));
+        }
+
+        cache.Bytes.Should().BeLessThanOrEqualTo(Bound);
+        cache.Count.Should().BeInRange(1, 130, "each holds about 8 KB of token, so about 128 fit in 1 MiB");
+    }
 }

@@ -18,6 +18,8 @@ public sealed class StubMappingParserTests
         return mapping!;
     }
 
+    private static MatchBudget Budget() => new(TimeSpan.FromSeconds(10), "test budget");
+
     private static List<string> Problems(string json)
     {
         var problems = new List<string>();
@@ -77,7 +79,7 @@ public sealed class StubMappingParserTests
         var parsed = ValuePattern.Parse(JsonNode.Parse(pattern), "p", problems);
 
         problems.Should().BeEmpty();
-        parsed!.Matches(value).Should().Be(matches);
+        parsed!.Matches(value, Budget()).Should().Be(matches);
     }
 
     [Test]
@@ -91,13 +93,13 @@ public sealed class StubMappingParserTests
             """);
         (string, string)[] headers = [("X-Team", "core"), ("Cookie", "a=b; s=v"), ("Authorization", "Basic dTpw")];
 
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers)).Should().BeTrue();
-        mapping.Request.Matches(Request("GET", "/orders/12?dry=1", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/x?dry=1", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"no": 1}""", headers)).Should().BeFalse();
-        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers[..2])).Should().BeFalse();
-        mapping.Request.Distance(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers)).Should().BeInRange(0.01, 0.5);
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers), Budget()).Should().BeTrue();
+        mapping.Request.Matches(Request("GET", "/orders/12?dry=1", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/x?dry=1", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"no": 1}""", headers), Budget()).Should().BeFalse();
+        mapping.Request.Matches(Request("POST", "/orders/12?dry=1", """{"id": 1}""", headers[..2]), Budget()).Should().BeFalse();
+        mapping.Request.Distance(Request("POST", "/orders/12?dry=0", """{"id": 1}""", headers), Budget()).Should().BeInRange(0.01, 0.5);
     }
 
     [Test]
@@ -113,7 +115,7 @@ public sealed class StubMappingParserTests
     {
         var mapping = Parse("""{"request": {"urlPath": "/a"}, "response": {"body": "{{request.query.x}}-{{randomValue length=4 type='NUMERIC'}}", "transformers": ["response-template"]}}""");
 
-        var body = Encoding.UTF8.GetString(mapping.Response.Render(Request("GET", "/a?x=7"), TimeProvider.System).Body);
+        var body = Encoding.UTF8.GetString(mapping.Response.Render(Request("GET", "/a?x=7"), TimeProvider.System, TemplateLimits.Default).Body);
 
         body.Should().MatchRegex("^7-[0-9]{4}$");
     }
@@ -140,6 +142,19 @@ public sealed class StubMappingParserTests
         var samples = Enumerable.Range(0, 1001).Select(_ => delay.Sample(random).TotalMilliseconds).Order().ToArray();
 
         samples[500].Should().BeInRange(90, 110);
+    }
+
+    [TestCase(1.0, 20.0)]
+    [TestCase(600_000.0, 20.0)]
+    [TestCase(0.0, 600_000.0)]
+    public void A_lognormal_draw_never_waits_past_600_seconds_nor_overflows(double median, double sigma)
+    {
+        var delay = new StubDelay(600_000, "lognormal", median, sigma);
+        var random = new Random(24);
+
+        var samples = Enumerable.Range(0, 100_000).Select(_ => delay.Sample(random)).ToArray();
+
+        samples.Should().OnlyContain(d => d >= TimeSpan.Zero && d <= TimeSpan.FromSeconds(600));
     }
 
     [TestCase("""{"request": {"urlPath": "/a", "urlPattern": "/b"}, "response": {}}""", "request.urlPattern: only one of url, urlPath, urlPattern, urlPathPattern")]

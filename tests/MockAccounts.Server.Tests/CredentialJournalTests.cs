@@ -62,4 +62,67 @@ public sealed class CredentialJournalTests
         var left = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests");
         left!["requests"]!.AsArray().Should().ContainSingle().Which!["request"]!["headers"]!["Authorization"]!.GetValue<string>().Should().Be("Bearer ****oken");
     }
+
+    [TestCase("""{"headers": {"Authorization": {"matches": "Bearer rl_S.*"}}}""", "headers.Authorization")]
+    [TestCase("""{"headers": {"authorization": {"contains": "rl_S"}}}""", "headers.authorization")]
+    [TestCase("""{"headers": {"Authorization": {"equalTo": "bearer rl_secret_token", "caseInsensitive": true}}}""", "headers.Authorization")]
+    [TestCase("""{"headers": {"X-API-Key": {"doesNotMatch": "a.*"}}}""", "headers.X-API-Key")]
+    [TestCase("""{"cookies": {"session": {"matches": ".*"}}}""", "cookies")]
+    public async Task A_redacted_credential_cannot_be_read_back_through_a_pattern(string pattern, string field)
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload", "false");
+        await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "rl_Secret_token"));
+
+        var refused = await server.Client.PostAsync("/__admin/requests/count", Calls.Json(pattern));
+
+        (await Calls.ProblemAsync(refused, 400))["detail"]!.GetValue<string>().Should().Contain(field).And.Contain("MockAccounts:Journal:KeepCredentials");
+    }
+
+    [Test]
+    public async Task A_redacted_credential_is_still_found_by_an_exact_equalTo_absent_or_basic_auth()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload", "false");
+        await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "rl_exact"));
+        var basic = new HttpRequestMessage(HttpMethod.Get, "/team/basic");
+        basic.Headers.Authorization = new("Basic", Convert.ToBase64String("u:p"u8.ToArray()));
+        await server.Client.SendAsync(basic);
+
+        async Task<int> CountAsync(string pattern) =>
+            (await (await server.Client.PostAsync("/__admin/requests/count", Calls.Json(pattern))).Content.ReadFromJsonAsync<JsonNode>())!["count"]!.GetValue<int>();
+
+        (await CountAsync("""{"headers": {"Authorization": {"equalTo": "Bearer rl_exact"}}}""")).Should().Be(1);
+        (await CountAsync("""{"headers": {"Authorization": {"equalTo": "Bearer rl_exac"}}}""")).Should().Be(0);
+        (await CountAsync("""{"headers": {"X-API-Key": {"absent": true}}}""")).Should().Be(2);
+        (await CountAsync("""{"basicAuthCredentials": {"username": "u", "password": "p"}}""")).Should().Be(1);
+    }
+
+    [Test]
+    public async Task With_credentials_kept_whole_any_pattern_matches_them()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload", "false", "--MockAccounts:Journal:KeepCredentials=true");
+        await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "rl_Secret_token"));
+
+        var count = await (await server.Client.PostAsync("/__admin/requests/count", Calls.Json("""{"headers": {"Authorization": {"matches": "Bearer rl_S.*"}}}"""))).Content.ReadFromJsonAsync<JsonNode>();
+
+        count!["count"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Test]
+    public async Task A_key_a_contract_reads_from_the_query_is_redacted_and_matched_the_same_way()
+    {
+        await using var server = await RunningServer.StartAsync(Repository.TestData("query-key-vendor"), "--MockAccounts:HotReload", "false");
+
+        var served = await Calls.SendAsync(server.Client, new HttpRequestMessage(HttpMethod.Get, "/quokka/v1/me?api_key=qk-live-key-9876wxyz&page=2"));
+        var missing = await Calls.SendAsync(server.Client, new HttpRequestMessage(HttpMethod.Get, "/quokka/v1/me"));
+
+        served.Status.Should().Be(200);
+        missing.Status.Should().Be(401);
+        var journal = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests");
+        journal!["requests"]![1]!["request"]!["url"]!.GetValue<string>().Should().Be("/quokka/v1/me?api_key=%2A%2A%2A%2Awxyz&page=2");
+        journal.ToJsonString().Should().NotContain("qk-live-key");
+        var probe = await server.Client.PostAsync("/__admin/requests/count", Calls.Json("""{"queryParameters": {"api_key": {"matches": "qk-.*"}}}"""));
+        (await Calls.ProblemAsync(probe, 400))["detail"]!.GetValue<string>().Should().Contain("queryParameters.api_key");
+        var exact = await (await server.Client.PostAsync("/__admin/requests/count", Calls.Json("""{"queryParameters": {"api_key": {"equalTo": "qk-live-key-9876wxyz"}}}"""))).Content.ReadFromJsonAsync<JsonNode>();
+        exact!["count"]!.GetValue<int>().Should().Be(1);
+    }
 }

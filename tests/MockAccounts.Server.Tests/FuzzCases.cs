@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace MockAccounts.Server.Tests;
 
@@ -48,6 +49,55 @@ public sealed class FuzzCases
         // Delays would only slow the run; faults close connections on purpose. Both are asked for, never random.
         _safeScenarios = scenarios.Where(s => s.Steps.All(p => p.Delay is null && p.Fault is null)).Select(s => s.Name).Distinct().ToArray();
         _serverErrorScenarios = scenarios.Where(s => s.Steps.Any(p => p.Status >= 500)).Select(s => s.Name).ToHashSet();
+    }
+
+    /// <summary>
+    /// Stub mappings from issue 24's attack run, installed before the run (valid admin input, so not a fuzz case):
+    /// catastrophic regexes, a slow JSONPath, templates that blow up or render what HTTP cannot carry, a lognormal
+    /// delay whose draws overflow. The random cases and <see cref="Seeds"/> then run against them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AttackMappings =
+    [
+        .. Enumerable.Repeat("""{"request": {"method": "GET", "urlPattern": "((.|/)*)*Q", "headers": {"X-Never": {"equalTo": "never"}}}, "response": {"status": 204}}""", 25),
+        """{"request": {"method": "POST", "urlPath": "/attack/jp", "bodyPatterns": [{"matchesJsonPath": {"expression": "$..*", "matches": "((.|/)*)*Q"}}]}, "response": {"status": 204}}""",
+        """{"request": {"urlPathPattern": "/attack/nest/.*"}, "response": {"body": "{{#each request.pathSegments}}{{#each ../request.pathSegments}}{{#each ../../request.pathSegments}}{{this}}{{/each}}{{/each}}{{/each}}", "transformers": ["response-template"]}}""",
+        """{"request": {"urlPath": "/attack/echo"}, "response": {"status": 200, "headers": {"X-Echo": "{{request.query.x}}"}, "transformers": ["response-template"]}}""",
+        """{"request": {"urlPath": "/attack/when"}, "response": {"body": "{{now offset='2147483647 years'}}", "transformers": ["response-template"]}}""",
+        """{"request": {"urlPath": "/attack/delay"}, "response": {"status": 204, "delayDistribution": {"type": "lognormal", "median": 0, "sigma": 600000}}}""",
+    ];
+
+    /// <summary>The attack run's requests, sent before the random ones; each names the 5xx problem it may legitimately get.</summary>
+    public static IEnumerable<FuzzCase> Seeds()
+    {
+        var longToken = "Bearer " + new string('t', 30 * 1024);
+        yield return new FuzzCase("GET", "/v1/accounts/me", [("Authorization", longToken), ("X-Mock-Scenario", "rate-limited-once")], null, IsAdmin: false, AllowsServerError: false);
+        yield return new FuzzCase("GET", "/v1/accounts/me", [("Authorization", longToken), ("Prefer", "scenario=flaky")], null, IsAdmin: false, AllowsServerError: false);
+        yield return new FuzzCase("GET", "/v1/accounts/me", [("Authorization", longToken), ("Prefer", "variation=edges")], null, IsAdmin: false, AllowsServerError: false);
+        yield return new FuzzCase("GET", "/v1/accounts/me", [("Authorization", "Bearer rl_edges"), ("Prefer", "variation=edges")], null, IsAdmin: false, AllowsServerError: false);
+        yield return new FuzzCase("GET", "/v1/accounts/me?filter=" + new string('a', 40), [("Authorization", "Bearer rl_regex")], null, IsAdmin: false, AllowsServerError: false);
+        yield return new FuzzCase("POST", "/attack/jp", [("X-Fuzz-Content-Type", "application/json")],
+            Encoding.UTF8.GetBytes("{" + string.Join(", ", Enumerable.Range(0, 40).Select(i => $"\"f{i}\": \"aaaaaaaaaaaaaaaaaaaaaaa\"")) + "}"), IsAdmin: false, AllowsServerError: true);
+        yield return new FuzzCase("GET", "/attack/nest/" + string.Join("/", Enumerable.Range(0, 380).Select(i => $"s{i:D4}")), [], null, IsAdmin: false, AllowsServerError: true);
+        yield return new FuzzCase("GET", "/attack/echo?x=caf%C3%A9", [], null, IsAdmin: false, AllowsServerError: true);
+        yield return new FuzzCase("GET", "/attack/echo?x=a%0D%0ASet-Cookie:%20stolen=1", [], null, IsAdmin: false, AllowsServerError: true);
+        yield return new FuzzCase("GET", "/attack/when", [], null, IsAdmin: false, AllowsServerError: true);
+        yield return new FuzzCase("GET", "/attack/delay", [], null, IsAdmin: false, AllowsServerError: false);
+
+        yield return Admin("POST", "/__admin/vendors/runloop/tokens", Encoding.UTF8.GetBytes($$"""{"token": "{{new string('b', 900 * 1024)}}", "scenario": "quota-reached"}"""));
+        yield return Admin("POST", "/__admin/requests/count", Encoding.UTF8.GetBytes("""{"headers": {"Authorization": {"matches": "Bearer rl_S.*"}}}"""));
+        yield return Admin("POST", "/__admin/requests/find", Encoding.UTF8.GetBytes("""{"cookies": {"session": {"matches": ".*"}}}"""));
+        yield return Admin("POST", "/__admin/mappings", Encoding.UTF8.GetBytes("""{"request": {"urlPath": "/attack/split"}, "response": {"headers": {"X-Split": "a\r\nSet-Cookie: stolen=1"}}}"""));
+        yield return Admin("POST", "/__admin/mappings", Encoding.UTF8.GetBytes("""{"request": {"urlPath": "/attack/nul"}, "response": {"bodyFileName": "a\u0000b.json"}}"""));
+        yield return Admin("POST", "/__admin/mappings", Encoding.UTF8.GetBytes("""{"request": {"urlPath": "/attack/dup", "urlPath": "/attack/dup2"}, "response": {"status": 200}}"""));
+        yield return Admin("POST", "/__admin/mappings", [.. Encoding.UTF8.GetBytes("""{"request": {"urlPath": "/attack/utf8"}, "response": {"body": "caf"""), 0xE9, .. Encoding.UTF8.GetBytes("\"}}")]);
+        yield return Admin("POST", "/__admin/mappings", Encoding.UTF8.GetBytes(new JsonObject
+        {
+            ["request"] = new JsonObject { ["urlPath"] = "/attack/big" },
+            ["response"] = new JsonObject { ["body"] = string.Concat(Enumerable.Repeat("{{request.path}} ", 13_000)), ["transformers"] = new JsonArray("response-template") },
+        }.ToJsonString()));
+
+        static FuzzCase Admin(string method, string target, byte[] body) =>
+            new(method, target, [("X-Fuzz-Content-Type", "application/json")], body, IsAdmin: true, AllowsServerError: false);
     }
 
     public FuzzCase Next()

@@ -21,6 +21,11 @@ public sealed class FuzzTests
         await using var server = await RunningServer.StartAsync(null);
         (await server.Client.PutAsJsonAsync("/__admin/scenarios/runloop/state", new { state = "trial" })).EnsureSuccessStatusCode();
         await Calls.BindAsync(server, "depicta", "canary", "two-factor");
+        foreach (var mapping in FuzzCases.AttackMappings)
+        {
+            (await server.Client.PostAsync("/__admin/mappings", Calls.Json(mapping))).EnsureSuccessStatusCode();
+        }
+
         (await server.Client.DeleteAsync("/__admin/requests")).EnsureSuccessStatusCode();
         using var raw = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         var cases = new FuzzCases(Seed, server);
@@ -31,9 +36,10 @@ public sealed class FuzzTests
         var kestrelRefusals = 0;
 
         FuzzCase? previous = null;
-        for (var i = 0; i < CaseCount; i++)
+        var seeds = FuzzCases.Seeds().ToArray();
+        for (var i = 0; i < seeds.Length + CaseCount; i++)
         {
-            var fuzz = cases.Next();
+            var fuzz = i < seeds.Length ? seeds[i] : cases.Next();
             var before = previous;
             previous = fuzz;
             using var request = new HttpRequestMessage(new HttpMethod(fuzz.Method), fuzz.Target);
@@ -68,6 +74,12 @@ public sealed class FuzzTests
                 {
                     problems.Add($"#{i} {status}: {fuzz} -> {await response.Content.ReadAsStringAsync()}");
                 }
+
+                if (status >= 500 && response.Content.Headers.ContentType is null)
+                {
+                    // Whatever fails answers a problem naming the cause (or the vendor's own error body), never an empty 500.
+                    problems.Add($"#{i} an empty {status}: {fuzz}");
+                }
             }
             catch (HttpRequestException e) when (!fuzz.MayLoseConnection)
             {
@@ -80,7 +92,7 @@ public sealed class FuzzTests
             }
         }
 
-        TestContext.Out.WriteLine($"{CaseCount} fuzz cases, {vendorRequests} answered on vendor paths, {serverErrors} 5xx (all asked for), {oversizedCut} oversized uploads cut, {kestrelRefusals} refused by Kestrel, {problems.Count} problems");
+        TestContext.Out.WriteLine($"{seeds.Length} attack seeds and {CaseCount} fuzz cases, {vendorRequests} answered on vendor paths, {serverErrors} 5xx (all asked for), {oversizedCut} oversized uploads cut, {kestrelRefusals} refused by Kestrel, {problems.Count} problems");
         problems.Should().BeEmpty();
 
         var scenarios = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/scenarios");

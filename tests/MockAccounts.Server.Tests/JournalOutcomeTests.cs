@@ -43,10 +43,7 @@ public sealed class JournalOutcomeTests
         await using var server = await RunningServer.StartWithClockAsync(clock);
 
         var pending = Calls.SendAsync(server.Client, Asking(server, "rl_patient", "scenario=slow"));
-        while (clock.Timers == 0)
-        {
-            await Task.Delay(1);
-        }
+        await Eventually.UntilAsync(() => clock.Timers > 0, "the slow scenario to wait on the clock");
 
         (await JournalAsync(server)).Should().BeEmpty("the response has not been sent yet");
         clock.Advance(TimeSpan.FromSeconds(5));

@@ -15,7 +15,8 @@ public sealed class RaceTests
         var tokens = Enumerable.Range(0, 8).Select(i => $"race-{i}").ToArray();
         var expected = tokens.ToDictionary(t => t, t => new[] { "enabled", "quota-reached" }
             .Select(s => JsonNode.Parse(server.Contracts.Current.Respond("runloop", "documented", t, s).Body)!.ToJsonString()).ToHashSet());
-        using var stop = new CancellationTokenSource();
+        // Bounded on its own too: a switcher left running by a failed request loop ends within two minutes.
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var switches = 0;
         var switcher = Task.Run(async () =>
         {

@@ -64,7 +64,9 @@ public sealed class RequestJournalTests
         var entry = journal.Snapshot().Should().ContainSingle().Subject;
         entry.Url.Should().Be("/v1/accounts/me?a=1");
         entry.AbsoluteUrl.Should().Be("http://mock.test/v1/accounts/me?a=1");
-        entry.RequestHeader("Authorization").Should().Be("Bearer secret-token-wxyz", "patterns match what the client sent");
+        entry.RequestHeader("Authorization").Should().StartWith("digest:", "patterns match a credential only digest to digest; the journal keeps no credential whole")
+            .And.Be(journal.Redacted!.Digest("Bearer secret-token-wxyz"));
+        entry.RequestHeaders.Select(h => h.Value).Should().NotContain(v => v.Contains("secret-token", StringComparison.Ordinal));
         entry.DisplayHeaders.Should().Contain(new KeyValuePair<string, string>("Authorization", "Bearer ****wxyz"));
         entry.DisplayHeaders.Select(h => h.Value).Should().NotContain(v => v.Contains("secret-token", StringComparison.Ordinal));
         entry.RequestHeader("X-Trace").Should().Be("one,two");
@@ -135,6 +137,27 @@ public sealed class RequestJournalTests
         entries[0].ResponseBytes.Should().BeEmpty();
         entries[0].ResponseHeaders.Should().BeEmpty();
         entries[0].WasMatched.Should().BeFalse();
+    }
+
+    [Test]
+    public void An_entry_keeps_header_values_within_one_budget_and_a_large_response_made_for_it_cut()
+    {
+        var journal = new RequestJournal(new JournalOptions { MaxBodyChars = 100, MaxHeaderChars = 1000, KeepCredentials = true });
+        var context = Request("/big", "");
+        context.Request.Headers["X-First"] = new string('a', 600);
+        context.Request.Headers["X-Second"] = new string('b', 30 * 1024);
+        context.Request.Headers["X-Third"] = "c";
+        var rendered = new MockResponse(200, [], Encoding.UTF8.GetBytes(new string('r', 1_000_000)));
+
+        journal.Add(context, new RequestOutcome(200, Outcomes.Sent, 0.1) { Response = rendered }, []);
+
+        var entry = journal.Snapshot().Single();
+        entry.RequestHeader("X-First").Should().Be(new string('a', 600));
+        entry.RequestHeader("X-Second").Should().MatchRegex("^b{300,400}…\\([0-9]+ more characters not kept\\)$");
+        entry.RequestHeader("X-Third").Should().Be("…(1 more characters not kept)");
+        entry.RequestHeaders.Sum(h => h.Value.Split('…')[0].Length).Should().Be(1000, "values share the budget until it is spent");
+        entry.ResponseBody.Length.Should().Be(100 + "…(999900 more characters not kept)".Length);
+        entry.ResponseBody[100..].Should().Be("…(999900 more characters not kept)");
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

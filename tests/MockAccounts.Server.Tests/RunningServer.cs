@@ -33,7 +33,7 @@ public sealed class RunningServer : IAsyncDisposable
     public static Task<RunningServer> StartAsync(string? contractsRoot = null, params string[] args) => StartAsync(contractsRoot, null, args);
 
     /// <summary>A server whose stub delays and templates run on <paramref name="time"/> (a fake clock lets tests skip waiting); it does not watch the contracts.</summary>
-    public static Task<RunningServer> StartWithClockAsync(TimeProvider time) => StartAsync(null, time, ["--MockAccounts:HotReload", "false"]);
+    public static Task<RunningServer> StartWithClockAsync(TimeProvider time, params string[] args) => StartAsync(null, time, ["--MockAccounts:HotReload", "false", .. args]);
 
     private static async Task<RunningServer> StartAsync(string? contractsRoot, TimeProvider? time, string[] args)
     {

@@ -87,4 +87,91 @@ public sealed class SecurityTests
         (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", "cap-0"))).Body!["account_status"]!.GetValue<string>()
             .Should().Be("ACCOUNT_STATUS_ENABLED", "the oldest binding was dropped, so the token falls back to the default");
     }
+
+    [TestCase("X-Mock-Scenario", "rate-limited-once")]
+    [TestCase("Prefer", "variation=edges")]
+    public async Task A_credential_over_the_bound_gets_the_vendors_401_and_is_never_remembered(string header, string value)
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false");
+        var request = Calls.Account(server, "runloop", new string('t', 30 * 1024));
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        var (status, body, _) = await Calls.SendAsync(server.Client, request);
+
+        status.Should().Be(401);
+        body!.ToJsonString().Should().NotContain("ttttttttttttttttttttt");
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
+        health!["tokens"]!["entries"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
+    public async Task The_admin_API_refuses_a_token_over_the_bound_naming_it()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false");
+
+        var bound = await server.Client.PostAsJsonAsync("/__admin/vendors/runloop/tokens", new { token = new string('b', 4097), scenario = "quota-reached" });
+
+        (await Calls.ProblemAsync(bound, 400))["detail"]!.GetValue<string>().Should().Contain("limited to 4096 characters");
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health");
+        health!["tokens"]!["entries"]!.GetValue<int>().Should().Be(0);
+    }
+
+    [Test]
+    public async Task Per_token_memory_stays_within_its_byte_bound()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false", "--MockAccounts:MaxTokenMemoryBytes=1048576");
+        for (var i = 0; i < 300; i++)
+        {
+            var token = i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) + new string('b', 4000);
+            (await server.Client.PostAsJsonAsync("/__admin/vendors/runloop/tokens", new { token, scenario = "quota-reached" })).EnsureSuccessStatusCode();
+        }
+
+        var tokens = (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health"))!["tokens"]!;
+        tokens["byteCapacity"]!.GetValue<long>().Should().Be(1048576);
+        tokens["bytes"]!.GetValue<long>().Should().BeLessThanOrEqualTo(1048576);
+        tokens["evicted"]!.GetValue<long>().Should().BeGreaterThan(100, "300 tokens of about 8 KB cannot fit in 1 MiB");
+    }
+
+    [Test]
+    public async Task Wrong_admin_keys_are_throttled_per_address_until_the_window_passes()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var server = await RunningServer.StartWithClockAsync(clock, $"--MockAccounts:Admin:Key={Key}");
+
+        HttpRequestMessage Scenarios(string key) => new(HttpMethod.Get, "/__admin/scenarios") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", key) } };
+
+        for (var i = 0; i < 10; i++)
+        {
+            (await server.Client.SendAsync(Scenarios($"guess-{i}"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        }
+
+        var throttled = await server.Client.SendAsync(Scenarios(Key));
+        (await Calls.ProblemAsync(throttled, 429))["title"]!.GetValue<string>().Should().Be("Too many wrong admin keys");
+        throttled.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(60), "even the right key waits: it is not compared while the address is throttled");
+        (await server.Client.GetAsync("/__admin/health")).StatusCode.Should().Be(HttpStatusCode.OK, "health stays open for probes");
+
+        clock.Advance(TimeSpan.FromMinutes(1));
+        (await server.Client.SendAsync(Scenarios(Key))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Stub_mappings_past_MaxCount_are_refused_with_409_naming_the_setting()
+    {
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:HotReload=false", "--MockAccounts:Mappings:MaxCount=3");
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var created = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"request": {"urlPath": "/m/§"}, "response": {"status": 204}}""".Replace("§", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+            ids.Add((await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>());
+        }
+
+        var fourth = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"request": {"urlPath": "/m/3"}, "response": {"status": 204}}"""));
+        var import = await server.Client.PostAsync("/__admin/mappings/import", Calls.Json("""{"mappings": [{"request": {"urlPath": "/m/4"}, "response": {"status": 204}}]}"""));
+        var replace = await server.Client.PostAsync("/__admin/mappings", Calls.Json("""{"id": "§", "request": {"urlPath": "/m/0"}, "response": {"status": 200}}""".Replace("§", ids[0], StringComparison.Ordinal)));
+
+        (await Calls.ProblemAsync(fourth, 409))["detail"]!.GetValue<string>().Should().Contain("MockAccounts:Mappings:MaxCount (3)");
+        await Calls.ProblemAsync(import, 409);
+        replace.StatusCode.Should().Be(HttpStatusCode.Created, "a mapping with a served id replaces it and takes no room");
+        (await server.Client.GetFromJsonAsync<JsonNode>("/__admin/mappings"))!["meta"]!["total"]!.GetValue<int>().Should().Be(3);
+    }
 }

@@ -152,10 +152,7 @@ public sealed class StubMappingTests
         await CreateAsync(server, """{"request": {"urlPath": "/team/slow"}, "response": {"body": "late", "fixedDelayMilliseconds": 60000}}""");
 
         var pending = server.Client.GetStringAsync("/team/slow");
-        while (time.Timers == 0)
-        {
-            await Task.Delay(1);
-        }
+        await Eventually.UntilAsync(() => time.Timers > 0, "the stub's delay to wait on the clock");
 
         pending.IsCompleted.Should().BeFalse("a minute has not passed on the pipeline's clock");
         time.Advance(TimeSpan.FromMinutes(1));

@@ -26,4 +26,16 @@ public sealed class DashboardTests
         (await client.GetStringAsync("__admin/dashboard/dashboard.js")).Should().Contain("async function api(");
         (await client.GetStringAsync("__admin/vendors")).Should().Contain("\"scenarios\":[");
     }
+
+    [Test]
+    public async Task The_dashboard_script_keeps_the_admin_key_out_of_web_storage()
+    {
+        using var client = new HttpClient(Mock.Server.CreateHandler()) { BaseAddress = Mock.Server.BaseAddress };
+
+        var script = await client.GetStringAsync("__admin/dashboard/dashboard.js");
+
+        // Any page served from the mock's origin (an HTML stub) can read web storage; the key lives in memory only.
+        script.Should().NotMatchRegex(@"(session|local)Storage\.setItem\([^)]*key", "the admin key is never written to web storage");
+        script.Should().Contain("key: null,");
+    }
 }

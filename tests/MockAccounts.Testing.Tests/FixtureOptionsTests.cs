@@ -41,6 +41,22 @@ public sealed class FixtureOptionsTests
     }
 
     [Test]
+    public async Task A_vendor_that_reads_its_key_from_the_query_gets_it_there_from_the_fixtures_client()
+    {
+        var folder = Path.Combine(MockAccounts.Tests.Support.Repository.Root, "tests/MockAccounts.Server.Tests/TestData/query-key-vendor");
+        await using var mock = await MockAccountsServer.StartAsync(o => o.ExtraContracts = [folder]);
+        var account = await mock.Vendor("quokka").CreateAccountAsync("active");
+        using var http = mock.CreateClient(account);
+
+        using var response = await http.GetAsync("/quokka/v1/me");
+        var headers = () => account.Authorize(http.DefaultRequestHeaders);
+
+        ((int)response.StatusCode).Should().Be(200);
+        headers.Should().Throw<InvalidOperationException>().WithMessage("*?api_key=*");
+        mock.GetRequests().Should().ContainSingle(r => r.Token == account.Token);
+    }
+
+    [Test]
     public async Task The_request_log_goes_to_the_given_logger_factory()
     {
         var lines = await RequestLogOfAsync(async http => (await http.GetAsync("/v1/account/profile")).Dispose());

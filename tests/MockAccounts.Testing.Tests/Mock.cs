@@ -19,17 +19,19 @@ public sealed class Mock
 
     /// <summary>
     /// Sends a request and moves the shared fake clock on while it waits on a scenario delay. Moving
-    /// it also frees other tests' delays early, which none of them minds.
+    /// it also frees other tests' delays early, which none of them minds. A request that never completes
+    /// fails its test after <see cref="Eventually.Bound"/>.
     /// </summary>
     public static async Task<T> AdvancingClockAsync<T>(Func<Task<T>> send)
     {
         var sending = send();
-        while (!sending.IsCompleted)
-        {
-            Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.WhenAny(sending, Task.Delay(1));
-        }
-
+        await Eventually.UntilAsync(
+            () =>
+            {
+                Clock.Advance(TimeSpan.FromSeconds(1));
+                return sending.IsCompleted;
+            },
+            "the request to complete while the clock moves on");
         return await sending;
     }
 }

@@ -25,14 +25,39 @@ internal static class AdminBody
             return (null, new Problem(StatusCodes.Status400BadRequest, "Missing body", "Expected a JSON body."));
         }
 
+        if (InvalidUtf8At(bytes.Value.Span) is { } offset)
+        {
+            return (null, new Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not valid UTF-8: the bytes at offset {offset} are not a UTF-8 sequence."));
+        }
+
         try
         {
-            return (JsonNode.Parse(bytes.Value.Span), null);
+            // Duplicate names are refused here, naming the name: a JsonObject would otherwise throw when first read.
+            return (JsonNode.Parse(bytes.Value.Span, documentOptions: StrictJson), null);
         }
         catch (JsonException e)
         {
             return (null, new Problem(StatusCodes.Status400BadRequest, "Malformed JSON", $"The body is not valid JSON: {e.Message}"));
         }
+    }
+
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
+    /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence, or null when all are valid.</summary>
+    private static int? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var offset = 0;
+        while (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     /// <summary>Required string properties of a JSON object body, e.g. <c>{"state": "…"}</c>, in the order asked.</summary>

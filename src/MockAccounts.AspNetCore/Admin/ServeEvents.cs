@@ -8,7 +8,7 @@ namespace MockAccounts.AspNetCore.Admin;
 internal static class ServeEvents
 {
     public static LoggedRequestDto Request(JournalEntry entry) => new(
-        entry.Url,
+        entry.DisplayUrl,
         entry.AbsoluteUrl,
         entry.Method,
         entry.ClientIp,

@@ -34,12 +34,14 @@ internal static class StubMappingEndpoints
         admin.MapPost("/mappings/save", SaveAsync).WithSummary("Write the admin-made mappings to MockAccounts:Mappings:SaveFolder, one file each");
         admin.MapPost("/mappings/import", ImportAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Import {\"mappings\": […], \"importOptions\": {\"duplicatePolicy\": \"OVERWRITE\" | \"IGNORE\", \"deleteAllNotInImport\": false}}; all or nothing");
-        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
-            WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) => List(mappings.FindByMetadata(json, problems))))
+        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+            WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) =>
+                Budgeted(() => List(mappings.FindByMetadata(json, problems, QueryBudget.For(context, options, runtime.Time))), "Matching the metadata pattern")))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Stub mappings whose metadata matches a value pattern (e.g. matchesJsonPath)");
-        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
-            WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) => List(mappings.RemoveByMetadata(json, problems))))
+        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+            WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) =>
+                Budgeted(() => List(mappings.RemoveByMetadata(json, problems, QueryBudget.For(context, options, runtime.Time))), "Matching the metadata pattern")))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Remove the stub mappings whose metadata matches a value pattern");
         admin.MapGet("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
@@ -50,9 +52,12 @@ internal static class StubMappingEndpoints
             Guid.TryParse(id, out var guid) && mappings.Store.Remove(guid) ? TypedResults.Ok() : (IResult)UnknownMapping(id))
             .WithSummary("Remove a stub mapping");
 
-        admin.MapGet("/requests/unmatched/near-misses", (RequestJournal journal, StubMappingAdmin mappings) =>
-            TypedResults.Ok(new NearMissesDto(journal.Snapshot().Where(e => !e.WasMatched)
-                .SelectMany(e => mappings.Store.NearMisses(e.AsRequest(), 1).Select(n => NearMiss(ServeEvents.Request(e), n))).ToArray())))
+        admin.MapGet("/requests/unmatched/near-misses", (HttpContext context, RequestJournal journal, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        {
+            var budget = QueryBudget.For(context, options, runtime.Time);
+            return Budgeted(() => TypedResults.Ok(new NearMissesDto(journal.Snapshot().Where(e => !e.WasMatched)
+                .SelectMany(e => mappings.Store.NearMisses(e.AsRequest(), budget, 1).Select(n => NearMiss(ServeEvents.Request(e), n))).ToArray())), "Finding near misses");
+        })
             .WithSummary("For each unmatched request in the journal, the stub mapping it came nearest to");
         admin.MapPost("/near-misses/request", NearMissesForAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("The (at most 3) stub mappings nearest to a logged request {\"url\", \"method\", \"headers\", \"body\"}");
@@ -64,7 +69,8 @@ internal static class StubMappingEndpoints
 
     private static Task<IResult> CreateAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
         WithBodyAsync(context, options, "Invalid stub mapping", (json, problems) =>
-            mappings.Create(json, problems) is { } created ? TypedResults.Created($"/__admin/mappings/{created.Id}", created.Json) : null);
+            mappings.Full(json) is { } full ? new ProblemResult(full)
+            : mappings.Create(json, problems) is { } created ? TypedResults.Created($"/__admin/mappings/{created.Id}", created.Json) : null);
 
     private static async Task<IResult> ReplaceAsync(string id, HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options)
     {
@@ -80,6 +86,11 @@ internal static class StubMappingEndpoints
     private static Task<IResult> ImportAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
         WithBodyAsync(context, options, "Invalid import", (json, problems) =>
         {
+            if (mappings.Full(json) is { } full)
+            {
+                return new ProblemResult(full);
+            }
+
             mappings.Import(json, problems);
             return problems.Count == 0 ? TypedResults.Ok() : null;
         });
@@ -104,7 +115,7 @@ internal static class StubMappingEndpoints
     }
 
     /// <summary>Body: a logged request as the journal shows it (<c>url</c>, <c>method</c>, <c>headers</c>, <c>body</c>).</summary>
-    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options) =>
+    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
         WithBodyAsync(context, options, "Invalid logged request", (json, problems) =>
         {
             if (json is not JsonObject logged || logged["url"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
@@ -116,7 +127,8 @@ internal static class StubMappingEndpoints
             var request = LoggedRequest(logged);
             var view = new RequestView(request);
             var dto = new LoggedRequestDto(view.Url, view.Url, request.Method, "", new Dictionary<string, string>(), new Dictionary<string, string>(), false, 0, "", view.Body, "", "");
-            return TypedResults.Ok(new NearMissesDto(mappings.Store.NearMisses(view).Select(n => NearMiss(dto, n)).ToArray()));
+            var budget = QueryBudget.For(context, options, runtime.Time);
+            return Budgeted(() => TypedResults.Ok(new NearMissesDto(mappings.Store.NearMisses(view, budget).Select(n => NearMiss(dto, n)).ToArray())), "Finding near misses");
         });
 
     private static MockRequest LoggedRequest(JsonObject logged)
@@ -132,6 +144,19 @@ internal static class StubMappingEndpoints
             name => headers.GetValueOrDefault(name),
             System.Text.Encoding.UTF8.GetBytes(body),
             query < 0 ? "" : url[query..]);
+    }
+
+    /// <summary>The query's answer, or the problem saying its matching budget ran out.</summary>
+    private static IResult Budgeted(Func<IResult> query, string what)
+    {
+        try
+        {
+            return query();
+        }
+        catch (MatchBudgetSpentException e)
+        {
+            return QueryBudget.Spent(e, what);
+        }
     }
 
     private static NearMissDto NearMiss(LoggedRequestDto request, NearMiss miss) =>

@@ -39,7 +39,11 @@ internal static class VendorAdminEndpoints
             var variant = admin.CurrentVariant(v);
             return new VendorSummaryDto(v.Name, v.Title, variant.Name, admin.CurrentScenario(variant).Name, v.Variants.Keys.ToArray(), Endpoints(variant, v.Name),
                 variant.Catalogue.Default.Name, variant.Account.Display,
-                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(c.HeaderName, c.Kind switch { CredentialKind.Bearer => "Bearer", CredentialKind.Basic => "Basic", _ => null }, c.Format?.NewCredential())).ToArray(),
+                (variant.Account.Security.Count > 0 ? variant.Account.Security[0] : []).Select(c => new CredentialDto(
+                    c.HeaderName,
+                    c.Kind switch { CredentialKind.Bearer => "Bearer", CredentialKind.Basic => "Basic", _ => null },
+                    c.Format?.NewCredential(),
+                    c.Kind switch { CredentialKind.ApiKeyQuery => "query", CredentialKind.ApiKeyCookie => "cookie", _ => "header" })).ToArray(),
                 Scenarios(variant), Name(admin.VendorVariation(v)), Notes(v, variant));
         }).ToArray()));
 

@@ -54,21 +54,21 @@ internal static class WireMockEndpoints
                 ? (IResult)TypedResults.Ok()
                 : UnknownRequest(id))
             .WithSummary("Remove one journal entry");
-        admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found =>
+        admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
+            await MatchingAsync(context, journal, options, time, found =>
             {
                 // Entries are unpacked afresh on every read, so they are matched by id, not by reference.
                 var ids = found.Select(e => e.Id).ToHashSet();
                 var removed = journal.Remove(e => ids.Contains(e.Id));
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
             }).ConfigureAwait(false)).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
-        admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new CountDto(found.Count))).ConfigureAwait(false))
+        admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
+            await MatchingAsync(context, journal, options, time, found => TypedResults.Ok(new CountDto(found.Count))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<CountDto>()
             .WithSummary("Count journal entries matching a WireMock request pattern (the stub mappings' request fields)");
-        admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options) =>
-            await MatchingAsync(context, journal, options, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))).ConfigureAwait(false))
+        admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
+            await MatchingAsync(context, journal, options, time, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
@@ -95,7 +95,7 @@ internal static class WireMockEndpoints
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message,
                 error?.Errors.Select(e => new ContractErrorDto(e.File, e.Location, e.Message)).ToArray() ?? []),
             new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
-            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries),
+            new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries, state.TokenBytes, state.TokenByteCapacity),
             new RequestLogHealthDto(options.RequestLog, requestLog.Dropped),
             MemoryHealthDto.Now()));
     }
@@ -175,7 +175,8 @@ internal static class WireMockEndpoints
     private static ProblemResult UnknownRequest(string id) =>
         new(new Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."));
 
-    private static async Task<IResult> MatchingAsync(HttpContext context, RequestJournal journal, MockAccountsOptions options, Func<IReadOnlyList<JournalEntry>, IResult> answer)
+    private static async Task<IResult> MatchingAsync(
+        HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time, Func<IReadOnlyList<JournalEntry>, IResult> answer)
     {
         var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (problem is not null)
@@ -184,9 +185,24 @@ internal static class WireMockEndpoints
         }
 
         var problems = new List<string>();
-        var pattern = RequestMatcher.Parse(json, problems);
-        return pattern is null
-            ? new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems)).With("problems", problems))
-            : answer(journal.Snapshot().Where(e => pattern.Matches(e.AsRequest())).ToArray());
+        // While credentials are not kept whole, they may be matched only exactly (digest to digest) or as absent.
+        var pattern = RequestMatcher.Parse(json, problems, redacted: journal.Redacted);
+        if (pattern is null)
+        {
+            return new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems)).With("problems", problems));
+        }
+
+        var budget = QueryBudget.For(context, options, time);
+        JournalEntry[] found;
+        try
+        {
+            found = journal.Snapshot().Where(e => pattern.Matches(e.AsRequest(), budget)).ToArray();
+        }
+        catch (MatchBudgetSpentException e)
+        {
+            return QueryBudget.Spent(e, "Matching the request pattern against the journal");
+        }
+
+        return answer(found);
     }
 }

@@ -2,7 +2,6 @@
 // Every call goes through api(), which adds the admin key when one is set and asks for it on a 401.
 'use strict';
 
-const KEY_STORAGE = 'mockaccounts.adminKey';
 const BOUND_STORAGE = 'mockaccounts.boundTokens';
 const JOURNAL_POLL_MS = 500;
 const HEALTH_POLL_MS = 3000;
@@ -15,7 +14,9 @@ const GROUPS = [
 ];
 
 const state = {
-  key: sessionStorage.getItem(KEY_STORAGE),
+  // The admin key lives in this page's memory only: any page served from this origin (an admin-made HTML stub)
+  // could read sessionStorage. Opening the dashboard again asks for it again.
+  key: null,
   locked: false,
   vendors: [],
   selected: null,
@@ -107,7 +108,6 @@ function lock(reason) {
 async function unlock(event) {
   event.preventDefault();
   state.key = $('key-input').value.trim();
-  sessionStorage.setItem(KEY_STORAGE, state.key);
   $('key-input').value = '';
   state.locked = false;
   $('key-form').hidden = true;
@@ -116,7 +116,6 @@ async function unlock(event) {
 }
 
 function forgetKey() {
-  sessionStorage.removeItem(KEY_STORAGE);
   state.key = null;
   location.reload();
 }
@@ -353,6 +352,11 @@ function curlLine(vendor, token) {
   const [method, path] = vendor.accountEndpoint.split(' ');
   const url = new URL(path, location.origin).href;
   const credential = vendor.credentials[0];
+  if (credential?.in === 'query') {
+    const withKey = new URL(url);
+    withKey.searchParams.set(credential.header, token);
+    return `curl -sS${method === 'GET' ? '' : ` -X ${method}`} '${withKey.href}'`;
+  }
   const value = credential?.scheme ? `${credential.scheme} ${token}` : token;
   const header = credential ? ` -H '${credential.header}: ${value}'` : '';
   return `curl -sS${method === 'GET' ? '' : ` -X ${method}`} ${url}${header}`;

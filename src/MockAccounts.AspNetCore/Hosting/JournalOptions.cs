@@ -11,4 +11,7 @@ public sealed record JournalOptions
 
     /// <summary>The most of each request and response body the journal keeps.</summary>
     public int MaxBodyChars { get; set; } = 8 * 1024;
+
+    /// <summary>The most of each request's header values, all together, the journal keeps (values past it are cut, saying how much).</summary>
+    public int MaxHeaderChars { get; set; } = 8 * 1024;
 }

@@ -32,4 +32,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "{Vendor}: {More} more warning(s): GET /__admin/vendors/{Vendor} lists them all")]
     public static partial void MoreContractWarnings(ILogger logger, string vendor, int more);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "{Method} {Path}: {Title}: {Detail}")]
+    public static partial void RequestFailed(ILogger logger, string method, string path, string title, string detail);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "{Method} {Path}: unhandled {ExceptionType}; answered 500")]
+    public static partial void Unhandled(ILogger logger, Exception exception, string method, string? path, string exceptionType);
 }

@@ -27,6 +27,13 @@ public static class MockAccountsApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         MockAccountsMarker.From(app.ApplicationServices, nameof(UseMockAccounts)).MiddlewareAdded = true;
+        if (answerUnmatched)
+        {
+            // First, on a host of our own, so no request can end in an empty, unrecorded 500. Mounted in an application,
+            // its own error handling stays in charge of its pipeline (the vendor handler answers its own failures).
+            app.UseMiddleware<UnhandledExceptionMiddleware>();
+        }
+
         app.UseMiddleware<WaitForContractsMiddleware>();
         app.UseMiddleware<AdminBodyLimitMiddleware>();
         app.UseMiddleware<VendorRequestMiddleware>(answerUnmatched);

@@ -34,4 +34,11 @@ public record MockAccountsOptions : MockEngineOptions
 
     /// <summary>How long in-flight requests may run after a stop signal.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>What serving defaults to: the engine's, and the stub mappings' matching budget and template limits.</summary>
+    public override ServingDefaults Defaults() => base.Defaults() with
+    {
+        MatchBudget = Mappings.MatchBudget,
+        Templates = new Core.Mappings.TemplateLimits(Mappings.MaxTemplateChars, Mappings.MaxRenderedChars, Mappings.MaxRenderTime),
+    };
 }

@@ -19,18 +19,33 @@ internal sealed class MockAccountsOptionsValidator : IValidateOptions<MockAccoun
         var problems = new List<string>(options.Problems());
         Range(problems, "Journal:Capacity", options.Journal.Capacity, 0, 1_000_000, "; 0 disables the journal");
         Range(problems, "Journal:MaxBodyChars", options.Journal.MaxBodyChars, 0, 1024 * 1024);
+        Range(problems, "Journal:MaxHeaderChars", options.Journal.MaxHeaderChars, 0, 1024 * 1024);
         if (options.Admin.Key is { Length: < 8 })
         {
             problems.Add($"{Section}:Admin:Key: too short (expected at least 8 characters)");
         }
 
         Range(problems, "MaxBodyBytes", options.MaxBodyBytes, 1024, 64 * 1024 * 1024);
+        Duration(problems, "Mappings:MatchBudget", options.Mappings.MatchBudget, TimeSpan.FromMinutes(1));
+        Duration(problems, "Mappings:QueryBudget", options.Mappings.QueryBudget, TimeSpan.FromMinutes(10));
+        Duration(problems, "Mappings:MaxRenderTime", options.Mappings.MaxRenderTime, TimeSpan.FromMinutes(1));
+        Range(problems, "Mappings:MaxTemplateChars", options.Mappings.MaxTemplateChars, 1, 16 * 1024 * 1024);
+        Range(problems, "Mappings:MaxRenderedChars", options.Mappings.MaxRenderedChars, 1, 256 * 1024 * 1024);
+        Range(problems, "Mappings:MaxCount", options.Mappings.MaxCount, 1, 1_000_000);
         if (options.ShutdownTimeout < TimeSpan.Zero || options.ShutdownTimeout > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{Section}:ShutdownTimeout: {options.ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void Duration(List<string> problems, string setting, TimeSpan value, TimeSpan max)
+    {
+        if (value <= TimeSpan.Zero || value > max)
+        {
+            problems.Add($"{Section}:{setting}: {value} is out of range (expected more than 00:00:00, at most {max})");
+        }
     }
 
     private static void Range(List<string> problems, string setting, int value, int min, int max, string note = "")

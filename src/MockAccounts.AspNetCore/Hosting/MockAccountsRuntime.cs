@@ -18,8 +18,8 @@ internal sealed class MockAccountsRuntime : IDisposable
     {
         Options = options;
         Engine = engine;
-        Journal = new RequestJournal(options.Journal, () => engine.Contracts.CredentialHeaders);
-        Mappings = new StubMappingAdmin(engine.Pipeline, engine.Contracts.Sources);
+        Journal = new RequestJournal(options.Journal, () => engine.Contracts.CredentialHeaders, () => engine.Contracts.CredentialQueryParameters);
+        Mappings = new StubMappingAdmin(engine.Pipeline, engine.Contracts.Sources, options.Mappings.MaxCount);
     }
 
     /// <summary>The options the runtime was made with.</summary>

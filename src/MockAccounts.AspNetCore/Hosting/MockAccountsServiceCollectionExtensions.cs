@@ -62,6 +62,7 @@ public static class MockAccountsServiceCollectionExtensions
         services.AddHostedService<ContractWatcher>();
         services.AddSingleton<VendorRequestHandler>();
         services.AddSingleton<AdminRoutes>();
+        services.AddSingleton<AdminKeyThrottle>();
         services.AddRouting();
     }
 

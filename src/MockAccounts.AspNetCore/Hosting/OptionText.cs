@@ -95,6 +95,7 @@ internal static class OptionText
         return type switch
         {
             _ when type == typeof(int) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null : $"is not a whole number (expected {int.MinValue} to {int.MaxValue})",
+            _ when type == typeof(long) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? null : $"is not a whole number (expected {long.MinValue} to {long.MaxValue})",
             _ when type == typeof(bool) => bool.TryParse(text, out _) ? null : "is not true or false",
             _ when type == typeof(TimeSpan) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out _) ? null : "is not a duration (e.g. 00:00:05 for five seconds)",
             _ => null,

@@ -41,10 +41,13 @@ public sealed record JournalEntry(
 
     /// <summary>
     /// The request headers as the admin API shows them: credentials redacted (HTTP's own and every header a
-    /// loaded contract reads one from) unless credentials are kept. <see cref="RequestHeaders"/> are as sent,
-    /// which is what request patterns match.
+    /// loaded contract reads one from) unless credentials are kept. <see cref="RequestHeaders"/> are what request
+    /// patterns match: as sent, except that a credential is there only as a digest unless credentials are kept.
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> DisplayHeaders { get; init; } = RequestHeaders;
+
+    /// <summary>The path and query as the admin API shows them: a credential the query carries redacted unless credentials are kept.</summary>
+    public string DisplayUrl { get; init; } = Url;
 
     /// <summary>Why the scenario that answered was chosen (<c>request-header</c>, <c>token-binding</c>, <c>vendor-state</c>, <c>default</c>, <c>missing-credentials</c>), or null.</summary>
     public string? ScenarioSource { get; init; }

@@ -28,6 +28,12 @@ public static class Outcomes
     /// <summary>The client went away before the answer was complete.</summary>
     public const string ClientAborted = "client-aborted";
 
+    /// <summary>
+    /// MockAccounts could not make an answer (a matching or template limit, a template that rendered what HTTP cannot
+    /// carry, an unexpected error): it answered a 500 problem naming the cause.
+    /// </summary>
+    public const string Error = "error";
+
     /// <summary>Why a scenario answered, as the journal and log spell it.</summary>
     /// <param name="source">The rule that chose it.</param>
     public static string Of(ScenarioSource source) => source switch

@@ -21,6 +21,8 @@ public sealed class RequestJournal
     private readonly JournalOptions _options;
     private readonly JournalIds _ids = new();
     private readonly Func<IReadOnlySet<string>> _credentialHeaders;
+    private readonly Func<IReadOnlySet<string>> _credentialQueryParameters;
+    private readonly CredentialDigest _digest = new();
     private JournalSlot[] _slots;
     private int _next;
     private int _count;
@@ -33,12 +35,28 @@ public sealed class RequestJournal
     /// The headers the served contracts read credentials from, asked whenever entries are read (a reload may add
     /// some); HTTP's own (<see cref="Redaction.HttpCredentialHeaders"/>) are redacted whatever it says.
     /// </param>
-    public RequestJournal(JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null)
+    /// <param name="credentialQueryParameters">The query parameters the served contracts read credentials from (<c>apiKey</c> <c>in: query</c>).</param>
+    public RequestJournal(JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null, Func<IReadOnlySet<string>>? credentialQueryParameters = null)
     {
         _options = options;
         _credentialHeaders = credentialHeaders ?? (() => Redaction.HttpCredentialHeaders);
+        _credentialQueryParameters = credentialQueryParameters ?? (() => NoParameters);
         _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
     }
+
+    private static readonly IReadOnlySet<string> NoParameters = new HashSet<string>();
+
+    /// <summary>
+    /// While credentials are not kept whole: which fields hold them and how they are digested, for request patterns over
+    /// this journal (<see cref="Core.Mappings.RequestMatcher.Parse"/>); null when credentials are kept whole.
+    /// </summary>
+    public Core.Mappings.RedactedCredentials? Redacted => _options.KeepCredentials
+        ? null
+        : new(new HashSet<string>(_credentialHeaders().Concat(Redaction.HttpCredentialHeaders), StringComparer.OrdinalIgnoreCase),
+            _credentialQueryParameters(), _digest.Of, KeepCredentialsSetting);
+
+    /// <summary>The setting that keeps credentials whole in the journal.</summary>
+    public const string KeepCredentialsSetting = MockAccountsOptions.Section + ":Journal:KeepCredentials";
 
     /// <summary>The most requests the journal holds (0: the journal is off).</summary>
     public int Capacity => _options.Capacity;
@@ -76,8 +94,10 @@ public sealed class RequestJournal
         var packed = new PackedEntry();
         try
         {
+            var keep = _options.KeepCredentials;
             packed.Add(request.Path.Value ?? "/");
-            packed.Add(request.QueryString.Value);
+            var (query, shownQuery) = keep ? (request.QueryString.Value, null) : RedactedQuery(request.QueryString.Value);
+            packed.Add(query);
             packed.Add(request.Host.Value);
             packed.Add(request.PathBase.Value);
             if (context.Connection.RemoteIpAddress is { } address)
@@ -101,11 +121,38 @@ public sealed class RequestJournal
             }
 
             packed.AddInt(request.Headers.Count);
+            var headerChars = _options.MaxHeaderChars;
+            var secret = keep ? null : _credentialHeaders();
+            List<KeyValuePair<int, string>>? shown = null;
+            var index = 0;
             foreach (var (name, value) in request.Headers)
             {
+                var text = value.Count == 1 ? value[0] ?? "" : value.ToString();
                 packed.Add(name);
-                packed.Add(value.Count == 1 ? value[0] : value.ToString());
+                if (secret is not null && (Redaction.HttpCredentialHeaders.Contains(name) || secret.Contains(name)))
+                {
+                    // Kept as a digest (request patterns compare digests) and as the journal shows it; never whole.
+                    packed.Add(_digest.Of(text));
+                    (shown ??= []).Add(KeyValuePair.Create(index, Redaction.Secret(text)));
+                }
+                else
+                {
+                    // Header values share one budget per entry: a client sending 32 KB of headers cannot make 10,000 entries 320 MB.
+                    packed.Add(text.Length <= headerChars ? text : Redaction.Body(text, headerChars));
+                    headerChars = Math.Max(0, headerChars - text.Length);
+                }
+
+                index++;
             }
+
+            packed.AddInt(shown?.Count ?? 0);
+            foreach (var (at, display) in shown ?? [])
+            {
+                packed.AddInt(at);
+                packed.Add(display);
+            }
+
+            packed.Add(shownQuery);
 
             var response = outcome.Response;
             IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null;
@@ -118,10 +165,19 @@ public sealed class RequestJournal
                     packed.Add(response.Headers);
                 }
 
-                responseBody = MadeForThisRequest(response.Body) ? null : response.Body;
+                // A body past the limit is kept cut whatever its generation: a large one goes straight to the large object heap.
+                responseBody = response.Body.Length > _options.MaxBodyChars || MadeForThisRequest(response.Body) ? null : response.Body;
                 if (responseBody is null)
                 {
-                    packed.Add(response.Body);
+                    if (response.Body.Length <= _options.MaxBodyChars)
+                    {
+                        packed.Add(response.Body);
+                    }
+                    else
+                    {
+                        // A rendered template may be large: the journal keeps what it shows, as for request bodies.
+                        packed.Add(Redaction.Body(Encoding.UTF8.GetString(response.Body), _options.MaxBodyChars));
+                    }
                 }
             }
 
@@ -265,6 +321,13 @@ public sealed class RequestJournal
         var token = reader.ReadString();
         var body = reader.ReadString()!;
         var headers = reader.ReadPairs();
+        var shown = new KeyValuePair<int, string>[reader.ReadInt()];
+        for (var i = 0; i < shown.Length; i++)
+        {
+            shown[i] = KeyValuePair.Create(reader.ReadInt(), reader.ReadString()!);
+        }
+
+        var shownQuery = reader.ReadString() ?? query;
 
         var responseHeaders = info.ResponseHeaders;
         var responseBody = info.ResponseBody;
@@ -286,7 +349,7 @@ public sealed class RequestJournal
             info.Method,
             path + query,
             path,
-            $"{info.Scheme}://{host}{pathBase}{new PathString(path)}{query}",
+            $"{info.Scheme}://{host}{pathBase}{new PathString(path)}{shownQuery}",
             info.Protocol,
             clientIp,
             headers,
@@ -306,7 +369,56 @@ public sealed class RequestJournal
             Fault = outcome.Fault,
             Outcome = outcome.Outcome,
             DisplayToken = token is not null && !keep ? Redaction.Secret(token) : token,
-            DisplayHeaders = keep ? headers : Redaction.Headers(headers, secret),
+            DisplayHeaders = keep ? headers : Shown(headers, shown, secret),
+            DisplayUrl = path + shownQuery,
         };
+    }
+
+    /// <summary>The headers as the admin API shows them: digested ones as recorded, and any a reload has since made credentials redacted too.</summary>
+    private static KeyValuePair<string, string>[] Shown(KeyValuePair<string, string>[] headers, KeyValuePair<int, string>[] shown, IReadOnlySet<string> secret)
+    {
+        var display = Redaction.Headers(headers, secret).ToArray();
+        foreach (var (at, value) in shown)
+        {
+            display[at] = KeyValuePair.Create(headers[at].Key, value);
+        }
+
+        return display;
+    }
+
+    /// <summary>
+    /// The query as matched (each credential parameter's value a digest) and as shown (each redacted); the shown one is
+    /// null when the query holds no credential, which is every request unless a contract reads a key from the query.
+    /// </summary>
+    private (string? Matched, string? Shown) RedactedQuery(string? query)
+    {
+        var parameters = _credentialQueryParameters();
+        if (parameters.Count == 0 || string.IsNullOrEmpty(query))
+        {
+            return (query, null);
+        }
+
+        var matched = new StringBuilder();
+        var shown = new StringBuilder();
+        var any = false;
+        foreach (var pair in query.TrimStart('?').Split('&'))
+        {
+            var separator = matched.Length == 0 ? "?" : "&";
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = Uri.UnescapeDataString((equals < 0 ? pair : pair[..equals]).Replace('+', ' '));
+            if (equals < 0 || !parameters.Contains(name))
+            {
+                matched.Append(separator).Append(pair);
+                shown.Append(separator).Append(pair);
+                continue;
+            }
+
+            var value = Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '));
+            matched.Append(separator).Append(pair, 0, equals + 1).Append(Uri.EscapeDataString(_digest.Of(value)));
+            shown.Append(separator).Append(pair, 0, equals + 1).Append(Uri.EscapeDataString(Redaction.Secret(value)));
+            any = true;
+        }
+
+        return any ? (matched.ToString(), shown.ToString()) : (query, null);
     }
 }

@@ -58,8 +58,30 @@ internal sealed class VendorRequestHandler
 
         var headers = context.Request.Headers;
         var request = new MockRequest(
-            context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value, context.Request.QueryString.Value ?? "");
-        switch (_pipeline.Handle(request))
+            context.Request.Method, context.Request.Path.Value ?? "/", name => headers.TryGetValue(name, out var v) ? v.ToString() : null, body.Value, context.Request.QueryString.Value ?? "")
+        {
+            Aborted = aborted,
+        };
+        PipelineResult result;
+        try
+        {
+            result = _pipeline.Handle(request);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client left while its request was matched: matching stopped, nothing to answer.
+            Record(context, new RequestOutcome(0, Outcomes.ClientAborted, Elapsed(started)), body.Value);
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Answered and recorded here, with the request's body; the middleware is for what happens outside this handler.
+            Log.Unhandled(_log, e, request.Method, request.Path, e.GetType().Name);
+            await RefuseAsync(context, body.Value, UnhandledExceptionMiddleware.For(request.Method, request.Path, e), new RequestOutcome(0, Outcomes.Error, 0), started).ConfigureAwait(false);
+            return;
+        }
+
+        switch (result)
         {
             case Served served:
                 if (served.Violations.Count > 0)
@@ -76,6 +98,10 @@ internal sealed class VendorRequestHandler
                 }
 
                 await AnswerAsync(context, body.Value, recorded => ResponseWriter.WriteStubAsync(context, stub, _time, recorded, aborted), () => Outcome(stub, started)).ConfigureAwait(false);
+                break;
+            case Failed failed:
+                Log.RequestFailed(_log, request.Method, request.Path, failed.Problem.Title, failed.Problem.Detail);
+                await RefuseAsync(context, body.Value, failed.Problem, new RequestOutcome(0, Outcomes.Error, 0) { Vendor = failed.Vendor, Stub = failed.Mapping }, started).ConfigureAwait(false);
                 break;
             case Rejected rejected:
                 await RefuseAsync(context, body.Value, rejected.Problem, new RequestOutcome(0, Outcomes.Rejected, 0) { Vendor = rejected.Vendor }, started).ConfigureAwait(false);
@@ -124,6 +150,24 @@ internal sealed class VendorRequestHandler
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested && !recorded)
         {
             Record(context, outcome() with { Outcome = Outcomes.ClientAborted }, body);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.Unhandled(_log, e, context.Request.Method, context.Request.Path.Value, e.GetType().Name);
+            var started = context.Response.HasStarted;
+            if (!recorded)
+            {
+                Record(context, outcome() with { Status = started ? 0 : StatusCodes.Status500InternalServerError, Outcome = Outcomes.Error, Response = null }, body);
+            }
+
+            if (started)
+            {
+                context.Abort();
+                return;
+            }
+
+            context.Response.Clear();
+            await Problems.Write(context, UnhandledExceptionMiddleware.For(context.Request.Method, context.Request.Path.Value, e)).ConfigureAwait(false);
         }
     }
 

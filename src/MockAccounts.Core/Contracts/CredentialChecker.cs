@@ -3,6 +3,12 @@ namespace MockAccounts.Core.Contracts;
 /// <summary>Reads a request's credentials as the operation's security schemes say.</summary>
 public static class CredentialChecker
 {
+    /// <summary>
+    /// The longest credential read, in characters (4 KiB). No vendor issues longer ones; a longer one gets the vendor's
+    /// 401 (malformed credentials) and the mock remembers nothing about it, so a client cannot fill memory with them.
+    /// </summary>
+    public const int MaxLength = 4096;
+
     /// <param name="header">Looks a request header up by name (case-insensitive), null when absent.</param>
     /// <param name="checkFormat">Hold credentials to the shape their scheme declares (<c>x-mock-credential</c>).</param>
     /// <summary>Finds the request's credential in any of the operation's security requirements.</summary>
@@ -94,30 +100,40 @@ public static class CredentialChecker
 
     private static CredentialResult Read(CredentialLocation location, string? value, CredentialFormat? format)
     {
-        var where = location.Kind switch
+        // Only a refusal names where the credential was looked for: a request that is served builds no text.
+        string Where() => location.Kind switch
         {
-            CredentialKind.ApiKeyQuery => $"query parameter {location.HeaderName}",
-            CredentialKind.ApiKeyCookie => $"cookie {location.HeaderName}",
+            CredentialKind.ApiKeyQuery => $"{location.HeaderName} query parameter",
+            CredentialKind.ApiKeyCookie => $"{location.HeaderName} cookie",
             _ => $"{location.HeaderName} header",
         };
         if (string.IsNullOrWhiteSpace(value))
         {
-            return new CredentialResult(null, $"missing {where}");
+            return new CredentialResult(null, $"missing {Where()}");
         }
 
         if (location.Kind is CredentialKind.ApiKeyHeader or CredentialKind.ApiKeyQuery or CredentialKind.ApiKeyCookie)
         {
             var key = value.Trim();
-            return key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {where}") : Shaped(key, format, location.Kind == CredentialKind.ApiKeyHeader ? location.HeaderName : where);
+            return key.Length > MaxLength ? TooLong(Where())
+                : key.Any(char.IsWhiteSpace) ? new CredentialResult(null, $"malformed {Where()}")
+                : format is null || format.Accepts(key) ? new CredentialResult(key, null)
+                : Shaped(key, format, Where());
         }
 
-        var scheme = location.Kind == CredentialKind.Basic ? "Basic " : "Bearer ";
         if (location.Kind == CredentialKind.Basic)
         {
+            const string Basic = "Basic ";
             var basic = value.Trim();
-            return !basic.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || !IsBasicPair(basic[scheme.Length..].Trim())
-                ? new CredentialResult(null, "Authorization header is not of the form 'Basic <base64 of user:password>'")
-                : new CredentialResult(basic[scheme.Length..].Trim(), null);
+            if (!basic.StartsWith(Basic, StringComparison.OrdinalIgnoreCase))
+            {
+                return new CredentialResult(null, "Authorization header is not of the form 'Basic <base64 of user:password>'");
+            }
+
+            var pair = basic[Basic.Length..].Trim();
+            return pair.Length > MaxLength ? TooLong("basic credentials")
+                : IsBasicPair(pair) ? new CredentialResult(pair, null)
+                : new CredentialResult(null, "Authorization header is not of the form 'Basic <base64 of user:password>'");
         }
 
         const string Scheme = "Bearer ";
@@ -129,6 +145,11 @@ public static class CredentialChecker
         }
 
         var token = bearer[Scheme.Length..].Trim();
+        if (token.Length > MaxLength)
+        {
+            return TooLong("bearer token");
+        }
+
         return token.Length == 0 || token.Any(char.IsWhiteSpace)
             ? new CredentialResult(null, "malformed bearer token")
             : Shaped(token, format, "bearer token");
@@ -139,6 +160,9 @@ public static class CredentialChecker
         var bytes = new byte[encoded.Length];
         return Convert.TryFromBase64String(encoded, bytes, out var written) && System.Text.Encoding.UTF8.GetString(bytes, 0, written).Contains(':', StringComparison.Ordinal);
     }
+
+    private static CredentialResult TooLong(string what) =>
+        new(null, $"the {what} is longer than {MaxLength} characters", Malformed: true);
 
     private static CredentialResult Shaped(string credential, CredentialFormat? format, string what) =>
         format is null || format.Accepts(credential)

@@ -203,7 +203,12 @@ internal sealed class OpenApiContractReader
             return new CredentialLocation(CredentialKind.ApiKeyHeader, header, format);
         }
 
-        _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header)");
+        if (type == "apiKey" && scheme?["in"]?.ToString() == "query" && scheme["name"]?.ToString() is { Length: > 0 } parameter)
+        {
+            return new CredentialLocation(CredentialKind.ApiKeyQuery, parameter, format);
+        }
+
+        _fail(location, $"security scheme '{name}' is not supported (expected http bearer, or apiKey in a header or the query)");
         return null;
     }
 

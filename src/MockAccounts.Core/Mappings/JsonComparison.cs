@@ -19,7 +19,8 @@ internal sealed class JsonComparison(bool ignoreArrayOrder, bool ignoreExtraElem
 
         try
         {
-            json = JsonNode.Parse(text);
+            // A name given twice is not a document one answer can be compared with (and a JsonObject would throw on it later).
+            json = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             return true;
         }
         catch (JsonException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -30,26 +31,65 @@ internal sealed class JsonPathQuery
         }
     }
 
-    /// <summary>What the expression selects in <paramref name="json"/>; empty when it is not JSON.</summary>
-    public IReadOnlyList<string> Select(string? json) => Select(json, _path);
+    /// <summary>What the expression selects in <paramref name="json"/>, lazily; nothing when it is not JSON.</summary>
+    /// <param name="json">The document as text.</param>
+    /// <param name="budget">What matching may still spend: checked between selected values, and the time a filter's regular expression (<c>=~</c>) may take.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before the selection was complete.</exception>
+    public IEnumerable<string> Select(string? json, MatchBudget budget) => Select(json, _path, budget);
 
-    public static IReadOnlyList<string> Select(string? json, string path)
+    /// <inheritdoc cref="Select(string?, MatchBudget)"/>
+    /// <param name="json">The document as text.</param>
+    /// <param name="path">The JSONPath expression.</param>
+    /// <param name="budget">What matching may still spend.</param>
+    public static IEnumerable<string> Select(string? json, string path, MatchBudget budget)
     {
+        budget.ThrowIfSpent();
         if (string.IsNullOrWhiteSpace(json))
         {
-            return [];
+            yield break;
         }
 
+        JToken document;
         try
         {
             // Dates stay text: Newtonsoft would otherwise turn ISO strings into DateTime values.
             using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
-            var document = JToken.ReadFrom(reader);
-            return document.SelectTokens(path).Select(Text).ToArray();
+            document = JToken.ReadFrom(reader);
         }
         catch (JsonException)
         {
-            return [];
+            yield break;
+        }
+
+        // A filter's =~ runs Newtonsoft's own Regex: it gets the time left as its timeout.
+        var settings = new JsonSelectSettings { RegexMatchTimeout = budget.Remaining > TimeSpan.Zero ? budget.Remaining : TimeSpan.FromMilliseconds(1) };
+        using var selected = document.SelectTokens(path, settings).GetEnumerator();
+        var count = 0;
+        while (true)
+        {
+            if (++count % 64 == 0)
+            {
+                budget.ThrowIfSpent();
+            }
+
+            try
+            {
+                if (!selected.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                budget.Cancellation.ThrowIfCancellationRequested();
+                throw new MatchBudgetSpentException(budget);
+            }
+            catch (JsonException)
+            {
+                yield break;
+            }
+
+            yield return Text(selected.Current);
         }
     }
 

@@ -28,7 +28,11 @@ public static class StubMappingParser
     private static readonly string[] LognormalFields = ["type", "median", "sigma"];
 
     /// <summary>Parses one mapping; <paramref name="bodyFile"/> reads a <c>bodyFileName</c> from <c>__files/</c> (null: not there).</summary>
-    public static StubMapping? Parse(JsonNode? json, Func<string, byte[]?> bodyFile, List<string> problems)
+    /// <param name="json">The mapping as WireMock's JSON.</param>
+    /// <param name="bodyFile">Reads a body file by its name under <c>__files/</c>.</param>
+    /// <param name="problems">Receives every reason the mapping is refused.</param>
+    /// <param name="limits">Bounds templates when the mapping is made (mappings made through the admin API); null: no bound (mapping files).</param>
+    public static StubMapping? Parse(JsonNode? json, Func<string, byte[]?> bodyFile, List<string> problems, TemplateLimits? limits = null)
     {
         if (json is not JsonObject mapping)
         {
@@ -44,7 +48,7 @@ public static class StubMappingParser
 
         var id = Id(mapping, problems);
         var request = RequestMatcher.Parse(mapping["request"], problems, "request");
-        var response = ParseResponse(mapping["response"], bodyFile, problems);
+        var response = ParseResponse(mapping["response"], bodyFile, problems, limits);
         var priority = mapping["priority"] is null ? StubMapping.DefaultPriority : Integer(mapping["priority"], "priority", 1, int.MaxValue, problems);
         var name = OptionalText(mapping, "name", problems);
         var scenario = OptionalText(mapping, "scenarioName", problems);
@@ -112,7 +116,7 @@ public static class StubMappingParser
         return found ?? Guid.NewGuid();
     }
 
-    private static StubResponse? ParseResponse(JsonNode? json, Func<string, byte[]?> bodyFile, List<string> problems)
+    private static StubResponse? ParseResponse(JsonNode? json, Func<string, byte[]?> bodyFile, List<string> problems, TemplateLimits? limits)
     {
         if (json is not JsonObject response)
         {
@@ -159,6 +163,17 @@ public static class StubMappingParser
 
         StubTemplate? bodyTemplate = null;
         List<KeyValuePair<string, StubTemplate>>? headerTemplates = null;
+        if (templated && limits is not null)
+        {
+            // Compiling costs time and memory in proportion to the text: a template too large is refused before it is compiled.
+            var chars = (bodies.FirstOrDefault() == "base64Body" ? 0 : Encoding.UTF8.GetCharCount(body)) + headers.Sum(h => h.Value.Length);
+            if (chars > limits.MaxTemplateChars)
+            {
+                problems.Add($"response: the response template has {chars} characters, more than {limits.MaxTemplateChars} ({limits.MaxTemplateCharsSetting})");
+                return null;
+            }
+        }
+
         if (templated)
         {
             bodyTemplate = body.Length == 0 || bodies.FirstOrDefault() == "base64Body" ? null : StubTemplate.Compile(Encoding.UTF8.GetString(body), "response.body", problems);
@@ -224,6 +239,19 @@ public static class StubMappingParser
                 continue;
             }
 
+            if (HeaderText.NameProblem(name) is { } badName)
+            {
+                problems.Add($"response.headers: '{EscapeName(name)}' is not a header name ({badName})");
+                continue;
+            }
+
+            // Refused now, not when every matching request fails: Kestrel cannot send these.
+            if (values.Select(HeaderText.Problem).FirstOrDefault(p => p is not null) is { } badValue)
+            {
+                problems.Add($"response.headers.{name}: a header value cannot hold {badValue}");
+                continue;
+            }
+
             headers.AddRange(values.Select(v => KeyValuePair.Create(name, v)));
         }
 
@@ -262,13 +290,30 @@ public static class StubMappingParser
                 }
 
             case "bodyFileName":
+                if (text.Any(char.IsControl))
+                {
+                    problems.Add($"response.bodyFileName: must not hold control characters (found U+{(int)text.First(char.IsControl):X4})");
+                    return [];
+                }
+
                 if (text.Length == 0 || Path.IsPathRooted(text) || text.Split('/', '\\').Contains(".."))
                 {
                     problems.Add($"response.bodyFileName: '{text}' must be a relative path inside __files/");
                     return [];
                 }
 
-                if (bodyFile(text) is { } bytes)
+                byte[]? bytes;
+                try
+                {
+                    bytes = bodyFile(text);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    problems.Add($"response.bodyFileName: '{text}' cannot be read ({e.Message})");
+                    return [];
+                }
+
+                if (bytes is not null)
                 {
                     return bytes;
                 }
@@ -316,6 +361,9 @@ public static class StubMappingParser
 
         return new StubDelay(fixedMs, type, a, b);
     }
+
+    /// <summary>A header name as a message may show it: control characters escaped.</summary>
+    private static string EscapeName(string name) => string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     private static int Integer(JsonNode? node, string at, int min, int max, List<string> problems)
     {

@@ -36,11 +36,15 @@ public sealed class StubMappingStore
     public StubMapping? Find(Guid id) => Array.Find(Snapshot(), m => m.Id == id);
 
     /// <summary>The first mapping that matches the request in its scenario's current state.</summary>
-    public StubMapping? Match(RequestView request)
+    /// <param name="request">The request being served.</param>
+    /// <param name="budget">What matching may spend, over all mappings together.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before a mapping matched or all had been tried.</exception>
+    public StubMapping? Match(RequestView request, MatchBudget budget)
     {
         foreach (var mapping in Snapshot())
         {
-            if (InState(mapping) && mapping.Request.Matches(request))
+            budget.ThrowIfSpent();
+            if (InState(mapping) && mapping.Request.Matches(request, budget))
             {
                 return mapping;
             }
@@ -59,8 +63,12 @@ public sealed class StubMappingStore
     }
 
     /// <summary>The <paramref name="max"/> mappings nearest to a request none matched, nearest first.</summary>
-    public IReadOnlyList<NearMiss> NearMisses(RequestView request, int max = 3) =>
-        Snapshot().Select(m => new NearMiss(m, Math.Round(m.Request.Distance(request), 6)))
+    /// <param name="request">The request that matched no mapping.</param>
+    /// <param name="budget">What the comparisons may spend, over all mappings together.</param>
+    /// <param name="max">How many to return.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been compared.</exception>
+    public IReadOnlyList<NearMiss> NearMisses(RequestView request, MatchBudget budget, int max = 3) =>
+        Snapshot().Select(m => new NearMiss(m, Math.Round(m.Request.Distance(request, budget), 6)))
             .OrderBy(n => n.Distance).Take(max).ToArray();
 
     /// <summary>Adds a mapping, or replaces the one with its id.</summary>

@@ -18,20 +18,24 @@ public sealed class StubTemplate
 
     private static readonly IHandlebars Environment = CreateEnvironment();
 
-    // Helpers are static; the clock of the render in progress on this thread (renders are synchronous).
-    [ThreadStatic]
-    private static TimeProvider? t_time;
+    private readonly HandlebarsTemplate<TextWriter, object, object> _render;
 
-    private readonly HandlebarsTemplate<object, object> _render;
+    private StubTemplate(HandlebarsTemplate<TextWriter, object, object> render, int length)
+    {
+        _render = render;
+        Length = length;
+    }
 
-    private StubTemplate(HandlebarsTemplate<object, object> render) => _render = render;
+    /// <summary>The template text's length in characters (what <see cref="TemplateLimits.MaxTemplateChars"/> bounds).</summary>
+    public int Length { get; }
 
     /// <summary>Compiles <paramref name="text"/>; a syntax error is named in <paramref name="problems"/>.</summary>
     public static StubTemplate? Compile(string text, string where, List<string> problems)
     {
         try
         {
-            return new StubTemplate(Environment.Compile(text));
+            using var reader = new StringReader(text);
+            return new StubTemplate(Environment.Compile(reader), text.Length);
         }
         catch (HandlebarsException e)
         {
@@ -40,24 +44,26 @@ public sealed class StubTemplate
         }
     }
 
-    /// <summary>The template rendered for one request.</summary>
+    /// <summary>The template rendered for one request, within the render's limits.</summary>
     /// <param name="model">The request model from <see cref="Model"/>.</param>
-    /// <param name="time">The clock <c>now</c> reads.</param>
-    public string Render(object model, TimeProvider time)
+    /// <param name="render">The render in progress: clock, limits, and what has been written so far.</param>
+    /// <exception cref="TemplateLimitException">The render broke a limit, or a helper was asked for what cannot be made.</exception>
+    internal string Render(object model, TemplateRender render)
     {
-        var previous = t_time;
-        t_time = time;
+        using var scope = render.Enter();
+        var writer = new TemplateWriter(render);
         try
         {
-            return _render(model);
+            _render(writer, model, null!);
+            return writer.ToString();
+        }
+        catch (HandlebarsException e) when (Unwrap(e) is { } limit)
+        {
+            throw limit;
         }
         catch (HandlebarsException e)
         {
             return $"[template error: {e.Message}]";
-        }
-        finally
-        {
-            t_time = previous;
         }
     }
 
@@ -70,7 +76,7 @@ public sealed class StubTemplate
             {
                 ["url"] = request.Url,
                 ["path"] = request.Path,
-                ["pathSegments"] = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries),
+                ["pathSegments"] = new TemplateList(request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)),
                 ["method"] = request.Method,
                 ["body"] = request.Body,
                 ["query"] = request.Query.ToDictionary(p => p.Key, p => (object?)p.Value[0], StringComparer.Ordinal),
@@ -80,21 +86,56 @@ public sealed class StubTemplate
         };
     }
 
+    /// <summary>A limit broken inside a helper or an iteration reaches us wrapped in Handlebars' own exception.</summary>
+    private static TemplateLimitException? Unwrap(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is TemplateLimitException limit)
+            {
+                return limit;
+            }
+        }
+
+        return null;
+    }
+
     private static IHandlebars CreateEnvironment()
     {
         // WireMock renders values as they are: no HTML escaping of {{…}}.
         var handlebars = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
-        handlebars.RegisterHelper("jsonPath", (in HelperOptions _, in Context _, in Arguments arguments) =>
-            arguments.Length == 2 ? JsonPathQuery.Select(arguments[0]?.ToString(), arguments[1]?.ToString() ?? "$") is [var first, ..] ? first : "" : "");
+        handlebars.RegisterHelper("jsonPath", (in HelperOptions _, in Context _, in Arguments arguments) => JsonPath(arguments));
         handlebars.RegisterHelper("now", (in HelperOptions _, in Context _, in Arguments arguments) => Now(arguments));
         handlebars.RegisterHelper("randomValue", (in HelperOptions _, in Context _, in Arguments arguments) => RandomValue(arguments));
         return handlebars;
     }
 
+    private static string JsonPath(Arguments arguments)
+    {
+        if (arguments.Length != 2)
+        {
+            return "";
+        }
+
+        var render = TemplateRender.Current;
+        var budget = render is null
+            ? new MatchBudget(TemplateLimits.Default.MaxRenderTime, TemplateLimits.Default.MaxRenderTimeSetting)
+            : new MatchBudget(render.Remaining > TimeSpan.Zero ? render.Remaining : TimeSpan.FromTicks(1), render.Limits.MaxRenderTimeSetting, render.Time, render.Cancellation);
+        try
+        {
+            return JsonPathQuery.Select(arguments[0]?.ToString(), arguments[1]?.ToString() ?? "$", budget).FirstOrDefault() ?? "";
+        }
+        catch (MatchBudgetSpentException)
+        {
+            render?.Check();
+            throw new TemplateLimitException($"a jsonPath in the response template took longer than the render may ({budget.Setting})", budget.Setting);
+        }
+    }
+
     private static string Now(Arguments arguments)
     {
         var hash = arguments.Hash;
-        var now = (t_time ?? TimeProvider.System).GetUtcNow();
+        var now = (TemplateRender.Current?.Time ?? TimeProvider.System).GetUtcNow();
         if (hash.TryGetValue("offset", out var offset) && offset?.ToString() is { } text)
         {
             now = Offset(now, text);
@@ -118,17 +159,24 @@ public sealed class StubTemplate
             return now;
         }
 
-        return parts[1].ToLowerInvariant().TrimEnd('s') switch
+        try
         {
-            "second" => now.AddSeconds(amount),
-            "minute" => now.AddMinutes(amount),
-            "hour" => now.AddHours(amount),
-            "day" => now.AddDays(amount),
-            "week" => now.AddDays(7 * amount),
-            "month" => now.AddMonths(amount),
-            "year" => now.AddYears(amount),
-            _ => now,
-        };
+            return parts[1].ToLowerInvariant().TrimEnd('s') switch
+            {
+                "second" => now.AddSeconds(amount),
+                "minute" => now.AddMinutes(amount),
+                "hour" => now.AddHours(amount),
+                "day" => now.AddDays(amount),
+                "week" => now.AddDays(7.0 * amount),
+                "month" => now.AddMonths(amount),
+                "year" => now.AddYears(amount),
+                _ => now,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw new TemplateLimitException($"now offset='{offset}' is past the dates a response can carry (years 1 to 9999)", null);
+        }
     }
 
     /// <summary>Java's date patterns differ from .NET's in a few letters (milliseconds, am/pm, weekday).</summary>

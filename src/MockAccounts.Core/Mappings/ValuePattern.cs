@@ -1,29 +1,29 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 
 namespace MockAccounts.Core.Mappings;
 
 /// <summary>
 /// One WireMock value matcher (<c>equalTo</c>, <c>contains</c>, <c>matches</c>, <c>doesNotMatch</c>,
 /// <c>absent</c>, <c>equalToJson</c>, <c>matchesJsonPath</c>) with its modifiers, applied to a header,
-/// query parameter, cookie, body or metadata value.
+/// query parameter, cookie, body or metadata value. Regular expressions and JSONPath run within the
+/// request's <see cref="MatchBudget"/>; when it is spent there is no answer (an exception), so a
+/// <c>doesNotMatch</c> that could not finish never counts as a match.
 /// </summary>
 public sealed class ValuePattern
 {
     /// <summary>The operators a value pattern may use; exactly one per pattern.</summary>
     public static readonly IReadOnlyList<string> Operators = ["equalTo", "contains", "matches", "doesNotMatch", "absent", "equalToJson", "matchesJsonPath"];
 
-    private static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly Dictionary<string, string[]> ModifiersOf = new()
     {
         ["equalTo"] = ["caseInsensitive"],
         ["equalToJson"] = ["ignoreArrayOrder", "ignoreExtraElements"],
     };
 
-    private readonly Func<string?, bool> _test;
+    private readonly Func<string?, MatchBudget, bool> _test;
 
-    private ValuePattern(string @operator, Func<string?, bool> test)
+    private ValuePattern(string @operator, Func<string?, MatchBudget, bool> test)
     {
         Operator = @operator;
         _test = test;
@@ -33,7 +33,10 @@ public sealed class ValuePattern
     public string Operator { get; }
 
     /// <summary>True when <paramref name="value"/> (null: not present) satisfies the pattern.</summary>
-    public bool Matches(string? value) => _test(value);
+    /// <param name="value">The value, or null when the request lacks it.</param>
+    /// <param name="budget">What matching may still spend.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before there was an answer.</exception>
+    public bool Matches(string? value, MatchBudget budget) => _test(value, budget);
 
     /// <summary>Parses <c>{"equalTo": "x", "caseInsensitive": true}</c> and its kin; problems name <paramref name="where"/>.</summary>
     public static ValuePattern? Parse(JsonNode? json, string where, List<string> problems)
@@ -82,7 +85,7 @@ public sealed class ValuePattern
                 }
 
                 var absent = operand!.GetValue<bool>();
-                return new ValuePattern(op, value => (value is null) == absent);
+                return new ValuePattern(op, (value, _) => (value is null) == absent);
             case "equalToJson":
                 return ParseEqualToJson(operand, at, Flag("ignoreArrayOrder"), Flag("ignoreExtraElements"), problems);
             case "matchesJsonPath":
@@ -100,11 +103,11 @@ public sealed class ValuePattern
         switch (op)
         {
             case "equalTo":
-                return new ValuePattern(op, value => string.Equals(value, text, comparison));
+                return new ValuePattern(op, (value, _) => string.Equals(value, text, comparison));
             case "contains":
-                return new ValuePattern(op, value => value?.Contains(text, comparison) == true);
+                return new ValuePattern(op, (value, _) => value?.Contains(text, comparison) == true);
             default:
-                var regex = Compile(text, at, problems);
+                var regex = TimedRegex.Compile(text, at, problems);
                 if (regex is null)
                 {
                     return null;
@@ -112,37 +115,8 @@ public sealed class ValuePattern
 
                 // As in WireMock, a missing value does not match a regex, so doesNotMatch accepts it.
                 return op == "matches"
-                    ? new ValuePattern(op, value => value is not null && FullMatch(regex, value))
-                    : new ValuePattern(op, value => value is null || !FullMatch(regex, value));
-        }
-    }
-
-    /// <summary>A whole-value regular expression, as WireMock's <c>matches</c> and URL patterns use.</summary>
-    public static Regex? Compile(string pattern, string where, List<string> problems)
-    {
-        try
-        {
-            return new Regex($"\\A(?:{pattern})\\z", RegexOptions.CultureInvariant, RegexTimeout);
-        }
-        catch (ArgumentException e)
-        {
-            problems.Add($"{where}: '{pattern}' is not a valid regular expression ({e.Message})");
-            return null;
-        }
-    }
-
-    /// <summary>Whether <paramref name="regex"/> matches the whole of <paramref name="value"/>, not just part of it.</summary>
-    /// <param name="regex">The compiled pattern.</param>
-    /// <param name="value">The value to test.</param>
-    public static bool FullMatch(Regex regex, string value)
-    {
-        try
-        {
-            return regex.IsMatch(value);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
+                    ? new ValuePattern(op, (value, budget) => value is not null && regex.IsMatch(value, budget))
+                    : new ValuePattern(op, (value, budget) => value is null || !regex.IsMatch(value, budget));
         }
     }
 
@@ -153,7 +127,7 @@ public sealed class ValuePattern
         {
             try
             {
-                expected = JsonNode.Parse(operand!.GetValue<string>());
+                expected = JsonNode.Parse(operand!.GetValue<string>(), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             }
             catch (JsonException e)
             {
@@ -163,7 +137,11 @@ public sealed class ValuePattern
         }
 
         var comparer = new JsonComparison(ignoreArrayOrder, ignoreExtraElements);
-        return new ValuePattern("equalToJson", value => JsonComparison.TryParse(value, out var actual) && comparer.Equal(expected, actual));
+        return new ValuePattern("equalToJson", (value, budget) =>
+        {
+            budget.ThrowIfSpent();
+            return JsonComparison.TryParse(value, out var actual) && comparer.Equal(expected, actual);
+        });
     }
 
     private static ValuePattern? ParseJsonPath(JsonNode? operand, string at, List<string> problems)
@@ -171,7 +149,7 @@ public sealed class ValuePattern
         if (IsString(operand))
         {
             var path = JsonPathQuery.Parse(operand!.GetValue<string>(), at, problems);
-            return path is null ? null : new ValuePattern("matchesJsonPath", value => path.Select(value).Count > 0);
+            return path is null ? null : new ValuePattern("matchesJsonPath", (value, budget) => path.Select(value, budget).Any());
         }
 
         if (operand is not JsonObject withPattern || !IsString(withPattern["expression"]))
@@ -185,7 +163,7 @@ public sealed class ValuePattern
         var inner = Parse(rest, at, problems);
         return expression is null || inner is null
             ? null
-            : new ValuePattern("matchesJsonPath", value => expression.Select(value).Any(inner.Matches));
+            : new ValuePattern("matchesJsonPath", (value, budget) => expression.Select(value, budget).Any(selected => inner.Matches(selected, budget)));
     }
 
     private static bool IsBoolean(JsonNode? node) => node is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False;

@@ -15,16 +15,20 @@ public sealed class ContractSet
         Vendors = vendors;
         _routes = new RouteTable(vendors.Values);
         _methods = vendors.Values.SelectMany(v => v.Variants.Values).SelectMany(v => v.Operations).Select(o => o.Method).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        CredentialHeaders = vendors.Values
+        var locations = vendors.Values
             .SelectMany(v => v.Variants.Values)
             .SelectMany(v => v.Operations)
             .SelectMany(o => o.Security.SelectMany(alternative => alternative))
-            .Select(location => location.HeaderName)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+            .ToArray();
+        CredentialHeaders = locations.Where(l => l.Kind != CredentialKind.ApiKeyQuery).Select(l => l.HeaderName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        CredentialQueryParameters = locations.Where(l => l.Kind == CredentialKind.ApiKeyQuery).Select(l => l.HeaderName).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every header any operation reads a credential from, as the contracts' security schemes declare (case-insensitive).</summary>
     public IReadOnlySet<string> CredentialHeaders { get; }
+
+    /// <summary>Every query parameter any operation reads a credential from (<c>apiKey</c> <c>in: query</c>; case-sensitive, as query names are).</summary>
+    public IReadOnlySet<string> CredentialQueryParameters { get; }
 
     /// <summary>The loaded vendors by name.</summary>
     public IReadOnlyDictionary<string, VendorContract> Vendors { get; }

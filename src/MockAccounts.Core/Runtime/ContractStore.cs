@@ -18,6 +18,7 @@ public sealed class ContractStore : IDisposable
     private volatile ContractSnapshot _current;
     private volatile ContractLoadException? _lastError;
     private volatile IReadOnlySet<string> _credentialHeaders;
+    private volatile IReadOnlySet<string> _credentialQueryParameters;
 
     private ContractStore(IReadOnlyList<ContractSources> sources, GenerationOptions options, ProofCache? proofs, TimeProvider time, ContractSnapshot snapshot, bool refuseStubViolations)
     {
@@ -28,6 +29,7 @@ public sealed class ContractStore : IDisposable
         _refuseStubViolations = refuseStubViolations;
         _current = snapshot;
         _credentialHeaders = snapshot.Contracts.CredentialHeaders;
+        _credentialQueryParameters = snapshot.Contracts.CredentialQueryParameters;
         LoadedAt = time.GetUtcNow();
     }
 
@@ -39,6 +41,9 @@ public sealed class ContractStore : IDisposable
     /// its vendors' headers and never drops one, so requests recorded before it stay redacted.
     /// </summary>
     public IReadOnlySet<string> CredentialHeaders => _credentialHeaders;
+
+    /// <summary>Every query parameter that carried a credential under any contracts served since start (a reload only adds).</summary>
+    public IReadOnlySet<string> CredentialQueryParameters => _credentialQueryParameters;
 
     /// <summary>The contract roots loaded, and reloaded from.</summary>
     public IReadOnlyList<ContractSources> Sources => _sources;
@@ -76,6 +81,7 @@ public sealed class ContractStore : IDisposable
         {
             var loaded = await LoadSnapshotAsync(_sources, _options, _proofs, _refuseStubViolations, cancellationToken);
             _credentialHeaders = _credentialHeaders.Union(loaded.Contracts.CredentialHeaders).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            _credentialQueryParameters = _credentialQueryParameters.Union(loaded.Contracts.CredentialQueryParameters).ToHashSet(StringComparer.Ordinal);
             _current = loaded;
             _lastError = null;
             LoadedAt = _time.GetUtcNow();

@@ -138,6 +138,11 @@ public sealed class MockAdmin
             return new Problem(400, "Invalid token", "Expected a non-empty token.");
         }
 
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (UnknownScenario(vendor, scenario, _pipeline.VariantOf(vendor, token)) is { } problem)
         {
             return problem;
@@ -210,6 +215,11 @@ public sealed class MockAdmin
             return new Problem(400, "Unknown variation", $"'{EchoedInput.Cut(variation)}' is not a variation (variations: {string.Join(", ", names)}).{ClosestName.DidYouMean(variation, names)}").With("variations", names);
         }
 
+        if (token is not null && TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
         if (token is null)
         {
@@ -231,6 +241,11 @@ public sealed class MockAdmin
             return UnknownVariant(vendor, variant, 400);
         }
 
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         _state.SetTokenVariant(vendor.Name, token, variant);
         return null;
     }
@@ -241,6 +256,11 @@ public sealed class MockAdmin
     /// </summary>
     public AdminOutcome<AccountView> EditAccount(VendorContract vendor, string token, JsonNode? patch)
     {
+        if (TooLong(token) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
         var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
@@ -283,6 +303,12 @@ public sealed class MockAdmin
             : new Problem(400, "Unknown scenario", $"'{vendor.Name}' has no scenario '{EchoedInput.Cut(scenario)}' (scenarios: {string.Join(", ", catalogue.Names)}).{ClosestName.DidYouMean(scenario, catalogue.Names)}")
                 .With("scenarios", catalogue.Names);
     }
+
+    /// <summary>A token the vendor endpoints would never accept is never remembered either.</summary>
+    private static Problem? TooLong(string token) => token.Length <= CredentialChecker.MaxLength
+        ? null
+        : new Problem(400, "Token too long", $"Tokens are limited to {CredentialChecker.MaxLength} characters (this one has {token.Length}); a longer credential gets the vendor's 401 and is never remembered.")
+            .With("maxLength", CredentialChecker.MaxLength);
 
     private static Problem UnknownVariant(VendorContract vendor, string variant, int status) =>
         new Problem(status, "Unknown variant", $"'{vendor.Name}' has no variant '{EchoedInput.Cut(variant)}' (variants: {string.Join(", ", vendor.Variants.Keys)}).{ClosestName.DidYouMean(variant, vendor.Variants.Keys)}")

@@ -15,7 +15,7 @@ public sealed class MockEngine : IDisposable
         Options = options;
         Time = time;
         Contracts = contracts;
-        State = new MockState(options.MaxTokens);
+        State = new MockState(options.MaxTokens, options.MaxTokenMemoryBytes);
         Pipeline = new MockPipeline(contracts, State, options.Validation, defaults: options.Defaults(), time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
     }

@@ -42,6 +42,9 @@ public record MockEngineOptions
     /// <summary>Per-token entries remembered (bindings, sequence positions, edits); the least recently used go first.</summary>
     public int MaxTokens { get; set; } = MockState.DefaultTokenCapacity;
 
+    /// <summary>Estimated bytes all remembered tokens may hold together; past it the least recently used go first.</summary>
+    public long MaxTokenMemoryBytes { get; set; } = MockState.DefaultTokenByteCapacity;
+
     /// <summary>Serve a published spec's bodies generated from its schemas even where it gives examples (<c>Prefer: dynamic=true</c> for one request).</summary>
     public bool Dynamic { get; set; }
 
@@ -55,7 +58,7 @@ public record MockEngineOptions
         : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>The server-wide serving choices these options make.</summary>
-    public ServingDefaults Defaults() => new()
+    public virtual ServingDefaults Defaults() => new()
     {
         Variation = Variation,
         Variants = Variants,
@@ -81,6 +84,11 @@ public record MockEngineOptions
         if (MaxTokens is < 1 or > 10_000_000)
         {
             problems.Add($"{Section}:MaxTokens: {MaxTokens} is out of range (expected 1 to 10000000)");
+        }
+
+        if (MaxTokenMemoryBytes is < 1024 * 1024 or > 64L * 1024 * 1024 * 1024)
+        {
+            problems.Add($"{Section}:MaxTokenMemoryBytes: {MaxTokenMemoryBytes} is out of range (expected 1048576 to 68719476736)");
         }
 
         return problems;

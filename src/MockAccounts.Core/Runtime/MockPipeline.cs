@@ -62,13 +62,24 @@ public sealed class MockPipeline
 
     /// <summary>Answers one request: what to send, or why not to.</summary>
     /// <param name="request">The incoming call.</param>
+    /// <exception cref="OperationCanceledException">The client went away while stub mappings were matched.</exception>
     public PipelineResult Handle(MockRequest request)
     {
         var snapshot = _contracts.Current;
         if (!Stubs.IsEmpty)
         {
             var view = new RequestView(request);
-            if (Stubs.Match(view) is { } stub)
+            StubMapping? stub;
+            try
+            {
+                stub = Stubs.Match(view, new MatchBudget(_defaults.MatchBudget, _defaults.MatchBudgetSetting, Time, request.Aborted));
+            }
+            catch (MatchBudgetSpentException e)
+            {
+                return BudgetSpent(snapshot, request, e.Budget);
+            }
+
+            if (stub is not null)
             {
                 return ServeStub(snapshot, stub, view);
             }
@@ -168,6 +179,14 @@ public sealed class MockPipeline
 
         return Serve(snapshot, variant, operation, token, scenario.Name, source, step, variation);
     }
+
+    /// <summary>Matching ran out of time: no mapping can be chosen, and falling through to the contracts would be a guess.</summary>
+    private static Failed BudgetSpent(ContractSnapshot snapshot, MockRequest request, MatchBudget budget) =>
+        new(snapshot.Contracts.Match(request.Method, request.Path)?.Vendor.Name, new Problem(500, "Matching budget spent",
+            $"Matching {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)} against the stub mappings took longer than {budget.Setting} " +
+            $"({budget.Allowance.TotalMilliseconds:0.###} ms) allows, so no mapping was chosen. A mapping's regular expression or JSONPath is too slow " +
+            "for this request: simplify it, or raise the setting.")
+            .With("setting", budget.Setting).With("budgetMilliseconds", budget.Allowance.TotalMilliseconds));
 
     /// <summary>No operation answers: 405 when the path has other documented methods, else not matched.</summary>
     private static PipelineResult NoOperation(ContractSnapshot snapshot, string path) =>
@@ -406,10 +425,24 @@ public sealed class MockPipeline
     }
 
     /// <summary>A stub's response; when its request is a vendor operation, validated against that operation's contract.</summary>
-    private StubServed ServeStub(ContractSnapshot snapshot, StubMapping stub, RequestView request)
+    private PipelineResult ServeStub(ContractSnapshot snapshot, StubMapping stub, RequestView request)
     {
+        MockResponse response;
+        try
+        {
+            response = stub.Response.Render(request, Time, _defaults.Templates, request.Request.Aborted);
+        }
+        catch (TemplateLimitException e)
+        {
+            return new Failed(snapshot.Contracts.Match(request.Method, request.Path)?.Vendor.Name, new Problem(500, "Response template failed",
+                $"Stub mapping {stub.Id} could not answer {EchoedInput.Cut(request.Method)} {EchoedInput.Cut(request.Path)}: {e.Message}.")
+                .With("mapping", stub.Id.ToString()).With("setting", e.Setting))
+            {
+                Mapping = stub,
+            };
+        }
+
         Stubs.Served(stub);
-        var response = stub.Response.Render(request, Time);
         var operation = StubContractCheck.OperationFor(snapshot.Contracts, request.Method, request.Path, VariantOf);
         var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
         var violations = validate ? ResponseValidator.Validate(operation!, response) : [];
@@ -429,7 +462,8 @@ public sealed class MockPipeline
     {
         try
         {
-            parsed = JsonNode.Parse(body.Span);
+            // A name given twice is refused as malformed, as a strict JSON parser would (a JsonObject would throw on it later).
+            parsed = JsonNode.Parse(body.Span, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             return true;
         }
         catch (JsonException)

@@ -14,12 +14,19 @@ namespace MockAccounts.Core.Runtime;
 /// computed once per such key. Bounded; the least recently used are dropped first. A response is kept
 /// only when its key is asked for a second time within a window of recent misses (a doorkeeper, as in
 /// TinyLFU): a flood of one-off tokens then makes short-lived garbage instead of churning the cache's
-/// long-lived entries through the old GC generations.
+/// long-lived entries through the old GC generations. Bounded in estimated bytes too (tokens, bodies and
+/// headers), so long tokens or large bodies cannot make a cache of many entries large.
 /// </summary>
 public sealed class ResponseCache
 {
     /// <summary>Responses kept unless configured otherwise.</summary>
     public const int DefaultCapacity = 20_000;
+
+    /// <summary>Estimated bytes of responses kept unless configured otherwise (64 MiB; 20,000 ordinary responses take about 25 MB).</summary>
+    public const long DefaultByteCapacity = 64L * 1024 * 1024;
+
+    // The key, the entry and the response objects, and the map's node, roughly (64-bit).
+    private const long EntryOverhead = 256;
 
     private const int DoorkeeperBits = 1 << 18;
 
@@ -28,13 +35,20 @@ public sealed class ResponseCache
     private readonly int _window;
     private int _misses;
 
-    /// <summary>An empty cache holding at most <paramref name="capacity"/> responses.</summary>
+    /// <summary>An empty cache holding at most <paramref name="capacity"/> responses of at most <paramref name="byteCapacity"/> estimated bytes together.</summary>
     /// <param name="capacity">The most responses kept before the least recently used go.</param>
-    public ResponseCache(int capacity = DefaultCapacity)
+    /// <param name="byteCapacity">The most estimated bytes kept before the least recently used go.</param>
+    public ResponseCache(int capacity = DefaultCapacity, long byteCapacity = DefaultByteCapacity)
     {
-        _entries = new BoundedMap<Key, Entry>(capacity);
+        _entries = new BoundedMap<Key, Entry>(capacity, byteCapacity, static (key, entry) => key.EstimatedBytes + EstimatedBytes(entry));
         _window = Math.Max(2 * capacity, 1024);
     }
+
+    /// <summary>Responses held now.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>The estimated bytes the responses held now take.</summary>
+    public long Bytes => _entries.Weight;
 
     /// <summary>The response already made for this key, if any.</summary>
     /// <param name="snapshot">The loaded contracts.</param>
@@ -70,6 +84,9 @@ public sealed class ResponseCache
         return (Interlocked.Or(ref _seen[bit / 64], mask) & mask) != 0;
     }
 
+    private static long EstimatedBytes(Entry entry) =>
+        EntryOverhead + entry.Response.Body.Length + entry.Response.Headers.Sum(h => 48 + (2L * (h.Key.Length + h.Value.Length))) + (256L * entry.Violations.Count);
+
     /// <summary>A made response with what validation found in it.</summary>
     /// <param name="Response">The response.</param>
     /// <param name="Violations">Where it breaks its contract; empty when it keeps it.</param>
@@ -83,6 +100,9 @@ public sealed class ResponseCache
         private readonly ResponseStep _step = step;
         private readonly string _token = token;
         private readonly OverrideNode? _account = account;
+
+        /// <summary>The token's characters; the rest of the key is shared with the contracts.</summary>
+        public long EstimatedBytes => 2L * _token.Length;
 
         public bool Equals(Key other) =>
             ReferenceEquals(_snapshot, other._snapshot) && ReferenceEquals(_operation, other._operation) && ReferenceEquals(_step, other._step)

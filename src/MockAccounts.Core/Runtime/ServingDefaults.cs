@@ -19,4 +19,12 @@ public sealed record ServingDefaults
 
     /// <summary>Generate a published spec's bodies from its schemas even where it gives examples (as <c>Prefer: dynamic=true</c> does for one request).</summary>
     public bool Dynamic { get; init; }
+    /// <summary>How long matching one request against the stub mappings may take in all (regular expressions, JSONPath).</summary>
+    public TimeSpan MatchBudget { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The setting <see cref="MatchBudget"/> comes from, named when a request spends it.</summary>
+    public string MatchBudgetSetting { get; init; } = "MockAccounts:Mappings:MatchBudget";
+
+    /// <summary>What one render of a response template may produce and take.</summary>
+    public Mappings.TemplateLimits Templates { get; init; } = Mappings.TemplateLimits.Default;
 }

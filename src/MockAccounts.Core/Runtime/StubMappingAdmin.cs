@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
+using MockAccounts.Core.Responses;
 
 namespace MockAccounts.Core.Runtime;
 
@@ -18,10 +19,35 @@ public sealed class StubMappingAdmin
     /// <summary>Admin calls over <paramref name="pipeline"/>'s stub mappings.</summary>
     /// <param name="pipeline">The pipeline whose mappings are managed and which checks them.</param>
     /// <param name="sources">The contract roots, where <c>bodyFileName</c>s are looked up.</param>
-    public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources)
+    /// <param name="maxCount">The most mappings served at once; creating or importing past it is refused.</param>
+    public StubMappingAdmin(MockPipeline pipeline, IReadOnlyList<ContractSources> sources, int maxCount = int.MaxValue)
     {
         _pipeline = pipeline;
         _bodyFiles = StubMappingFiles.BodyFiles(sources);
+        MaxCount = maxCount;
+    }
+
+    /// <summary>The setting <see cref="MaxCount"/> comes from, named when a mapping is refused for it.</summary>
+    public const string MaxCountSetting = "MockAccounts:Mappings:MaxCount";
+
+    /// <summary>The most mappings served at once (mapping files and admin-made together).</summary>
+    public int MaxCount { get; }
+
+    /// <summary>
+    /// Null when <paramref name="json"/> (one mapping, or an import's <c>{"mappings": […]}</c>) fits under <see cref="MaxCount"/>;
+    /// else a 409 problem naming the setting. A mapping whose id is served already replaces it and takes no room.
+    /// </summary>
+    public Problem? Full(JsonNode? json)
+    {
+        var items = json is JsonObject { } body && body["mappings"] is JsonArray list && !body.ContainsKey("request") ? list.ToArray() : [json];
+        var adding = items.Count(item => !(item is JsonObject mapping && (mapping["id"] ?? mapping["uuid"]) is JsonValue id
+            && Guid.TryParse(id.ToString(), out var guid) && Store.Find(guid) is not null));
+        var served = Store.All.Count;
+        return served + adding <= MaxCount
+            ? null
+            : new Problem(409, "Too many stub mappings",
+                $"{served} stub mappings are served and {adding} more would pass {MaxCountSetting} ({MaxCount}); remove some (DELETE /__admin/mappings/{{id}}) or raise the setting.")
+                .With("setting", MaxCountSetting).With("maxCount", MaxCount);
     }
 
     /// <summary>The mappings being served.</summary>
@@ -30,7 +56,7 @@ public sealed class StubMappingAdmin
     /// <summary>Parses and checks a mapping without storing it.</summary>
     public StubMapping? Prepare(JsonNode? json, List<string> problems)
     {
-        var mapping = StubMappingParser.Parse(json, _bodyFiles, problems);
+        var mapping = StubMappingParser.Parse(json, _bodyFiles, problems, _pipeline.Defaults.Templates);
         if (mapping is not null && _pipeline.Validation == ValidationMode.Strict)
         {
             problems.AddRange(_pipeline.CheckStub(mapping).Select(p => $"response breaks the contract: {p}"));
@@ -98,22 +124,37 @@ public sealed class StubMappingAdmin
     }
 
     /// <summary>Mappings whose metadata (as JSON) satisfies a value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</summary>
-    public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems) =>
-        MetadataPattern(json, problems) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
+    /// <param name="json">A value pattern.</param>
+    /// <param name="problems">Receives what is wrong with the pattern.</param>
+    /// <param name="budget">What matching may spend, over all mappings together.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been tried.</exception>
+    public IReadOnlyList<StubMapping> FindByMetadata(JsonNode? json, List<string> problems, MatchBudget budget) =>
+        MetadataPattern(json, problems, budget) is { } pattern ? Store.All.Where(pattern).ToArray() : [];
 
-    /// <summary>Removes the mappings whose metadata satisfies the pattern and returns them.</summary>
+    /// <summary>Removes the mappings whose metadata satisfies the pattern and returns them (none when the budget runs out first).</summary>
     /// <param name="json">A value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</param>
     /// <param name="problems">Receives what is wrong with the pattern.</param>
-    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems) =>
-        MetadataPattern(json, problems) is { } pattern ? Store.RemoveWhere(pattern) : [];
+    /// <param name="budget">What matching may spend, over all mappings together.</param>
+    /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been tried; nothing was removed.</exception>
+    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems, MatchBudget budget)
+    {
+        if (MetadataPattern(json, problems, budget) is not { } pattern)
+        {
+            return [];
+        }
+
+        // Decided first, then removed: a budget spent halfway removes nothing.
+        var ids = Store.All.Where(pattern).Select(m => m.Id).ToHashSet();
+        return Store.RemoveWhere(m => ids.Contains(m.Id));
+    }
 
     /// <summary>Writes the admin-made mappings to <paramref name="folder"/>, one file each.</summary>
     public Task<IReadOnlyList<string>> SaveAsync(string folder, CancellationToken cancellationToken) =>
         StubMappingFiles.SaveAsync(folder, Store.Added(), cancellationToken);
 
-    private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems)
+    private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems, MatchBudget budget)
     {
         var pattern = ValuePattern.Parse(json, "metadata pattern", problems);
-        return pattern is null ? null : m => pattern.Matches(m.Metadata?.ToJsonString() ?? "{}");
+        return pattern is null ? null : m => pattern.Matches(m.Metadata?.ToJsonString() ?? "{}", budget);
     }
 }

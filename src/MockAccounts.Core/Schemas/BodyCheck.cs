@@ -41,6 +41,12 @@ internal sealed class BodyCheck
     private BodyCheck? _additional;
     private BodyCheck? _items;
 
+    /// <summary>
+    /// The longest a schema's <c>pattern</c> may run on one value (it may read what a client sent): past it the check
+    /// stops with a <see cref="RegexMatchTimeoutException"/>, which answers the request with a problem naming it.
+    /// </summary>
+    public static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(100);
+
     private static readonly Dictionary<string, Member>.AlternateLookup<ReadOnlySpan<char>> NoMembers =
         new Dictionary<string, Member>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -63,7 +69,11 @@ internal sealed class BodyCheck
         }
     }
 
+    /// <summary>A schema's pattern with <see cref="PatternTimeout"/> (the backtracking engine: a contract's patterns are few and simple, and its instances are cheap to hold).</summary>
+    private static Regex Pattern(string pattern) => new(pattern, RegexOptions.CultureInvariant, PatternTimeout);
+
     /// <summary>True only when the body is JSON that keeps the schema.</summary>
+    /// <exception cref="RegexMatchTimeoutException">A <c>pattern</c> ran longer than <see cref="PatternTimeout"/> on a value: there is no verdict.</exception>
     /// <param name="body">The body as UTF-8 JSON.</param>
     public bool Accepts(ReadOnlySpan<byte> body)
     {
@@ -126,7 +136,7 @@ internal sealed class BodyCheck
 
                     break;
                 case "pattern":
-                    _pattern = new Regex(value!.ToString(), RegexOptions.CultureInvariant);
+                    _pattern = Pattern(value!.ToString());
                     break;
                 case "minimum":
                     _minimum = value!.GetValue<decimal>();
@@ -320,8 +330,9 @@ internal sealed class BodyCheck
         text = text[..reader.CopyString(text)];
         if (_minLength is not null || _maxLength is not null)
         {
-            // Where UTF-16 units and text elements disagree, let NJsonSchema count.
-            if (!Ascii.IsValid(text))
+            // Where UTF-16 units and text elements disagree, let NJsonSchema count; but "not empty" (minLength 1,
+            // every identifier's bound) reads the same however characters are counted.
+            if (!Ascii.IsValid(text) && (_maxLength is not null || _minLength > 1))
             {
                 return false;
             }

@@ -146,7 +146,7 @@ public sealed class PublishedSpecTests
 
         documented.Status.Should().Be(401);
         Body(documented)["message"].Should().NotBeNull("the 401 body comes from the relative-file schema parts/errors.yaml#/Error");
-        undocumented.Should().BeOfType<Rejected>().Which.Problem.Should().Match<Responses.Problem>(p => p.Status == 401 && p.Detail == "missing query parameter api_key: GET /v2/items/{itemId} needs credentials (its contract documents no 401 response)");
+        undocumented.Should().BeOfType<Rejected>().Which.Problem.Should().Match<Responses.Problem>(p => p.Status == 401 && p.Detail == "missing api_key query parameter: GET /v2/items/{itemId} needs credentials (its contract documents no 401 response)");
     }
 
     [Test]

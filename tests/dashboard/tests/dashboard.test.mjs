@@ -466,6 +466,8 @@ describe('the dashboard on a server with an admin key', () => {
     await page.locator('[role=tab]').first().waitFor();
     assert.equal(await page.locator('#key-form').isHidden(), true);
     assert.ok(sent.length > 0 && sent.every((h) => h === `Bearer ${key}`), `requests sent ${sent}`);
+    const stored = await page.evaluate(() => JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]));
+    assert.ok(!stored.includes(key), `the key stays in the page's memory, out of web storage that any page of this origin can read: ${stored}`);
 
     await page.click('#tab-runloop');
     await page.click('#vendor-panel [data-scenario="trial"]');

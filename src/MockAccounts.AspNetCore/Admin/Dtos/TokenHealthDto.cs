@@ -1,4 +1,7 @@
 namespace MockAccounts.AspNetCore.Admin;
 
-/// <summary>Per-token memory: entries held, the cap, and how many were dropped (least recently used) to keep it.</summary>
-public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted);
+/// <summary>
+/// Per-token memory: tokens remembered and their cap, the estimated bytes they hold and that cap, and how many were
+/// dropped (least recently used) to keep within both.
+/// </summary>
+public sealed record TokenHealthDto(int Entries, int Capacity, long Evicted, long Bytes, long ByteCapacity);
