@@ -2,10 +2,11 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
-using MockAccounts.Core.Http;
-using MockAccounts.Core.Responses;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
+using MockAccounts.Core.Http;
+using MockAccounts.Core.Responses;
 using NUnit.Framework;
 
 namespace MockAccounts.Server.Tests;

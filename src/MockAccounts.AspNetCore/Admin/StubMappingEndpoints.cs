@@ -4,7 +4,6 @@ using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;
@@ -34,14 +33,14 @@ internal static class StubMappingEndpoints
         admin.MapPost("/mappings/save", SaveAsync).WithSummary("Write the admin-made mappings to MockAccounts:Mappings:SaveFolder, one file each");
         admin.MapPost("/mappings/import", ImportAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Import {\"mappings\": […], \"importOptions\": {\"duplicatePolicy\": \"OVERWRITE\" | \"IGNORE\", \"deleteAllNotInImport\": false}}; all or nothing");
-        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) =>
-                Budgeted(() => List(mappings.FindByMetadata(json, problems, QueryBudget.For(context, options, runtime.Time))), "Matching the metadata pattern")))
+                Budgeted(() => List(mappings.FindByMetadata(json, problems, QueryBudget.For(context, options, time))), "Matching the metadata pattern")))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Stub mappings whose metadata matches a value pattern (e.g. matchesJsonPath)");
-        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) =>
-                Budgeted(() => List(mappings.RemoveByMetadata(json, problems, QueryBudget.For(context, options, runtime.Time))), "Matching the metadata pattern")))
+                Budgeted(() => List(mappings.RemoveByMetadata(json, problems, QueryBudget.For(context, options, time))), "Matching the metadata pattern")))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Remove the stub mappings whose metadata matches a value pattern");
         admin.MapGet("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
@@ -52,9 +51,9 @@ internal static class StubMappingEndpoints
             Guid.TryParse(id, out var guid) && mappings.Store.Remove(guid) ? TypedResults.Ok() : (IResult)UnknownMapping(id))
             .WithSummary("Remove a stub mapping");
 
-        admin.MapGet("/requests/unmatched/near-misses", (HttpContext context, RequestJournal journal, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapGet("/requests/unmatched/near-misses", (HttpContext context, RequestJournal journal, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
         {
-            var budget = QueryBudget.For(context, options, runtime.Time);
+            var budget = QueryBudget.For(context, options, time);
             return Budgeted(() => TypedResults.Ok(new NearMissesDto(journal.Snapshot().Where(e => !e.WasMatched)
                 .SelectMany(e => mappings.Store.NearMisses(e.AsRequest(), budget, 1).Select(n => NearMiss(ServeEvents.Request(e), n))).ToArray())), "Finding near misses");
         })
@@ -115,7 +114,7 @@ internal static class StubMappingEndpoints
     }
 
     /// <summary>Body: a logged request as the journal shows it (<c>url</c>, <c>method</c>, <c>headers</c>, <c>body</c>).</summary>
-    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
         WithBodyAsync(context, options, "Invalid logged request", (json, problems) =>
         {
             if (json is not JsonObject logged || logged["url"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
@@ -127,7 +126,7 @@ internal static class StubMappingEndpoints
             var request = LoggedRequest(logged);
             var view = new RequestView(request);
             var dto = new LoggedRequestDto(view.Url, view.Url, request.Method, "", new Dictionary<string, string>(), new Dictionary<string, string>(), false, 0, "", view.Body, "", "");
-            var budget = QueryBudget.For(context, options, runtime.Time);
+            var budget = QueryBudget.For(context, options, time);
             return Budgeted(() => TypedResults.Ok(new NearMissesDto(mappings.Store.NearMisses(view, budget).Select(n => NearMiss(dto, n)).ToArray())), "Finding near misses");
         });
 

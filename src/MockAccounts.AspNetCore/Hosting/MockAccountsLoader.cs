@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.AspNetCore.Hosting;

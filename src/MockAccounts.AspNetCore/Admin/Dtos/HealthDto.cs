@@ -1,3 +1,5 @@
+using MockAccounts.AspNetCore.Journal;
+
 namespace MockAccounts.AspNetCore.Admin;
 
 /// <summary>The body of <c>GET /__admin/health</c>: WireMock's health fields plus the mock's own gauges.</summary>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using MockAccounts.AspNetCore.Http;
 
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Journal;
 
 /// <summary>
 /// One stdout line per vendor request, written off the request path: the request queues the line's
