@@ -33,6 +33,21 @@ public sealed class RequestJournalTests
     }
 
     [Test]
+    public void Entries_are_dated_by_the_journals_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var journal = new RequestJournal(new JournalOptions(), time: clock);
+
+        Add(journal, "/first");
+        clock.Advance(TimeSpan.FromMinutes(90));
+        Add(journal, "/second");
+
+        journal.Snapshot().Select(e => (e.Path, e.LoggedAt)).Should().Equal(
+            ("/second", new DateTimeOffset(2031, 3, 4, 6, 36, 7, TimeSpan.Zero)),
+            ("/first", new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero)));
+    }
+
+    [Test]
     public void Removing_keeps_the_others_in_order_and_later_entries_follow_them()
     {
         var journal = new RequestJournal(new JournalOptions { Capacity = 5 });

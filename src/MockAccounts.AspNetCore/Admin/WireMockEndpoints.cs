@@ -20,7 +20,6 @@ internal static class WireMockEndpoints
     private static readonly string Version =
         typeof(WireMockEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
 
     /// <returns>The key-protected part of the admin API, for further admin routes.</returns>
     public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder open)
@@ -82,15 +81,15 @@ internal static class WireMockEndpoints
         return admin;
     }
 
-    private static Ok<HealthDto> Health(ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options)
+    private static Ok<HealthDto> Health(MockEngine engine, ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options)
     {
         var error = contracts.LastError;
-        var now = DateTimeOffset.UtcNow;
+        var now = engine.Time.GetUtcNow();
         return TypedResults.Ok(new HealthDto(
             error is null ? "healthy" : "degraded",
             error is null ? "MockAccounts is ok" : "The last contract reload failed; the last good contracts are still served.",
             Version,
-            (long)(now - Started).TotalSeconds,
+            (long)(now - engine.StartedAt).TotalSeconds,
             now,
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message,
                 error?.Errors.Select(e => new ContractErrorDto(e.File, e.Location, e.Message)).ToArray() ?? []),
