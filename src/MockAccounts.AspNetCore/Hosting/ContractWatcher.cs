@@ -8,7 +8,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// Hot reload (<see cref="MockAccountsOptions.HotReload"/>): any change under the contract folders reloads them after a short quiet period.
 /// A broken edit keeps the last good contracts serving; the error goes to the log and to health.
 /// </summary>
-internal sealed class ContractWatcher : BackgroundService
+internal sealed class ContractWatcher : HostedLoop
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
@@ -34,8 +34,8 @@ internal sealed class ContractWatcher : BackgroundService
     }
 
     /// <summary>
-    /// Watches and takes the first fingerprint before start-up completes: ExecuteAsync runs later on the
-    /// thread pool, and an edit made in between would otherwise be part of the first fingerprint and never seen.
+    /// Watches and takes the first fingerprint here, before start-up completes: an edit made in between would
+    /// otherwise be part of the first fingerprint and never seen.
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class ContractWatcher : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var (changes, roots, watchers, fingerprint) = (_changes, _roots, _watchers, _fingerprint);
         try
