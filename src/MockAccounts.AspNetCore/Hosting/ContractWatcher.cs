@@ -8,7 +8,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// Hot reload (<see cref="MockAccountsOptions.HotReload"/>): any change under the contract folders reloads them after a short quiet period.
 /// A broken edit keeps the last good contracts serving; the error goes to the log and to health.
 /// </summary>
-internal sealed class ContractWatcher : BackgroundService
+internal sealed class ContractWatcher : HostedLoop
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
@@ -18,22 +18,24 @@ internal sealed class ContractWatcher : BackgroundService
     private readonly MockAccountsOptions _options;
     private readonly RuntimeSlot _slot;
     private readonly ILogger<ContractWatcher> _log;
+    private readonly TimeProvider _time;
     private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private string[] _roots = [];
     private List<FileSystemWatcher> _watchers = [];
     private int _fingerprint;
 
     /// <remarks>The contracts may still be loading when the host starts: the folders come from the options.</remarks>
-    public ContractWatcher(MockAccountsOptions options, RuntimeSlot slot, ILogger<ContractWatcher> log)
+    public ContractWatcher(MockAccountsOptions options, RuntimeSlot slot, TimeProvider time, ILogger<ContractWatcher> log)
     {
+        _time = time;
         _options = options;
         _slot = slot;
         _log = log;
     }
 
     /// <summary>
-    /// Watches and takes the first fingerprint before start-up completes: ExecuteAsync runs later on the
-    /// thread pool, and an edit made in between would otherwise be part of the first fingerprint and never seen.
+    /// Watches and takes the first fingerprint here, before start-up completes: an edit made in between would
+    /// otherwise be part of the first fingerprint and never seen.
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +51,7 @@ internal sealed class ContractWatcher : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var (changes, roots, watchers, fingerprint) = (_changes, _roots, _watchers, _fingerprint);
         try
@@ -68,9 +70,9 @@ internal sealed class ContractWatcher : BackgroundService
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                using (var timer = new CancellationTokenSource(Poll, _time))
+                using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token))
                 {
-                    poll.CancelAfter(Poll);
                     try
                     {
                         await changes.Reader.WaitToReadAsync(poll.Token).ConfigureAwait(false);
@@ -84,7 +86,7 @@ internal sealed class ContractWatcher : BackgroundService
                     }
                 }
 
-                await Task.Delay(Quiet, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Quiet, _time, stoppingToken).ConfigureAwait(false);
                 while (changes.Reader.TryRead(out _))
                 {
                     // Coalesce a burst of events (editors write, rename and touch) into one reload.
