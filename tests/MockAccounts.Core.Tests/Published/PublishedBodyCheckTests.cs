@@ -113,7 +113,7 @@ public sealed class PublishedBodyCheckTests
                 if (BodyMutants.Refused(response.BodyValidator!, mutant))
                 {
                     refused++;
-                    response.BodyCheck!.Accepts(bytes).Should().BeFalse($"NJsonSchema refuses this {where} body: {Encoding.UTF8.GetString(bytes)}");
+                    BodyMutants.Accepted(response.BodyCheck!, bytes).Should().BeFalse($"NJsonSchema refuses this {where} body: {Encoding.UTF8.GetString(bytes)}");
                 }
             }
         }
@@ -141,7 +141,7 @@ public sealed class PublishedBodyCheckTests
                 if (BodyMutants.Refused(contract.Validator, sample))
                 {
                     refused++;
-                    contract.BodyCheck!.Accepts(bytes).Should().BeFalse($"NJsonSchema refuses this {operation.Display} request body: {Encoding.UTF8.GetString(bytes)}");
+                    BodyMutants.Accepted(contract.BodyCheck!, bytes).Should().BeFalse($"NJsonSchema refuses this {operation.Display} request body: {Encoding.UTF8.GetString(bytes)}");
                 }
 
                 compared++;
