@@ -18,16 +18,14 @@ internal sealed class ContractWatcher : HostedLoop
     private readonly MockAccountsOptions _options;
     private readonly RuntimeSlot _slot;
     private readonly ILogger<ContractWatcher> _log;
-    private readonly TimeProvider _time;
     private readonly Channel<string> _changes = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private string[] _roots = [];
     private List<FileSystemWatcher> _watchers = [];
     private int _fingerprint;
 
     /// <remarks>The contracts may still be loading when the host starts: the folders come from the options.</remarks>
-    public ContractWatcher(MockAccountsOptions options, RuntimeSlot slot, TimeProvider time, ILogger<ContractWatcher> log)
+    public ContractWatcher(MockAccountsOptions options, RuntimeSlot slot, ILogger<ContractWatcher> log)
     {
-        _time = time;
         _options = options;
         _slot = slot;
         _log = log;
@@ -70,9 +68,11 @@ internal sealed class ContractWatcher : HostedLoop
 
             while (!stoppingToken.IsCancellationRequested)
             {
-                using (var timer = new CancellationTokenSource(Poll, _time))
-                using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timer.Token))
+                // The real clock, not the host's: edits happen in the real world, and a test's fake clock must neither hold a
+                // reload back nor find the watcher's timers among its own.
+                using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
+                    poll.CancelAfter(Poll);
                     try
                     {
                         await changes.Reader.WaitToReadAsync(poll.Token).ConfigureAwait(false);
@@ -86,7 +86,7 @@ internal sealed class ContractWatcher : HostedLoop
                     }
                 }
 
-                await Task.Delay(Quiet, _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(Quiet, stoppingToken).ConfigureAwait(false);
                 while (changes.Reader.TryRead(out _))
                 {
                     // Coalesce a burst of events (editors write, rename and touch) into one reload.
