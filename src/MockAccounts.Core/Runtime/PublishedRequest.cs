@@ -13,6 +13,8 @@ namespace MockAccounts.Core.Runtime;
 /// </summary>
 internal static class PublishedRequest
 {
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     /// <summary>Why the request breaks its operation's contract: a body that is not JSON (malformed) or anything else (invalid).</summary>
     /// <param name="Malformed">The body is not JSON (a 400), else the request is invalid (a 422).</param>
     /// <param name="Violations">By field, as a vendor's 422 lists them.</param>
@@ -51,7 +53,9 @@ internal static class PublishedRequest
             JsonNode? parsed;
             try
             {
-                parsed = request.Body.Length == 0 ? throw new JsonException("no body") : JsonNode.Parse(request.Body.Span);
+                // A name given twice is refused as malformed, as a strict JSON parser would (and as our own dialect's actions do):
+                // a JsonObject would throw on it while the violations are described.
+                parsed = request.Body.Length == 0 ? throw new JsonException("no body") : JsonNode.Parse(request.Body.Span, documentOptions: StrictJson);
             }
             catch (JsonException)
             {

@@ -209,6 +209,16 @@ public sealed class PublishedSpecTests
     }
 
     [Test]
+    public void A_request_body_that_names_a_property_twice_is_refused_with_the_documented_refusal_not_a_failure()
+    {
+        // Before, describing NJsonSchema's refusal threw on the repeated name (an ArgumentException: the server's 500).
+        var twice = Served(Send("/v2/users", method: "POST", body: """{"handle": "ada", "handle": 5, "secret": "s3", "plan": {"kind": "free"}}"""));
+
+        twice.Status.Should().Be(422, "createUser documents no 400, so a malformed body gets its 422");
+        twice.Headers.Should().Contain(new KeyValuePair<string, string>("Content-Type", "application/problem+json"));
+    }
+
+    [Test]
     public void A_catalogue_beside_the_spec_adds_personas_and_sequences_for_the_operation_it_names()
     {
         var state = new MockState();
