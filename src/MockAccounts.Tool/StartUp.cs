@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Loading;
+using MockAccounts.Redis;
 
 namespace MockAccounts.Tool;
 
@@ -27,6 +28,7 @@ internal static class StartUp
             var host = await MockAccountsHost.StartAsync([.. settings], builder =>
             {
                 builder.WebHost.UseTestServer();
+                builder.Services.AddMockAccountsRedis();
                 builder.Logging.ClearProviders();
                 builder.Services.Configure<MockAccountsOptions>(options =>
                 {

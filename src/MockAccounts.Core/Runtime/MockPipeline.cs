@@ -270,7 +270,7 @@ public sealed class MockPipeline
         }
         catch (SharedStateUnavailableException)
         {
-            Writer.CountedAlone();
+            Writer.ChangedAlone();
             Writer.Apply(change, Writer.Version);
         }
     }

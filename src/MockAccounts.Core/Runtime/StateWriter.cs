@@ -17,7 +17,8 @@ public sealed class StateWriter
     private readonly ContractStore _contracts;
     private readonly Func<string, byte[]?> _bodyFiles;
     private long _version;
-    private long _alone;
+    private long _changesAlone;
+    private long _countsAlone;
 
     /// <summary>The writer of one engine's state.</summary>
     /// <param name="state">The per-vendor and per-token state.</param>
@@ -38,13 +39,19 @@ public sealed class StateWriter
     public long Version => Interlocked.Read(ref _version);
 
     /// <summary>
-    /// Counts and changes this replica made alone while the shared store could not be reached (a vendor request is answered
-    /// all the same), since it last loaded the shared state; the next load undoes them.
+    /// Changes vendor requests made on this replica alone (an action's edit, a stub scenario's move) while the shared store
+    /// could not be reached, since it last loaded the shared state: the request was answered all the same, and the next load undoes them.
     /// </summary>
-    public long Alone => Interlocked.Read(ref _alone);
+    public long ChangesAlone => Interlocked.Read(ref _changesAlone);
 
-    /// <summary>Records a count or change made on this replica alone.</summary>
-    public void CountedAlone() => Interlocked.Increment(ref _alone);
+    /// <summary>Sequence steps and body numbers counted on this replica alone while the shared store could not be reached.</summary>
+    public long CountsAlone => Interlocked.Read(ref _countsAlone);
+
+    /// <summary>Records a change made on this replica alone.</summary>
+    public void ChangedAlone() => Interlocked.Increment(ref _changesAlone);
+
+    /// <summary>Records a count made on this replica alone.</summary>
+    public void CountedAlone() => Interlocked.Increment(ref _countsAlone);
 
     /// <summary>From now on, changes go through <paramref name="shared"/> (set once, before serving).</summary>
     /// <param name="shared">The store every replica shares.</param>
@@ -167,7 +174,8 @@ public sealed class StateWriter
         }
 
         Interlocked.Exchange(ref _version, version);
-        Interlocked.Exchange(ref _alone, 0);
+        Interlocked.Exchange(ref _changesAlone, 0);
+        Interlocked.Exchange(ref _countsAlone, 0);
     }
 
     private OverrideNode[] Compile(string vendor, JsonNode? patch) =>
