@@ -34,8 +34,8 @@ internal sealed class RedisJournal : ISharedJournal
         _queue = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Math.Clamp(capacity, 1024, 100_000)) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
-    /// <summary>Entries waiting to be written.</summary>
-    public int Queued => _queue.Reader.Count;
+    /// <summary>Entries waiting to be written (those of a batch being tried included).</summary>
+    public int Queued => (int)(Interlocked.Read(ref _enqueued) - Interlocked.Read(ref _written));
 
     /// <summary>Entries dropped because the queue was full.</summary>
     public long QueueDropped => Interlocked.Read(ref _queueDropped);
