@@ -32,8 +32,8 @@ internal static class CacheCost
 
         var candidates = new (string Name, Func<ICache> Create)[]
         {
-            ("ResponseCache (ours: BoundedMap + doorkeeper)", () => new Ours(new ResponseCache(capacity), snapshot, variant.Account, step, entry)),
-            ("BoundedMap alone (ours, every miss inserted)", () => new Map(new BoundedMap<Key, ResponseCache.Entry>(capacity), snapshot, variant.Account, step, entry)),
+            ("ResponseCache (BoundedMap + our doorkeeper)", () => new Ours(new ResponseCache(capacity), snapshot, variant.Account, step, entry)),
+            ("BoundedMap alone (BitFaster LRU + our weight bound), every miss inserted", () => new Map(new BoundedMap<Key, ResponseCache.Entry>(capacity), snapshot, variant.Account, step, entry)),
             ("BitFaster ConcurrentLru", () => new Library(new ConcurrentLru<Key, ResponseCache.Entry>(capacity), snapshot, variant.Account, step, entry)),
             ("BitFaster ConcurrentLru behind the same doorkeeper", () => new LibraryAdmitted(new ConcurrentLru<Key, ResponseCache.Entry>(capacity), new Doorkeeper(capacity), snapshot, variant.Account, step, entry)),
             ("BitFaster ConcurrentLfu (W-TinyLFU)", () => new LibraryLfu(new ConcurrentLfu<Key, ResponseCache.Entry>(capacity), snapshot, variant.Account, step, entry)),
@@ -120,7 +120,7 @@ internal static class CacheCost
                 return true;
             }
 
-            cache.Set(key, entry);
+            cache.GetOrAdd(key, entry);
             return false;
         }
     }

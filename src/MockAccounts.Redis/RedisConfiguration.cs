@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using StackExchange.Redis;
 

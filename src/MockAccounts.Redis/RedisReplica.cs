@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
+using MockAccounts.AspNetCore;
+using MockAccounts.AspNetCore.Admin;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core.Runtime;

@@ -1,3 +1,4 @@
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Runtime;
 

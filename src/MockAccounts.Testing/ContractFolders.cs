@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing;

@@ -65,10 +65,6 @@ public sealed class MockAccountsAdminClient : IDisposable
     public Task SetVariantAsync(string vendor, string variant, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, $"__admin/vendors/{Escape(vendor)}/variant", new { variant }, cancellationToken);
 
-    /// <summary>The variation of the vendor's tokens that have none of their own.</summary>
-    public Task SetVariationAsync(string vendor, Variation variation, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, $"__admin/vendors/{Escape(vendor)}/variation", new { variation = variation.ToString().ToLowerInvariant() }, cancellationToken);
-
     /// <summary>The variation of one token (<see cref="Variation.Edges"/>: its requests walk the contract's edges).</summary>
     public Task SetTokenVariationAsync(string vendor, string token, Variation variation, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Put, TokenPath(vendor, token, "variation"), new { variation = variation.ToString().ToLowerInvariant() }, cancellationToken);

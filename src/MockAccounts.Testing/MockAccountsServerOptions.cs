@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Loading;
 using MockAccounts.Redis;

@@ -26,4 +26,12 @@ public sealed record Drift(
 
     /// <summary>The kind as reports write it: <c>unknown-property</c>, <c>enum-value</c>, …</summary>
     public string KindName => Names.Kebab(Kind.ToString());
+
+    /// <summary>Where in the response: <c>body /user/name</c>, <c>header Retry-After</c>, <c>status</c>.</summary>
+    public string Where => Aspect switch
+    {
+        CheckAspect.Body => "body " + (Location.Length == 0 ? "(root)" : Location),
+        CheckAspect.Headers or CheckAspect.ContentType => "header " + Location,
+        _ => Names.Of(Aspect),
+    };
 }

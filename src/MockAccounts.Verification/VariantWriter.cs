@@ -48,7 +48,7 @@ public static partial class VariantWriter
             fix.Apply(document);
         }
 
-        var notWritten = report.Drifts.Where(d => d.Drift.Fix is null).Select(d => $"drift #{d.Id.ToString(CultureInfo.InvariantCulture)} ({d.Drift.KindName} at {Reports.TextReport.Where(d.Drift)}): {d.Drift.Suggestion}").ToArray();
+        var notWritten = report.Drifts.Where(d => d.Drift.Fix is null).Select(d => $"drift #{d.Id.ToString(CultureInfo.InvariantCulture)} ({d.Drift.KindName} at {d.Drift.Where}): {d.Drift.Suggestion}").ToArray();
         var info = document.Root["info"] as JsonObject ?? [];
         document.Root["info"] = info;
         info["summary"] = $"Observed behaviour, written by mockaccounts verify --write-variant from what {report.Source} answered on "

@@ -3,6 +3,7 @@ using FluentAssertions;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core;
 using MockAccounts.Testing;
+using MockAccounts.Verification;
 using MockAccounts.WireMockNet;
 
 namespace MockAccounts.Architecture.Tests;
@@ -11,7 +12,9 @@ namespace MockAccounts.Architecture.Tests;
 public class LayerTests
 {
     private static readonly ArchUnitNET.Domain.Architecture Code = new ArchLoader()
-        .LoadAssemblies(typeof(ContractSnapshot).Assembly, typeof(MockAccountsHost).Assembly, typeof(MockAccountsServer).Assembly, typeof(MockAccountsOnWireMock).Assembly)
+        .LoadAssemblies(
+            typeof(ContractSnapshot).Assembly, typeof(MockAccountsHost).Assembly, typeof(MockAccountsServer).Assembly, typeof(MockAccountsOnWireMock).Assembly,
+            typeof(ContractVerifier).Assembly)
         .Build();
 
     [Test]
@@ -38,4 +41,25 @@ public class LayerTests
         new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.WireMockNet", "MockAccounts.AspNetCore")
             .Concat(new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.WireMockNet", "MockAccounts.Testing"))
             .Should().BeEmpty("WireMock.Net carries the requests; the engine is Core's");
+
+    [Test]
+    public void AspNetCore_namespaces_form_no_cycle() =>
+        new NamespaceGraph(Code, "MockAccounts.AspNetCore").Cycles().Should().BeEmpty("each of these sets of namespaces depends on itself round a cycle");
+
+    [Test]
+    public void The_journal_does_not_use_hosting() =>
+        new NamespaceGraph(Code, "MockAccounts.AspNetCore").DependentsOf("MockAccounts.AspNetCore.Journal", "MockAccounts.AspNetCore.Hosting")
+            .Should().BeEmpty("the journal is a part the host composes, not the other way round");
+
+    [Test]
+    public void Only_hosting_composes_the_parts() =>
+        new[] { "Admin", "Vendors", "Journal", "Http" }
+            .SelectMany(part => new NamespaceGraph(Code, "MockAccounts.AspNetCore").DependentsOf($"MockAccounts.AspNetCore.{part}", "MockAccounts.AspNetCore.Hosting"))
+            .Should().BeEmpty("the admin API, the vendor handler, the journal and the HTTP plumbing are parts; hosting puts them together");
+
+    [Test]
+    public void Verification_namespaces_form_no_cycle_and_use_nothing_of_a_host() =>
+        new NamespaceGraph(Code, "MockAccounts.Verification").Cycles()
+            .Concat(new NamespaceGraph(Code, "MockAccounts").DependentsOf("MockAccounts.Verification", "MockAccounts.AspNetCore"))
+            .Should().BeEmpty("verify, record and diff hold contracts to a vendor over HttpClient, with Core's contracts alone");
 }

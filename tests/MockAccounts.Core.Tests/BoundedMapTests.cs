@@ -11,8 +11,8 @@ public sealed class BoundedMapTests
         var map = new BoundedMap<int, string>(100);
         for (var i = 0; i < 1000; i++)
         {
-            map.Set(i, $"v{i}");
-            map.TryGetValue(0, out _).Should().BeTrue("key 0 is read after every insert, so it stays the most recently used");
+            map.GetOrAdd(i, $"v{i}");
+            map.TryGetValue(0, out _).Should().BeTrue("key 0 is read after every insert, so it stays among the most recently used");
         }
 
         map.Count.Should().BeLessThanOrEqualTo(100);
@@ -22,16 +22,16 @@ public sealed class BoundedMapTests
     }
 
     [Test]
-    public void Replace_only_succeeds_against_the_value_it_expects()
+    public void Adding_a_key_that_is_there_keeps_the_value_held()
     {
         var map = new BoundedMap<string, object>(10);
         var first = new object();
-        var second = new object();
-        map.Set("k", first);
 
-        map.TryReplace("k", second, new object()).Should().BeFalse();
-        map.TryReplace("k", first, second).Should().BeTrue();
-        map.GetValueOrDefault("k").Should().BeSameAs(second);
+        map.GetOrAdd("k", first).Should().BeSameAs(first);
+        map.GetOrAdd("k", new object()).Should().BeSameAs(first);
+        map.GetOrAdd("k", _ => new object()).Should().BeSameAs(first);
+        map.TryRemove("k").Should().BeTrue();
+        map.TryRemove("k").Should().BeFalse();
     }
 
     [Test]
@@ -39,7 +39,7 @@ public sealed class BoundedMapTests
     {
         var map = new BoundedMap<int, int>(1000);
 
-        Parallel.For(0, 200_000, i => map.AddOrUpdate(i, i, v => v + 1));
+        Parallel.For(0, 200_000, i => map.GetOrAdd(i, i));
 
         map.Count.Should().BeLessThanOrEqualTo(1000);
         (map.Count + map.Evicted).Should().Be(200_000);
@@ -51,11 +51,12 @@ public sealed class BoundedMapTests
         var map = new BoundedMap<int, int[]>(1000, maxWeight: 10_000, weigh: (_, v) => v[0]);
         for (var i = 0; i < 100; i++)
         {
-            map.Set(i, [500]);
+            map.GetOrAdd(i, [500]);
         }
 
         map.Weight.Should().BeLessThanOrEqualTo(10_000);
         map.Count.Should().BeLessThanOrEqualTo(20);
+        map.Weight.Should().Be(map.Count * 500L, "the weight is the sum of the entries held");
         map.GetValueOrDefault(99).Should().NotBeNull("the newest is kept");
 
         var grown = map.GetValueOrDefault(99)!;
@@ -63,5 +64,22 @@ public sealed class BoundedMapTests
         map.Reweigh(99).Should().BeTrue();
         map.Weight.Should().BeLessThanOrEqualTo(10_000);
         map.GetValueOrDefault(99).Should().BeSameAs(grown, "the entry that grew is the most recently used");
+    }
+
+    [Test]
+    public void Removing_and_clearing_give_back_their_weight()
+    {
+        var map = new BoundedMap<int, int[]>(1000, maxWeight: 1_000_000, weigh: (_, v) => v[0]);
+        for (var i = 0; i < 10; i++)
+        {
+            map.GetOrAdd(i, [100]);
+        }
+
+        map.TryRemove(3);
+        map.Weight.Should().Be(900);
+        map.Clear();
+        map.Weight.Should().Be(0);
+        map.Count.Should().Be(0);
+        map.Evicted.Should().Be(0, "nothing was dropped to stay within bounds");
     }
 }

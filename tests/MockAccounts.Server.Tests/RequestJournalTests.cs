@@ -2,10 +2,11 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Http;
-using MockAccounts.Core.Http;
-using MockAccounts.Core.Responses;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
+using MockAccounts.Core.Http;
+using MockAccounts.Core.Responses;
 using NUnit.Framework;
 
 namespace MockAccounts.Server.Tests;
@@ -29,6 +30,21 @@ public sealed class RequestJournalTests
         entries[^1].Path.Should().Be("/r/2500");
         entries.Select(e => e.Id).Should().OnlyHaveUniqueItems();
         journal.Dropped.Should().Be(2500);
+    }
+
+    [Test]
+    public void Entries_are_dated_by_the_journals_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero));
+        var journal = new RequestJournal(new JournalOptions(), time: clock);
+
+        Add(journal, "/first");
+        clock.Advance(TimeSpan.FromMinutes(90));
+        Add(journal, "/second");
+
+        journal.Snapshot().Select(e => (e.Path, e.LoggedAt)).Should().Equal(
+            ("/second", new DateTimeOffset(2031, 3, 4, 6, 36, 7, TimeSpan.Zero)),
+            ("/first", new DateTimeOffset(2031, 3, 4, 5, 6, 7, TimeSpan.Zero)));
     }
 
     [Test]

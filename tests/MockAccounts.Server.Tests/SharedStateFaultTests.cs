@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FluentAssertions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using MockAccounts.AspNetCore.Admin;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Redis;
 using StackExchange.Redis;

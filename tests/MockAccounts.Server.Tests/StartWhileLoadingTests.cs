@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Runtime;
 

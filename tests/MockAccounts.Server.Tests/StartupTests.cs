@@ -1,6 +1,7 @@
 using FluentAssertions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Server.Tests;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 

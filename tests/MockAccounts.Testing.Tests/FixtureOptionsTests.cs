@@ -3,6 +3,7 @@ using FluentAssertions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.Testing.Tests;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.Tool.Tests;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MockAccounts.Core.Responses;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Http;
+using MockAccounts.Core.Responses;
 
 namespace MockAccounts.AspNetCore.Admin;
 

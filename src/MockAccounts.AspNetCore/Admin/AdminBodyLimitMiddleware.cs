@@ -1,4 +1,5 @@
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Http;
 
 namespace MockAccounts.AspNetCore.Admin;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using MockAccounts.Core.Responses;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.AspNetCore.Http;
+using MockAccounts.Core.Responses;
 
 namespace MockAccounts.AspNetCore.Admin;
 

@@ -4,7 +4,6 @@ using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;
@@ -34,14 +33,14 @@ internal static class StubMappingEndpoints
         admin.MapPost("/mappings/save", SaveAsync).WithSummary("Write the admin-made mappings to MockAccounts:Mappings:SaveFolder, one file each");
         admin.MapPost("/mappings/import", ImportAsync).WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Import {\"mappings\": […], \"importOptions\": {\"duplicatePolicy\": \"OVERWRITE\" | \"IGNORE\", \"deleteAllNotInImport\": false}}; all or nothing");
-        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapPost("/mappings/find-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", (json, problems) =>
-                Task.FromResult<IResult?>(Budgeted(() => List(mappings.FindByMetadata(json, problems, QueryBudget.For(context, options, runtime.Time))), "Matching the metadata pattern"))))
+                Task.FromResult<IResult?>(Budgeted(() => List(mappings.FindByMetadata(json, problems, QueryBudget.For(context, options, time))), "Matching the metadata pattern"))))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Stub mappings whose metadata matches a value pattern (e.g. matchesJsonPath)");
-        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapPost("/mappings/remove-by-metadata", (HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
             WithBodyAsync(context, options, "Invalid metadata pattern", async (json, problems) =>
-                await BudgetedAsync(async () => List(await mappings.RemoveByMetadataAsync(json, problems, QueryBudget.For(context, options, runtime.Time)).ConfigureAwait(false)), "Matching the metadata pattern").ConfigureAwait(false)))
+                await BudgetedAsync(async () => List(await mappings.RemoveByMetadataAsync(json, problems, QueryBudget.For(context, options, time)).ConfigureAwait(false)), "Matching the metadata pattern").ConfigureAwait(false)))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .WithSummary("Remove the stub mappings whose metadata matches a value pattern");
         admin.MapGet("/mappings/{id}", (string id, StubMappingAdmin mappings) =>
@@ -52,10 +51,10 @@ internal static class StubMappingEndpoints
             Guid.TryParse(id, out var guid) && (await mappings.RemoveAsync(m => m.Id == guid).ConfigureAwait(false)).Count > 0 ? TypedResults.Ok() : (IResult)UnknownMapping(id))
             .WithSummary("Remove a stub mapping");
 
-        admin.MapGet("/requests/unmatched/near-misses", async (HttpContext context, RequestJournal journal, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
+        admin.MapGet("/requests/unmatched/near-misses", async (HttpContext context, RequestJournal journal, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
         {
             var entries = await journal.SnapshotAsync(context.RequestAborted).ConfigureAwait(false);
-            var budget = QueryBudget.For(context, options, runtime.Time);
+            var budget = QueryBudget.For(context, options, time);
             return Budgeted(() => TypedResults.Ok(new NearMissesDto(entries.Where(e => !e.WasMatched)
                 .SelectMany(e => mappings.Store.NearMisses(e.AsRequest(), budget, 1).Select(n => NearMiss(ServeEvents.Request(e), n))).ToArray())), "Finding near misses");
         })
@@ -116,10 +115,10 @@ internal static class StubMappingEndpoints
     }
 
     /// <summary>Body: a logged request as the journal shows it (<c>url</c>, <c>method</c>, <c>headers</c>, <c>body</c>).</summary>
-    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime) =>
-        WithBodyAsync(context, options, "Invalid logged request", (json, problems) => Task.FromResult(NearMissesFor(context, mappings, options, runtime, json, problems)));
+    private static Task<IResult> NearMissesForAsync(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time) =>
+        WithBodyAsync(context, options, "Invalid logged request", (json, problems) => Task.FromResult(NearMissesFor(context, mappings, options, time, json, problems)));
 
-    private static IResult? NearMissesFor(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, MockAccountsRuntime runtime, JsonNode? json, List<string> problems)
+    private static IResult? NearMissesFor(HttpContext context, StubMappingAdmin mappings, MockAccountsOptions options, TimeProvider time, JsonNode? json, List<string> problems)
     {
             if (json is not JsonObject logged || logged["url"]?.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
@@ -130,7 +129,7 @@ internal static class StubMappingEndpoints
             var request = LoggedRequest(logged);
             var view = new RequestView(request);
             var dto = new LoggedRequestDto(view.Url, view.Url, request.Method, "", new Dictionary<string, string>(), new Dictionary<string, string>(), false, 0, "", view.Body, "", "");
-            var budget = QueryBudget.For(context, options, runtime.Time);
+            var budget = QueryBudget.For(context, options, time);
             return Budgeted(() => TypedResults.Ok(new NearMissesDto(mappings.Store.NearMisses(view, budget).Select(n => NearMiss(dto, n)).ToArray())), "Finding near misses");
     }
 

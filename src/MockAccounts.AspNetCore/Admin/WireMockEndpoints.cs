@@ -20,7 +20,6 @@ internal static class WireMockEndpoints
     private static readonly string Version =
         typeof(WireMockEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
-    private static readonly DateTimeOffset Started = DateTimeOffset.UtcNow;
 
     /// <returns>The key-protected part of the admin API, for further admin routes.</returns>
     public static RouteGroupBuilder MapWireMockAdmin(this RouteGroupBuilder open)
@@ -82,10 +81,10 @@ internal static class WireMockEndpoints
         return admin;
     }
 
-    private static async Task<Ok<HealthDto>> Health(ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options, StateHealthSource stateHealth)
+    private static async Task<Ok<HealthDto>> Health(MockEngine engine, ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options, StateHealthSource stateHealth)
     {
         var error = contracts.LastError;
-        var now = DateTimeOffset.UtcNow;
+        var now = engine.Time.GetUtcNow();
         var shared = stateHealth.Now();
         var (journalCount, journalDropped) = (journal.Count, journal.Dropped);
         if (shared is { Connected: true } && journal.Shared is not null)
@@ -107,7 +106,7 @@ internal static class WireMockEndpoints
                 : shared is { Connected: false } ? $"Redis ({MockAccountsOptions.Section}:State:Redis, {shared.Store}) cannot be reached: vendor requests are answered from the last known state, admin changes are refused (503) until it is back."
                 : "MockAccounts is ok",
             Version,
-            (long)(now - Started).TotalSeconds,
+            (long)(now - engine.StartedAt).TotalSeconds,
             now,
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message,
                 error?.Errors.Select(e => new ContractErrorDto(e.File, e.Location, e.Message)).ToArray() ?? []),

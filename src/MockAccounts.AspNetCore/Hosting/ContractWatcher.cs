@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.AspNetCore.Hosting;

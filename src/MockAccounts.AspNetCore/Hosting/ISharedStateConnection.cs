@@ -1,3 +1,4 @@
+using MockAccounts.AspNetCore.Admin;
 using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core.Runtime;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore.Admin;
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.AspNetCore.Hosting;
@@ -66,7 +68,7 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
                 // The validator refused Redis without a connector; the shared state is loaded before the first request is let through.
                 _shared = await _connector!.ConnectAsync(engine, _options, _loggers, cancellationToken).ConfigureAwait(false);
                 runtime.Journal.Share(_shared.Journal, engine.Pipeline.Stubs.Find);
-                _stateHealth.Use(_shared);
+                _stateHealth.Use(_shared.Health);
             }
 
             _slot.Fill(runtime);

@@ -18,7 +18,7 @@ internal sealed class MockAccountsRuntime : IDisposable
     {
         Options = options;
         Engine = engine;
-        Journal = new RequestJournal(options.Journal, () => engine.Contracts.CredentialHeaders, () => engine.Contracts.CredentialQueryParameters);
+        Journal = new RequestJournal(options.Journal, () => engine.Contracts.CredentialHeaders, () => engine.Contracts.CredentialQueryParameters, engine.Time);
         Mappings = new StubMappingAdmin(engine.Pipeline, engine.Contracts.Sources, options.Mappings.MaxCount);
     }
 

@@ -58,7 +58,8 @@ public static class MockAccountsServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<MockAccountsLoader>());
         services.AddSingleton(provider => new RequestLog(
             provider.GetRequiredService<MockAccountsOptions>(),
-            provider.GetService<RequestLogToConsole>() is null ? provider.GetRequiredService<ILoggerFactory>().CreateLogger(MockAccountsOptions.RequestLogCategory) : null));
+            provider.GetService<RequestLogToConsole>() is null ? provider.GetRequiredService<ILoggerFactory>().CreateLogger(MockAccountsOptions.RequestLogCategory) : null,
+            provider.GetRequiredService<TimeProvider>()));
         services.AddHostedService(provider => provider.GetRequiredService<RequestLog>());
         services.AddHostedService<ContractWatcher>();
         services.AddSingleton<VendorRequestHandler>();
@@ -82,6 +83,7 @@ public static class MockAccountsServiceCollectionExtensions
     private static void AddRuntime(IServiceCollection services)
     {
         Add(r => r);
+        Add(r => r.Engine);
         Add(r => r.Contracts);
         Add(r => r.State);
         Add(r => r.Pipeline);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core;
 
 namespace MockAccounts.AspNetCore.Hosting;

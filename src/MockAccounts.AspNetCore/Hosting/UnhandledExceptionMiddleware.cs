@@ -1,7 +1,8 @@
+using MockAccounts.AspNetCore.Admin;
+using MockAccounts.AspNetCore.Http;
+using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Admin;
-using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Hosting;
 
@@ -66,7 +67,7 @@ internal sealed class UnhandledExceptionMiddleware(RequestDelegate next, IServic
         }
 
         context.Response.Clear();
-        var problem = For(request.Method, request.Path.Value, e);
+        var problem = Problems.Unhandled(request.Method, request.Path.Value, e);
         if (vendorRequest)
         {
             Record(context, problem.Status);
@@ -74,12 +75,6 @@ internal sealed class UnhandledExceptionMiddleware(RequestDelegate next, IServic
 
         return Problems.Write(context, problem);
     }
-
-    /// <summary>The problem for an exception: what failed, and the exception's own words.</summary>
-    public static Problem For(string method, string? path, Exception e) =>
-        new Problem(StatusCodes.Status500InternalServerError, "Internal error",
-            $"MockAccounts could not answer {EchoedInput.Cut(method)} {EchoedInput.Cut(path ?? "/")}: {e.GetType().Name}: {e.Message}")
-            .With("exception", e.GetType().FullName);
 
     private void Record(HttpContext context, int status)
     {

@@ -1,3 +1,4 @@
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Runtime;

@@ -20,6 +20,7 @@ public sealed class RequestJournal
     private const int ReusedBufferLimit = 4096;
 
     private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
     private readonly JournalOptions _options;
     private readonly JournalIds _ids = new();
     private readonly Func<IReadOnlySet<string>> _credentialHeaders;
@@ -40,9 +41,12 @@ public sealed class RequestJournal
     /// some); HTTP's own (<see cref="Redaction.HttpCredentialHeaders"/>) are redacted whatever it says.
     /// </param>
     /// <param name="credentialQueryParameters">The query parameters the served contracts read credentials from (<c>apiKey</c> <c>in: query</c>).</param>
-    public RequestJournal(JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null, Func<IReadOnlySet<string>>? credentialQueryParameters = null)
+    /// <param name="time">The clock entries are dated by; default: the system's.</param>
+    internal RequestJournal(
+        JournalOptions options, Func<IReadOnlySet<string>>? credentialHeaders = null, Func<IReadOnlySet<string>>? credentialQueryParameters = null, TimeProvider? time = null)
     {
         _options = options;
+        _time = time ?? TimeProvider.System;
         _credentialHeaders = credentialHeaders ?? (() => Redaction.HttpCredentialHeaders);
         _credentialQueryParameters = credentialQueryParameters ?? (() => NoParameters);
         _slots = new JournalSlot[Math.Min(options.Capacity, InitialSlots)];
@@ -201,7 +205,7 @@ public sealed class RequestJournal
             }
 
             var info = new JournalSlot.Fixed(
-                DateTime.UtcNow.Ticks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null, Response = null },
+                _time.GetUtcNow().UtcTicks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null, Response = null },
                 response is not null, responseHeaders, responseBody);
             var sequence = Interlocked.Increment(ref _sequence);
             Store(info, packed.Written, sequence);

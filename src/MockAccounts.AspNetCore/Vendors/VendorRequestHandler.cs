@@ -1,8 +1,8 @@
+using MockAccounts.AspNetCore.Http;
+using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core.Http;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
-using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Vendors;
 
@@ -17,10 +17,11 @@ internal sealed class VendorRequestHandler
     private readonly TimeProvider _time;
     private readonly ContractStore _contracts;
 
-    public VendorRequestHandler(MockPipeline pipeline, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, ILogger<VendorRequestHandler> log, MockAccountsRuntime runtime)
+    public VendorRequestHandler(
+        MockPipeline pipeline, ContractStore contracts, RequestJournal journal, MockAccountsOptions options, RequestLog requestLog, TimeProvider time, ILogger<VendorRequestHandler> log)
     {
-        _time = runtime.Time;
-        _contracts = runtime.Contracts;
+        _time = time;
+        _contracts = contracts;
         _pipeline = pipeline;
         _journal = journal;
         _options = options;
@@ -77,7 +78,7 @@ internal sealed class VendorRequestHandler
         {
             // Answered and recorded here, with the request's body; the middleware is for what happens outside this handler.
             Log.Unhandled(_log, e, request.Method, request.Path, e.GetType().Name);
-            await RefuseAsync(context, body.Value, UnhandledExceptionMiddleware.For(request.Method, request.Path, e), new RequestOutcome(0, Outcomes.Error, 0), started).ConfigureAwait(false);
+            await RefuseAsync(context, body.Value, Problems.Unhandled(request.Method, request.Path, e), new RequestOutcome(0, Outcomes.Error, 0), started).ConfigureAwait(false);
             return;
         }
 
@@ -167,7 +168,7 @@ internal sealed class VendorRequestHandler
             }
 
             context.Response.Clear();
-            await Problems.Write(context, UnhandledExceptionMiddleware.For(context.Request.Method, context.Request.Path.Value, e)).ConfigureAwait(false);
+            await Problems.Write(context, Problems.Unhandled(context.Request.Method, context.Request.Path.Value, e)).ConfigureAwait(false);
         }
     }
 

@@ -6,11 +6,12 @@ namespace MockAccounts.Core.Generation;
 /// </summary>
 public sealed record GenerationOptions(int Seed, DateTimeOffset ReferenceTime)
 {
-
     /// <summary>The seed used when none is configured, so bodies match across machines and runs.</summary>
     public const int DefaultSeed = 20261122;
 
     /// <summary>Dates count from today's midnight (UTC), so bodies stay stable all day.</summary>
-    public static GenerationOptions StartingToday(int seed = DefaultSeed) =>
-        new(seed, new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero));
+    /// <param name="seed">The seed.</param>
+    /// <param name="time">The clock "today" is read from; default: the system's.</param>
+    public static GenerationOptions StartingToday(int seed = DefaultSeed, TimeProvider? time = null) =>
+        new(seed, new DateTimeOffset((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.Date, TimeSpan.Zero));
 }

@@ -13,9 +13,6 @@ public sealed record StubDelay(int FixedMs, string? Distribution = null, double 
     /// <summary>No delay: the stub answers at once.</summary>
     public static readonly StubDelay None = new(0);
 
-    /// <summary>Whether the stub answers without waiting.</summary>
-    public bool IsNone => FixedMs == 0 && Distribution is null;
-
     /// <summary>How long to wait for one request: the fixed delay plus a draw from the distribution.</summary>
     /// <param name="random">The randomness the distribution draws from.</param>
     public TimeSpan Sample(Random random)

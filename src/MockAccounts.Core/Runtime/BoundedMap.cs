@@ -1,33 +1,29 @@
-using System.Collections.Concurrent;
+using BitFaster.Caching.Lru;
 
 namespace MockAccounts.Core.Runtime;
 
 /// <summary>
-/// A concurrent map that never holds more than its capacity: when an insert overflows it, the
-/// least recently used tenth is dropped and counted. Given a weigher, it is bounded in weight too
-/// (an estimate of bytes): an insert or a <see cref="Reweigh"/> that takes the total past the limit drops
-/// the least recently used until a tenth of the limit is free. Reads are lock-free and, for a key already
-/// stamped since the last insert, write nothing: recency is kept per insert, not per read, so a hot
-/// key read from every core does not bounce a cache line. Only the rare trim takes a lock, and it never awaits.
+/// A concurrent map that never holds more than its capacity, nor, given a weigher, more than its weight (an estimate
+/// of bytes): BitFaster.Caching's <see cref="ConcurrentLru{K, V}"/> keeps the count and the recency, and this type adds
+/// the weight, which that library does not bound: every entry's weight is added on insert and taken off when the
+/// library removes it (evicted, trimmed, removed, cleared), and an insert or a <see cref="Reweigh"/> that takes the
+/// total past the limit trims the coldest entries until a tenth of the limit is free. Reads are the library's: a
+/// dictionary look-up and an access mark. Measured against our own map in <c>bench -- caches</c> (docs/performance.md).
 /// </summary>
 public sealed class BoundedMap<TKey, TValue>
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, Slot> _slots;
-    private readonly Lock _trimming = new();
-    private readonly int _capacity;
+    // The library's segmented LRU needs room for its three queues.
+    private const int SmallestCapacity = 3;
+
+    private readonly ConcurrentLru<TKey, Slot> _lru;
     private readonly long _maxWeight;
     private readonly Func<TKey, TValue, long>? _weigh;
-    private long _clock;
+    private readonly Lock _trimming = new();
+    private long _weight;
     private long _evicted;
 
-    // The sum of the slots' weights, kept on insert, removal and reweigh; recomputed exactly by every trim.
-    private long _weight;
-
-    // ConcurrentDictionary.Count takes every lock; this approximate count decides when to trim.
-    private int _approximateCount;
-
-    /// <summary>An empty map holding at most <paramref name="capacity"/> entries.</summary>
+    /// <summary>An empty map holding at most <paramref name="capacity"/> entries (at least three).</summary>
     /// <param name="capacity">The most entries kept before the least recently used are dropped.</param>
     /// <param name="comparer">Compares keys; null for the default.</param>
     public BoundedMap(int capacity, IEqualityComparer<TKey>? comparer = null)
@@ -36,7 +32,7 @@ public sealed class BoundedMap<TKey, TValue>
     }
 
     /// <summary>An empty map holding at most <paramref name="capacity"/> entries weighing at most <paramref name="maxWeight"/> together.</summary>
-    /// <param name="capacity">The most entries kept before the least recently used are dropped.</param>
+    /// <param name="capacity">The most entries kept before the least recently used are dropped (at least three).</param>
     /// <param name="maxWeight">The most total weight kept before the least recently used are dropped.</param>
     /// <param name="weigh">An entry's weight (an estimate of the bytes it holds); null: every entry weighs nothing.</param>
     /// <param name="comparer">Compares keys; null for the default.</param>
@@ -44,22 +40,29 @@ public sealed class BoundedMap<TKey, TValue>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWeight, 1);
-        _capacity = capacity;
         _maxWeight = maxWeight;
         _weigh = weigh;
-        _slots = new ConcurrentDictionary<TKey, Slot>(comparer);
+        _lru = new ConcurrentLru<TKey, Slot>(Environment.ProcessorCount, Math.Max(capacity, SmallestCapacity), comparer ?? EqualityComparer<TKey>.Default);
+        _lru.Events.Value!.ItemRemoved += (_, removed) =>
+        {
+            Interlocked.Add(ref _weight, -Volatile.Read(ref removed.Value!.Weight));
+            if (removed.Reason is BitFaster.Caching.ItemRemovedReason.Evicted or BitFaster.Caching.ItemRemovedReason.Trimmed)
+            {
+                Interlocked.Increment(ref _evicted);
+            }
+        };
     }
 
     /// <summary>Entries held now.</summary>
-    public int Count => _slots.Count;
+    public int Count => _lru.Count;
 
-    /// <summary>The total weight held now (exact after a trim, kept up to date between trims).</summary>
+    /// <summary>The total weight held now.</summary>
     public long Weight => Interlocked.Read(ref _weight);
 
     /// <summary>The values held now, in no particular order; entries added or removed meanwhile may or may not appear.</summary>
-    public IEnumerable<TValue> Values => _slots.Select(p => p.Value.Value);
+    public IEnumerable<TValue> Values => _lru.Select(p => p.Value.Value);
 
-    /// <summary>Entries dropped so far to stay within capacity.</summary>
+    /// <summary>Entries dropped so far to stay within capacity or weight.</summary>
     public long Evicted => Interlocked.Read(ref _evicted);
 
     /// <summary>Reads the value of <paramref name="key"/>, if present.</summary>
@@ -67,9 +70,8 @@ public sealed class BoundedMap<TKey, TValue>
     /// <param name="value">The value, or default when absent.</param>
     public bool TryGetValue(TKey key, out TValue value)
     {
-        if (_slots.TryGetValue(key, out var slot))
+        if (_lru.TryGet(key, out var slot))
         {
-            slot.Touch(Volatile.Read(ref _clock));
             value = slot.Value;
             return true;
         }
@@ -82,74 +84,44 @@ public sealed class BoundedMap<TKey, TValue>
     /// <param name="key">The key to look up.</param>
     public TValue? GetValueOrDefault(TKey key) => TryGetValue(key, out var value) ? value : default;
 
-    /// <summary>Stores <paramref name="value"/> under <paramref name="key"/>, replacing any value.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="value">The value to store.</param>
-    public void Set(TKey key, TValue value) => AddOrUpdate(key, value, _ => value);
-
     /// <summary>Adds <paramref name="value"/> unless the key is there already; returns the value the map holds.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">The value to add when the key is absent.</param>
     public TValue GetOrAdd(TKey key, TValue value)
     {
-        while (true)
+        if (_lru.TryGet(key, out var held))
         {
-            if (TryGetValue(key, out var existing))
-            {
-                return existing;
-            }
-
-            if (TryInsert(key, NewSlot(key, value)))
-            {
-                return value;
-            }
+            return held.Value;
         }
+
+        var made = new Slot(value, key, _weigh);
+        held = _lru.GetOrAdd(key, static (_, slot) => slot, made);
+        if (ReferenceEquals(held, made))
+        {
+            AddWeight(held.Weight);
+        }
+
+        return held.Value;
     }
 
     /// <summary>The value of <paramref name="key"/>, created and added when absent; returns the value the map holds.</summary>
     /// <param name="key">The key.</param>
-    /// <param name="create">Makes the value when the key is absent.</param>
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create) =>
-        TryGetValue(key, out var existing) ? existing : GetOrAdd(key, create(key));
-
-    /// <summary>Adds <paramref name="add"/>, or replaces the present value with <paramref name="update"/> of it; returns the value stored.</summary>
-    /// <param name="key">The key.</param>
-    /// <param name="add">The value when the key is absent.</param>
-    /// <param name="update">Makes the new value from the present one.</param>
-    public TValue AddOrUpdate(TKey key, TValue add, Func<TValue, TValue> update)
+    /// <param name="create">Makes the value when the key is absent (under a race it may run and lose).</param>
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> create)
     {
-        while (true)
+        if (_lru.TryGet(key, out var held))
         {
-            if (_slots.TryGetValue(key, out var current))
-            {
-                var updated = NewSlot(key, update(current.Value));
-                if (_slots.TryUpdate(key, updated, current))
-                {
-                    AddWeight(updated.Weight - current.Weight);
-                    return updated.Value;
-                }
-            }
-            else if (TryInsert(key, NewSlot(key, add)))
-            {
-                return add;
-            }
-        }
-    }
-
-    /// <summary>Replaces the value only if it is still <paramref name="expected"/> (by reference).</summary>
-    public bool TryReplace(TKey key, TValue expected, TValue replacement)
-    {
-        if (!_slots.TryGetValue(key, out var slot) || !ReferenceEquals(slot.Value, expected))
-        {
-            return false;
+            return held.Value;
         }
 
-        var updated = NewSlot(key, replacement);
-        if (!_slots.TryUpdate(key, updated, slot))
+        Slot? made = null;
+        held = _lru.GetOrAdd(key, k => made = new Slot(create(k), k, _weigh));
+        if (ReferenceEquals(held, made))
         {
-            return false;
+            AddWeight(held.Weight);
         }
 
-        AddWeight(updated.Weight - slot.Weight);
-        return true;
+        return held.Value;
     }
 
     /// <summary>
@@ -159,7 +131,7 @@ public sealed class BoundedMap<TKey, TValue>
     /// <param name="key">The key whose value changed.</param>
     public bool Reweigh(TKey key)
     {
-        if (_weigh is null || !_slots.TryGetValue(key, out var slot))
+        if (_weigh is null || !_lru.TryGet(key, out var slot))
         {
             return false;
         }
@@ -171,110 +143,38 @@ public sealed class BoundedMap<TKey, TValue>
 
     /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
     /// <param name="key">The key to remove.</param>
-    public bool TryRemove(TKey key)
-    {
-        if (!_slots.TryRemove(key, out var slot))
-        {
-            return false;
-        }
-
-        Interlocked.Decrement(ref _approximateCount);
-        Interlocked.Add(ref _weight, -Volatile.Read(ref slot.Weight));
-        return true;
-    }
+    public bool TryRemove(TKey key) => _lru.TryRemove(key);
 
     /// <summary>Removes every entry.</summary>
-    public void Clear()
-    {
-        lock (_trimming)
-        {
-            _slots.Clear();
-            Volatile.Write(ref _approximateCount, 0);
-            Volatile.Write(ref _weight, 0);
-        }
-    }
-
-    private long Tick() => Interlocked.Increment(ref _clock);
-
-    private Slot NewSlot(TKey key, TValue value) => new(value, Tick(), _weigh?.Invoke(key, value) ?? 0);
+    public void Clear() => _lru.Clear();
 
     private void AddWeight(long delta)
     {
-        if (delta != 0 && Interlocked.Add(ref _weight, delta) > _maxWeight)
+        if (Interlocked.Add(ref _weight, delta) > _maxWeight)
         {
-            Trim();
+            TrimWeight();
         }
     }
 
-    private bool TryInsert(TKey key, Slot slot)
-    {
-        if (!_slots.TryAdd(key, slot))
-        {
-            return false;
-        }
-
-        var overfull = Interlocked.Increment(ref _approximateCount) > _capacity;
-        if (Interlocked.Add(ref _weight, slot.Weight) > _maxWeight || overfull)
-        {
-            Trim();
-        }
-
-        return true;
-    }
-
-    private void Trim()
+    private void TrimWeight()
     {
         lock (_trimming)
         {
-            // ToArray snapshots atomically; LINQ over the live dictionary races with writers.
-            var slots = _slots.ToArray();
-            var weight = slots.Sum(p => Volatile.Read(ref p.Value.Weight));
-            var excess = slots.Length - _capacity;
-            if (excess > 0 || weight > _maxWeight)
+            // Trim a tenth at a time, coldest first, until a tenth of the limit is free: a steady stream of heavy
+            // entries trims rarely.
+            var target = _maxWeight - (_maxWeight / 10);
+            while (Interlocked.Read(ref _weight) > target && _lru.Count > 0)
             {
-                // Drop a tenth beyond the overflow (of count, of weight) so a steady stream of new keys trims rarely.
-                var keep = excess > 0 ? _capacity - Math.Max(1, _capacity / 10) : slots.Length;
-                var keepWeight = weight > _maxWeight ? _maxWeight - (_maxWeight / 10) : _maxWeight;
-                var count = slots.Length;
-                foreach (var (key, slot) in slots.OrderBy(p => p.Value.LastUsed))
-                {
-                    if (count <= keep && weight <= keepWeight)
-                    {
-                        break;
-                    }
-
-                    if (_slots.TryRemove(new KeyValuePair<TKey, Slot>(key, slot)))
-                    {
-                        Interlocked.Increment(ref _evicted);
-                        weight -= Volatile.Read(ref slot.Weight);
-                    }
-
-                    count--;
-                }
+                _lru.Policy.Eviction.Value!.Trim(Math.Max(1, _lru.Count / 10));
             }
-
-            Volatile.Write(ref _approximateCount, _slots.Count);
-            Volatile.Write(ref _weight, _slots.Sum(p => Volatile.Read(ref p.Value.Weight)));
         }
     }
 
-    private sealed class Slot(TValue value, long lastUsed, long weight)
+    private sealed class Slot(TValue value, TKey key, Func<TKey, TValue, long>? weigh)
     {
-        private long _lastUsed = lastUsed;
-
         // Changed in place by Reweigh; read with Volatile elsewhere.
-        public long Weight = weight;
+        public long Weight = weigh?.Invoke(key, value) ?? 0;
 
         public TValue Value { get; } = value;
-
-        public long LastUsed => Volatile.Read(ref _lastUsed);
-
-        public void Touch(long tick)
-        {
-            if (Volatile.Read(ref _lastUsed) < tick)
-            {
-                Volatile.Write(ref _lastUsed, tick);
-            }
-        }
     }
 }

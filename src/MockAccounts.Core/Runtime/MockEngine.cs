@@ -18,7 +18,11 @@ public sealed class MockEngine : IDisposable
         State = new MockState(options.MaxTokens, options.MaxTokenMemoryBytes);
         Pipeline = new MockPipeline(contracts, State, options.Validation, defaults: options.Defaults(), time: time);
         Admin = new MockAdmin(contracts, State, Pipeline);
+        StartedAt = time.GetUtcNow();
     }
+
+    /// <summary>When the engine was made (its contracts loaded), on its clock: what uptime counts from.</summary>
+    public DateTimeOffset StartedAt { get; }
 
     /// <summary>The options the engine was made with.</summary>
     public MockEngineOptions Options { get; }
@@ -52,7 +56,7 @@ public sealed class MockEngine : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var contracts = await ContractStore.LoadAsync(
-            options.Sources(), new GenerationOptions(options.Seed, options.Reference()), proofs, options.Validation == ValidationMode.Strict, time,
+            options.Sources(), new GenerationOptions(options.Seed, options.Reference(time)), proofs, options.Validation == ValidationMode.Strict, time,
             cancellationToken).ConfigureAwait(false);
         if (options.ProblemsWith(contracts.Current.Contracts) is { Count: > 0 } problems)
         {

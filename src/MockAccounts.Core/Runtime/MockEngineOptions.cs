@@ -52,9 +52,10 @@ public record MockEngineOptions
     public IReadOnlyList<ContractSources> Sources() =>
         [ContractSources.Under(Contracts ?? AppContext.BaseDirectory), .. ExtraContracts.Select(ContractSources.Under)];
 
-    /// <summary>The moment relative dates count from: <see cref="ReferenceTime"/>, or today at midnight UTC.</summary>
-    public DateTimeOffset Reference() => ReferenceTime is null
-        ? new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero)
+    /// <summary>The moment relative dates count from: <see cref="ReferenceTime"/>, or today at midnight UTC on <paramref name="time"/>.</summary>
+    /// <param name="time">The clock "today" is read from; default: the system's.</param>
+    public DateTimeOffset Reference(TimeProvider? time = null) => ReferenceTime is null
+        ? new DateTimeOffset((time ?? TimeProvider.System).GetUtcNow().UtcDateTime.Date, TimeSpan.Zero)
         : DateTimeOffset.Parse(ReferenceTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     /// <summary>The server-wide serving choices these options make.</summary>

@@ -1,3 +1,4 @@
+
 namespace MockAccounts.Core.Runtime;
 
 /// <summary>Options that cannot start a mock; the message names each setting and what it accepts.</summary>

@@ -56,7 +56,7 @@ public static class JUnitReport
                 var entries = check.Drifts.Select(d => report.Drifts.First(e => e.Id == report.IdOf(d))).DistinctBy(e => e.Id).ToArray();
                 element.Add(new XElement("failure",
                     new XAttribute("type", "drift"),
-                    new XAttribute("message", string.Join("; ", entries.Select(e => $"{e.Drift.KindName} at {TextReport.Where(e.Drift)}"))),
+                    new XAttribute("message", string.Join("; ", entries.Select(e => $"{e.Drift.KindName} at {e.Drift.Where}"))),
                     string.Join("\n\n", entries.Select(e => Describe(report, e)))));
                 break;
             case CheckOutcome.Error:
@@ -72,7 +72,7 @@ public static class JUnitReport
 
     private static string Describe(VerificationReport report, DriftEntry entry) =>
         $"""
-        drift #{entry.Id}: {entry.Drift.KindName} at {TextReport.Where(entry.Drift)}
+        drift #{entry.Id}: {entry.Drift.KindName} at {entry.Drift.Where}
         expected: {entry.Drift.Expected} ({report.ContractFile}#{entry.Drift.ContractPointer})
         observed: {entry.Drift.Observed}
         suggest:  {entry.Drift.Suggestion}

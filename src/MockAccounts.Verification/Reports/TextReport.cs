@@ -29,7 +29,7 @@ public static class TextReport
         {
             var drift = entry.Drift;
             text.AppendLine();
-            text.AppendLine(CultureInfo.InvariantCulture, $"drift #{entry.Id}: {drift.KindName} at {Where(drift)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"drift #{entry.Id}: {drift.KindName} at {drift.Where}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  expected  {drift.Expected} ({report.ContractFile}#{drift.ContractPointer})");
             text.AppendLine(CultureInfo.InvariantCulture, $"  observed  {drift.Observed}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  suggest   {drift.Suggestion}");
@@ -60,15 +60,6 @@ public static class TextReport
         return string.Create(CultureInfo.InvariantCulture,
             $"{report.Checks.Count} checks: {report.Count(CheckOutcome.Ok)} ok, {report.Count(CheckOutcome.Drift)} drift, {report.Count(CheckOutcome.Error)} error; {report.Drifts.Count} distinct drift{(report.Drifts.Count == 1 ? "" : "s")}. Exit {report.ExitCode} ({meaning}).");
     }
-
-    /// <summary>Where in the response: <c>body /user/name</c>, <c>header Retry-After</c>, <c>status</c>.</summary>
-    /// <param name="drift">The drift.</param>
-    public static string Where(Drift drift) => drift.Aspect switch
-    {
-        CheckAspect.Body => "body " + (drift.Location.Length == 0 ? "(root)" : drift.Location),
-        CheckAspect.Headers or CheckAspect.ContentType => "header " + drift.Location,
-        _ => Names.Of(drift.Aspect),
-    };
 
     internal static void Table(StringBuilder text, string[] header, List<string[]> rows)
     {

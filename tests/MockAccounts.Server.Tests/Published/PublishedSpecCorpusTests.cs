@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentAssertions;
+using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Contracts;
 
 namespace MockAccounts.Server.Tests.Published;

@@ -1,3 +1,5 @@
+using MockAccounts.AspNetCore.Journal;
+
 namespace MockAccounts.AspNetCore.Admin;
 
 /// <summary>The body of <c>GET /__admin/health</c>: WireMock's health fields plus the mock's own gauges.</summary>
@@ -17,5 +19,5 @@ public sealed record HealthDto(
 {
     /// <summary>The shared state (<c>MockAccounts:State:Redis</c>), or null (left out) while the state is the process's own.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public Hosting.SharedStateHealth? State { get; init; }
+    public SharedStateHealth? State { get; init; }
 }

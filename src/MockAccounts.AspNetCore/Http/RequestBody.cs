@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Http;
 
 /// <summary>Reads a request body up to a limit, without trusting Content-Length, and leaves it for a later reader.</summary>
 internal static class RequestBody

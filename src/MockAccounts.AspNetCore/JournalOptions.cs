@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore;
 
 /// <summary>The <c>MockAccounts:Journal</c> section: what the request journal keeps.</summary>
 public sealed record JournalOptions

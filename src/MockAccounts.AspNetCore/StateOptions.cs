@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore;
 
 /// <summary>The <c>MockAccounts:State</c> section: where the state lives when several replicas share it.</summary>
 public sealed record StateOptions

@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore;
 
 /// <summary>The <c>MockAccounts:Mappings</c> section: where admin-made stub mappings are saved, and the bounds every mapping works within.</summary>
 public sealed record MappingOptions

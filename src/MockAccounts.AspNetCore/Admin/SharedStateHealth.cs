@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Admin;
 
 /// <summary>How the shared state stands, for <c>/__admin/health</c>.</summary>
 /// <param name="Store">The store, as the configuration names it with any password redacted (<c>redis 127.0.0.1:6379,password=*****</c>).</param>

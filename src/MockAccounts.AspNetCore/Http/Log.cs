@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Http;
 
 /// <summary>The server's log lines, source-generated so the request path pays nothing when a level is off.</summary>
 internal static partial class Log

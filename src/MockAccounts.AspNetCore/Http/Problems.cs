@@ -1,7 +1,8 @@
 using System.Buffers;
 using MockAccounts.Core.Responses;
+using MockAccounts.Core.Runtime;
 
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Http;
 
 /// <summary>Puts MockAccounts' own errors (<see cref="Problem"/>, never a vendor's) on the wire.</summary>
 internal static class Problems
@@ -39,4 +40,10 @@ internal static class Problems
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The problem for an exception: what failed, and the exception's own words.</summary>
+    public static Problem Unhandled(string method, string? path, Exception e) =>
+        new Problem(StatusCodes.Status500InternalServerError, "Internal error",
+            $"MockAccounts could not answer {EchoedInput.Cut(method)} {EchoedInput.Cut(path ?? "/")}: {e.GetType().Name}: {e.Message}")
+            .With("exception", e.GetType().FullName);
 }

@@ -1,10 +1,11 @@
+using MockAccounts.AspNetCore.Journal;
 using MockAccounts.Core.Runtime;
 
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore;
 
 /// <summary>
 /// The <c>MockAccounts</c> configuration section: appsettings, <c>MockAccounts__*</c> environment
-/// variables and <c>--MockAccounts:*</c> arguments, then code (<see cref="MockAccountsServiceCollectionExtensions.AddMockAccounts"/>'s
+/// variables and <c>--MockAccounts:*</c> arguments, then code (<see cref="Hosting.MockAccountsServiceCollectionExtensions.AddMockAccounts"/>'s
 /// <c>configure</c>), validated before anything starts. The options every host shares (contracts, seed,
 /// validation, variants, …) and their defaults are <see cref="MockEngineOptions"/>'s; these add the server's own.
 /// The in-process fixture's options derive from this type.

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using MockAccounts.AspNetCore.Http;
 
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore.Journal;
 
 /// <summary>
 /// One stdout line per vendor request, written off the request path: the request queues the line's
@@ -21,15 +22,18 @@ internal sealed class RequestLog : BackgroundService
     private readonly Channel<Line> _lines = Channel.CreateUnbounded<Line>(new UnboundedChannelOptions { SingleReader = true });
     private readonly bool _enabled;
     private readonly ILogger? _logger;
+    private readonly TimeProvider _time;
     private int _queued;
     private long _dropped;
 
     /// <param name="options">Whether the log is on (<see cref="MockAccountsOptions.RequestLog"/>).</param>
     /// <param name="logger">Where the lines go instead of stdout; null: stdout.</param>
-    public RequestLog(MockAccountsOptions options, ILogger? logger = null)
+    /// <param name="time">The clock lines are dated by; default: the system's.</param>
+    public RequestLog(MockAccountsOptions options, ILogger? logger = null, TimeProvider? time = null)
     {
         _enabled = options.RequestLog;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <summary>Lines dropped because the output could not keep up.</summary>
@@ -47,7 +51,7 @@ internal sealed class RequestLog : BackgroundService
             return;
         }
 
-        var line = new Line(DateTime.UtcNow, method, path, protocol, outcome.Status, outcome.Vendor ?? "-", outcome.Scenario ?? "-",
+        var line = new Line(_time.GetUtcNow().UtcDateTime, method, path, protocol, outcome.Status, outcome.Vendor ?? "-", outcome.Scenario ?? "-",
             outcome.ScenarioSource, outcome.Outcome, outcome.Fault, outcome.ElapsedMs);
         if (Interlocked.Increment(ref _queued) > QueueCapacity || !_lines.Writer.TryWrite(line))
         {

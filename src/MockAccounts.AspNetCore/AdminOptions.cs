@@ -1,4 +1,4 @@
-namespace MockAccounts.AspNetCore.Hosting;
+namespace MockAccounts.AspNetCore;
 
 /// <summary>The <c>MockAccounts:Admin</c> section.</summary>
 public sealed record AdminOptions
