@@ -138,6 +138,27 @@ public sealed class SharedStateFaultTests
             .Should().Be("ACCOUNT_STATUS_DISABLED_QUOTA_REACHED", "the replica that answered has applied it");
     }
 
+    [Test]
+    public async Task Health_answers_without_waiting_for_a_live_replica_that_does_not_write_its_journal()
+    {
+        var prefix = RedisServer.NewPrefix();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await RunningServer.StartWithClockAsync(clock, "--MockAccounts:State:Redis", RedisServer.Instance.Configuration, "--MockAccounts:State:Prefix", prefix);
+        await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", Calls.NewToken("probe")));
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Instance.Configuration))
+        {
+            // A replica that registered (a heartbeat just now) and then hung: it never answers a request to write its queue.
+            await redis.GetDatabase().ScriptEvaluateAsync(
+                "local t = redis.call('TIME'); redis.call('ZADD', KEYS[1], tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000), 'hung-replica')", [(RedisKey)(prefix + "replicas")]);
+        }
+
+        // The clock stands still: a health check that waited for the hung replica (State:ReplicaWait on this clock) would never answer.
+        var health = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/health").WaitAsync(Eventually.Bound);
+
+        health!["status"]!.GetValue<string>().Should().Be("healthy");
+        health["state"]!["connected"]!.GetValue<bool>().Should().BeTrue();
+    }
+
     private static bool Connected(RunningServer server) =>
         server.Services.GetRequiredService<StateHealthSource>().Now() is { Connected: true };
 

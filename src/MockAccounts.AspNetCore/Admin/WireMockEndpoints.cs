@@ -87,11 +87,13 @@ internal static class WireMockEndpoints
         var now = engine.Time.GetUtcNow();
         var shared = stateHealth.Now();
         var (journalCount, journalDropped) = (journal.Count, journal.Dropped);
-        if (shared is { Connected: true } && journal.Shared is not null)
+        if (shared is { Connected: true } && journal.Shared is { } sharedJournal)
         {
             try
             {
-                (journalCount, journalDropped) = await journal.CountsAsync().ConfigureAwait(false);
+                // The counts as the store holds them, without first asking every replica to write its queue: a probe
+                // (HAProxy's, Docker's) must neither broadcast to every replica nor wait on one still reconnecting.
+                (journalCount, journalDropped) = await sharedJournal.CountsAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (SharedStateUnavailableException)
             {
