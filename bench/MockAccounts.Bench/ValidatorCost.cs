@@ -61,7 +61,7 @@ internal static class ValidatorCost
         }
 
         BuildCost(snapshot);
-        return 0;
+        return await PublishedAsync(Median(results.First().Value.Select(r => r.Ns)));
 
         void Measure(string name, Func<Case, bool> check)
         {
@@ -81,6 +81,93 @@ internal static class ValidatorCost
             var entry = (clock.Elapsed.TotalNanoseconds / n, (GC.GetAllocatedBytesForCurrentThread() - allocated) / n);
             (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(entry);
             GC.KeepAlive(accepted);
+        }
+    }
+
+    /// <summary>
+    /// The published specs (tests/published-specs and 20 resources of the <c>published</c> bench's spec): every response's
+    /// generated bodies, BodyCheck beside NJsonSchema in alternating rounds. BodyCheck must say yes to every body
+    /// NJsonSchema accepts (else the serving path falls back) and to none it refuses.
+    /// </summary>
+    private static async Task<int> PublishedAsync(double ownContractsNs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mockaccounts-bench", "validators-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.Combine(folder, "schemas", "big"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "schemas", "big", "openapi.yaml"), GeneratedPublishedSpec.Text(20));
+        try
+        {
+            var cases = new List<(string Label, byte[] Body, Core.Schemas.BodyCheck Quick, NJsonSchema.JsonSchema NJson)>();
+            foreach (var root in new[] { Path.Combine(CoreCost.FindRoot(), "tests", "published-specs"), folder })
+            {
+                var snapshot = await ContractSnapshot.LoadAsync(ContractSources.Under(root), GenerationOptions.StartingToday());
+                foreach (var variant in snapshot.Contracts.Vendors.Values.SelectMany(v => v.Variants.Values))
+                {
+                    foreach (var operation in variant.Operations)
+                    {
+                        foreach (var (status, response) in operation.Responses.Where(r => r.Value.BodyValidator is not null))
+                        {
+                            foreach (var token in Tokens)
+                            {
+                                var body = snapshot.Responses.Produce(variant, operation, Core.Scenarios.ResponseStep.Plain(status) with { Generated = true }, token).Body;
+                                cases.Add(($"{variant.Vendor} {operation.Display} {status}/{token}", body,
+                                    response.BodyCheck ?? throw new InvalidOperationException($"{variant.Vendor} {operation.Display} {status} has no quick check"), response.BodyValidator!));
+                            }
+                        }
+                    }
+                }
+            }
+
+            foreach (var c in cases)
+            {
+                var ours = c.Quick.Accepts(c.Body);
+                var njson = c.NJson.Validate(System.Text.Encoding.UTF8.GetString(c.Body)).Count == 0;
+                if (ours != njson)
+                {
+                    Console.WriteLine($"verdicts differ on {c.Label}: BodyCheck {ours}, NJsonSchema {njson}");
+                    return 1;
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"published specs: {cases.Count} generated bodies ({cases.Sum(c => c.Body.Length) / cases.Count} bytes on average), median of {Rounds} alternating rounds:");
+            var (quick, njsonNs) = (new List<(double, double)>(), new List<(double, double)>());
+            for (var round = 0; round < Rounds; round++)
+            {
+                quick.Add(Time(c => c.Quick.Accepts(c.Body)));
+                njsonNs.Add(Time(c => c.NJson.Validate(System.Text.Encoding.UTF8.GetString(c.Body)).Count == 0));
+            }
+
+            var (ours2, theirs) = (Median(quick.Select(q => q.Item1)), Median(njsonNs.Select(q => q.Item1)));
+            Console.WriteLine("| checker | ns per body | bytes per body | ns per body byte | ratio to BodyCheck |");
+            Console.WriteLine("| --- | --- | --- | --- | --- |");
+            var bytes = cases.Average(c => c.Body.Length);
+            Console.WriteLine($"| BodyCheck (serving path) | {ours2:F0} | {Median(quick.Select(q => q.Item2)):F0} | {ours2 / bytes:F2} | 1.00 |");
+            Console.WriteLine($"| NJsonSchema 10.7.2 (the fallback) | {theirs:F0} | {Median(njsonNs.Select(q => q.Item2)):F0} | {theirs / bytes:F2} | {theirs / ours2:F2} |");
+            Console.WriteLine($"(BodyCheck on the built-in vendors' bodies above: {ownContractsNs:F0} ns per body)");
+            return 0;
+
+            (double Ns, double Bytes) Time(Func<(string Label, byte[] Body, Core.Schemas.BodyCheck Quick, NJsonSchema.JsonSchema NJson), bool> check)
+            {
+                const int Passes = 50;
+                var accepted = 0;
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var clock = Stopwatch.StartNew();
+                for (var pass = 0; pass < Passes; pass++)
+                {
+                    foreach (var c in cases)
+                    {
+                        accepted += check(c) ? 1 : 0;
+                    }
+                }
+
+                var n = (double)Passes * cases.Count;
+                GC.KeepAlive(accepted);
+                return (clock.Elapsed.TotalNanoseconds / n, (GC.GetAllocatedBytesForCurrentThread() - allocated) / n);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -4,7 +4,6 @@ using MockAccounts.Core.Http;
 using MockAccounts.Core.Loading;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
-using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Routing;
 using MockAccounts.Core.Validation;
 

@@ -28,16 +28,5 @@ public sealed record MockAccount(string Vendor, string Token, string Scenario, i
 
     /// <summary>The address with the token added as the query parameter the vendor reads its key from; unchanged for a vendor that reads headers.</summary>
     /// <param name="address">A request's address.</param>
-    public Uri Authorize(Uri address)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        if (Credential.Kind != CredentialKind.ApiKeyQuery)
-        {
-            return address;
-        }
-
-        var parameter = $"{Uri.EscapeDataString(Credential.HeaderName)}={Uri.EscapeDataString(Token)}";
-        var text = address.OriginalString;
-        return new Uri(text + (text.Contains('?', StringComparison.Ordinal) ? "&" : "?") + parameter, address.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
-    }
+    public Uri Authorize(Uri address) => Credential.AddTo(address, Token);
 }

@@ -18,11 +18,21 @@ public sealed record VendorAccount(string Vendor, string Token, string Scenario,
 {
     /// <summary>Puts the token where the vendor's security scheme wants it.</summary>
     /// <param name="headers">A client's default headers, or one request's.</param>
+    /// <exception cref="InvalidOperationException">The vendor reads its key from the query, which headers cannot carry: use <see cref="Authorize(Uri)"/>.</exception>
     public void Authorize(HttpRequestHeaders headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
+        if (Credential.Kind == CredentialKind.ApiKeyQuery)
+        {
+            throw new InvalidOperationException($"{Vendor} reads its key from the query (?{Credential.HeaderName}=…), not a header: use Authorize(uri) for each request's address.");
+        }
+
         var (name, value) = Credential.HeaderFor(Token);
         headers.Remove(name);
         headers.TryAddWithoutValidation(name, value);
     }
+
+    /// <summary>The address with the token added as the query parameter the vendor reads its key from; unchanged for a vendor that reads headers.</summary>
+    /// <param name="address">A request's address.</param>
+    public Uri Authorize(Uri address) => Credential.AddTo(address, Token);
 }

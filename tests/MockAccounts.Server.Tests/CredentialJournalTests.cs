@@ -63,6 +63,19 @@ public sealed class CredentialJournalTests
         left!["requests"]!.AsArray().Should().ContainSingle().Which!["request"]!["headers"]!["Authorization"]!.GetValue<string>().Should().Be("Bearer ****oken");
     }
 
+    [Test]
+    public async Task A_key_a_published_spec_reads_from_the_query_is_redacted_in_the_journal()
+    {
+        await using var server = await RunningServer.StartAsync(Repository.TestData("published-query-key"), "--MockAccounts:HotReload", "false");
+
+        var served = await Calls.SendAsync(server.Client, new HttpRequestMessage(HttpMethod.Get, "/v1/me?api_key=ql-live-key-9876wxyz"));
+
+        served.Status.Should().Be(200);
+        var journal = await server.Client.GetFromJsonAsync<JsonNode>("/__admin/requests");
+        journal!["requests"]![0]!["request"]!["url"]!.GetValue<string>().Should().Be("/v1/me?api_key=%2A%2A%2A%2Awxyz");
+        journal.ToJsonString().Should().NotContain("ql-live-key");
+    }
+
     [TestCase("""{"headers": {"Authorization": {"matches": "Bearer rl_S.*"}}}""", "headers.Authorization")]
     [TestCase("""{"headers": {"authorization": {"contains": "rl_S"}}}""", "headers.authorization")]
     [TestCase("""{"headers": {"Authorization": {"equalTo": "bearer rl_secret_token", "caseInsensitive": true}}}""", "headers.Authorization")]

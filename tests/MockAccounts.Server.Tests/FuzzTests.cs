@@ -18,7 +18,10 @@ public sealed class FuzzTests
     [Test]
     public async Task Random_requests_never_break_the_server_or_its_state()
     {
-        await using var server = await RunningServer.StartAsync(null);
+        // The matching budget is wall-clock time: on a starved machine the attack mappings' first matches (before each
+        // pattern moves to the linear engine) can outlast the default second, and the run would see the budget's own 500
+        // (held by its own tests) instead of the patterns matched. A broken fallback still spends this budget, and fails.
+        await using var server = await RunningServer.StartAsync(null, "--MockAccounts:Mappings:MatchBudget=00:00:20");
         (await server.Client.PutAsJsonAsync("/__admin/scenarios/runloop/state", new { state = "trial" })).EnsureSuccessStatusCode();
         await Calls.BindAsync(server, "depicta", "canary", "two-factor");
         foreach (var mapping in FuzzCases.AttackMappings)

@@ -28,7 +28,17 @@ public sealed class RaceTests
         });
         var seen = new ConcurrentBag<(string Token, string Body)>();
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, 4000), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
+        // At least 4,000 requests, and more until the switch has really raced them: on a starved machine the requests
+        // can all be answered before the switcher's tenth call.
+        IEnumerable<int> Requests()
+        {
+            for (var i = 0; (i < 4000 || Volatile.Read(ref switches) <= 10) && !stop.IsCancellationRequested; i++)
+            {
+                yield return i;
+            }
+        }
+
+        await Parallel.ForEachAsync(Requests(), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             var token = tokens[i % tokens.Length];
             var (_, body, _) = await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", token));
@@ -37,8 +47,8 @@ public sealed class RaceTests
         await stop.CancelAsync();
         await switcher;
 
-        switches.Should().BeGreaterThan(10, "the switch really raced the requests");
-        seen.Should().HaveCount(4000).And.OnlyContain(s => expected[s.Token].Contains(s.Body));
+        switches.Should().BeGreaterThan(10, "the switch really raced the requests within the bound");
+        seen.Should().HaveCountGreaterThanOrEqualTo(4000).And.OnlyContain(s => expected[s.Token].Contains(s.Body));
         seen.Select(s => s.Body).Distinct().Count().Should().Be(16, "both scenarios were seen for every token");
     }
 

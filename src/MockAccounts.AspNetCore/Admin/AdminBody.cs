@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Responses;
 

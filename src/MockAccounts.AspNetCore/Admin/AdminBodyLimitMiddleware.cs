@@ -1,4 +1,3 @@
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Http;
 
 namespace MockAccounts.AspNetCore.Admin;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using MockAccounts.Core.Responses;
-using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.AspNetCore.Admin;
 

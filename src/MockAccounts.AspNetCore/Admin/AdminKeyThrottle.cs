@@ -1,5 +1,4 @@
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.AspNetCore.Admin;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Responses;
 

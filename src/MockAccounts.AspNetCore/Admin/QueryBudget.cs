@@ -1,6 +1,5 @@
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
-using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.AspNetCore.Admin;
 

@@ -5,7 +5,6 @@ using MockAccounts.Core.Contracts;
 using MockAccounts.Core.Generation;
 using MockAccounts.Core.Runtime;
 using MockAccounts.Core.Scenarios;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;

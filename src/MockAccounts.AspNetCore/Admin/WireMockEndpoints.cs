@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using MockAccounts.Core.Mappings;
 using MockAccounts.Core.Responses;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.AspNetCore.Admin;

@@ -8,7 +8,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// Hot reload (<see cref="MockAccountsOptions.HotReload"/>): any change under the contract folders reloads them after a short quiet period.
 /// A broken edit keeps the last good contracts serving; the error goes to the log and to health.
 /// </summary>
-internal sealed class ContractWatcher : BackgroundService
+internal sealed class ContractWatcher : HostedLoop
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
@@ -32,8 +32,8 @@ internal sealed class ContractWatcher : BackgroundService
     }
 
     /// <summary>
-    /// Watches and takes the first fingerprint before start-up completes: ExecuteAsync runs later on the
-    /// thread pool, and an edit made in between would otherwise be part of the first fingerprint and never seen.
+    /// Watches and takes the first fingerprint here, before start-up completes: an edit made in between would
+    /// otherwise be part of the first fingerprint and never seen.
     /// </summary>
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ internal sealed class ContractWatcher : BackgroundService
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var (changes, roots, watchers, fingerprint) = (_changes, _roots, _watchers, _fingerprint);
         try
@@ -68,6 +68,8 @@ internal sealed class ContractWatcher : BackgroundService
 
             while (!stoppingToken.IsCancellationRequested)
             {
+                // The real clock, not the host's: edits happen in the real world, and a test's fake clock must neither hold a
+                // reload back nor find the watcher's timers among its own.
                 using (var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
                     poll.CancelAfter(Poll);

@@ -1,6 +1,5 @@
 using System.Text;
 using MockAccounts.Core.Runtime;
-using MockAccounts.AspNetCore.Hosting;
 
 namespace MockAccounts.AspNetCore.Journal;
 

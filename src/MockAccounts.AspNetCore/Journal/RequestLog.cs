@@ -13,7 +13,7 @@ namespace MockAccounts.AspNetCore.Journal;
 /// test's; category <see cref="MockAccountsOptions.RequestLogCategory"/>), the lines go there instead, one
 /// log entry each, still off the request path.
 /// </summary>
-internal sealed class RequestLog : BackgroundService
+internal sealed class RequestLog : HostedLoop
 {
     private const int QueueCapacity = 20_000;
     private const int BatchChars = 64 * 1024;
@@ -61,7 +61,7 @@ internal sealed class RequestLog : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunAsync(CancellationToken stoppingToken)
     {
         var batch = new StringBuilder();
         try

@@ -20,4 +20,20 @@ public sealed record CredentialLocation(CredentialKind Kind, string HeaderName, 
         CredentialKind.ApiKeyQuery => throw new NotSupportedException($"this key travels in the query string, not a header: add ?{HeaderName}={token} to the request URL"),
         _ => new(HeaderName, token),
     };
+
+    /// <summary>The address with <paramref name="token"/> added as the query parameter the key travels in; unchanged for a credential sent in a header.</summary>
+    /// <param name="address">A request's address, absolute or relative.</param>
+    /// <param name="token">The credential.</param>
+    public Uri AddTo(Uri address, string token)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Kind != CredentialKind.ApiKeyQuery)
+        {
+            return address;
+        }
+
+        var parameter = $"{Uri.EscapeDataString(HeaderName)}={Uri.EscapeDataString(token)}";
+        var text = address.OriginalString;
+        return new Uri(text + (text.Contains('?', StringComparison.Ordinal) ? "&" : "?") + parameter, address.IsAbsoluteUri ? UriKind.Absolute : UriKind.Relative);
+    }
 }

@@ -37,5 +37,5 @@ public sealed record VariantContract(
     /// <param name="method">The HTTP method, upper case.</param>
     /// <param name="path">The path template as the contract writes it.</param>
     public OperationContract? FindOperation(string method, string path) =>
-        Operations.FirstOrDefault(o => o.Method == method && o.Path == path);
+        OperationIndex.Find(Operations, method, path);
 }

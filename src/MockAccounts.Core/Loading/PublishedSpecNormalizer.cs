@@ -361,16 +361,8 @@ internal sealed class PublishedSpecNormalizer
             return "#" + fragment;
         }
 
-        if (depth > DeepestInlining)
+        if (Target(origin, target, fragment, at, depth) is not { } found)
         {
-            _fail(at, $"'{target}': references nest more than {DeepestInlining} deep");
-            return null;
-        }
-
-        var found = Find(origin.Root, fragment);
-        if (found is null)
-        {
-            _fail(at, $"'{target}' does not resolve");
             return null;
         }
 
@@ -404,6 +396,14 @@ internal sealed class PublishedSpecNormalizer
             return null;
         }
 
+        return Target(origin, target, fragment, at, depth) is { } found
+            ? Walk(found, origin, $"{Display(origin)}#{fragment}", schema: false, depth + 1)
+            : null;
+    }
+
+    /// <summary>What a reference's fragment points at in its document, or null after reporting why not (too deep, or nothing there).</summary>
+    private JsonNode? Target(Source origin, string target, string fragment, string at, int depth)
+    {
         if (depth > DeepestInlining)
         {
             _fail(at, $"'{target}': references nest more than {DeepestInlining} deep");
@@ -414,10 +414,9 @@ internal sealed class PublishedSpecNormalizer
         if (found is null)
         {
             _fail(at, $"'{target}' does not resolve");
-            return null;
         }
 
-        return Walk(found, origin, $"{Display(origin)}#{fragment}", schema: false, depth + 1);
+        return found;
     }
 
     private static JsonObject Without(JsonObject obj, string key)

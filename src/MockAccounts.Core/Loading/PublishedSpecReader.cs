@@ -390,7 +390,7 @@ internal sealed class PublishedSpecReader
         return new RequestBodyContract(body!["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required, compiler.Compile(schema, schemaAt))
         {
             ValidatorSource = compiler.Validator(schema, schemaAt, request: true),
-            BodyCheck = null,
+            BodyCheck = compiler.Check(schema, request: true),
         };
     }
 

@@ -44,6 +44,8 @@ internal sealed class SchemaCompiler
     private readonly List<JsonNode> _requestBodies = [];
     private readonly Lazy<IReadOnlyDictionary<JsonNode, JsonSchema>> _responseValidators;
     private readonly Lazy<IReadOnlyDictionary<JsonNode, JsonSchema>> _requestValidators;
+    private Schemas.BodyCheck.Builder? _responseChecks;
+    private Schemas.BodyCheck.Builder? _requestChecks;
 
     /// <param name="document">The OpenAPI document (for a published spec, its normalised form).</param>
     /// <param name="fail">Reports an error at a JSON pointer.</param>
@@ -136,10 +138,24 @@ internal sealed class SchemaCompiler
 
     /// <summary>The serving path's quick check of bodies against <paramref name="schema"/>, or null when it cannot express it.</summary>
     /// <param name="schema">The body schema, as the document writes it.</param>
-    public Schemas.BodyCheck? Check(JsonNode schema) =>
-        // The quick check reads required as written: for a published spec's sided properties only NJsonSchema judges.
-        _published && !ReferenceEquals(_requestValidators, _responseValidators) ? null
-        : Schemas.BodyCheck.Compile(schema, reference => reference.StartsWith("#/", StringComparison.Ordinal) ? Lookup(reference[1..]) : null);
+    /// <param name="request">Whether it checks request bodies (else response bodies): a published spec's readOnly and writeOnly say which properties are required.</param>
+    public Schemas.BodyCheck? Check(JsonNode schema, bool request = false) => Check(schema, request, out _);
+
+    /// <summary>As <see cref="Check(JsonNode, bool)"/>, saying what the quick check does not read when there is none.</summary>
+    internal Schemas.BodyCheck? Check(JsonNode schema, bool request, out string? unsupported)
+    {
+        // As the validators of that side read required (Rewrite): the other side's properties are not required.
+        var view = !_published ? SchemaView.AsWritten : request ? SchemaView.Request : SchemaView.Response;
+        var builder = view switch
+        {
+            SchemaView.Request => _requestChecks ??= new(ResolveLocal, property => Sided(property) == "readOnly"),
+            SchemaView.Response => _responseChecks ??= new(ResolveLocal, property => Sided(property) == "writeOnly"),
+            _ => _responseChecks ??= new(ResolveLocal),
+        };
+        return builder.Compile(schema, out unsupported);
+    }
+
+    private JsonNode? ResolveLocal(string reference) => reference.StartsWith("#/", StringComparison.Ordinal) ? Lookup(reference[1..]) : null;
 
     /// <summary>Follows <c>$ref</c>s to <c>#/...</c> for responses, request bodies, parameters and headers.</summary>
     public JsonNode? Resolve(JsonNode? node)

@@ -1,6 +1,5 @@
 using System.Text;
 using MockAccounts.Core.Http;
-using MockAccounts.Core.Runtime;
 
 namespace MockAccounts.Core.Mappings;
 

@@ -21,7 +21,8 @@ internal static class PublishedRequest
 
     public static Invalid? Refusal(OperationContract operation, MockRequest request)
     {
-        var violations = new JsonObject();
+        // Made only for a refusal: a request that keeps the contract allocates nothing here.
+        JsonObject? violations = null;
         foreach (var parameter in operation.Parameters)
         {
             var value = parameter.In switch
@@ -35,17 +36,18 @@ internal static class PublishedRequest
             {
                 if (parameter.Required && parameter.In != "cookie")
                 {
-                    violations[$"{parameter.In}.{parameter.Name}"] = new JsonArray("is required");
+                    (violations ??= [])[$"{parameter.In}.{parameter.Name}"] = new JsonArray("is required");
                 }
             }
             else if (parameter.Check is { } check && !check(value))
             {
-                violations[$"{parameter.In}.{parameter.Name}"] = new JsonArray("does not keep its schema");
+                (violations ??= [])[$"{parameter.In}.{parameter.Name}"] = new JsonArray("does not keep its schema");
             }
         }
 
-        if (operation.RequestBody is { } body && (body.Required || request.Body.Length > 0))
+        if (operation.RequestBody is { } body && (body.Required || request.Body.Length > 0) && body.BodyCheck?.Accepts(request.Body.Span) != true)
         {
+            // A body the quick check accepts is JSON that keeps the schema; any other is parsed, and NJsonSchema says why not.
             JsonNode? parsed;
             try
             {
@@ -58,28 +60,74 @@ internal static class PublishedRequest
 
             foreach (var (field, messages) in FieldViolations.ByField(SchemaValidator.Validate(body.Validator, parsed)))
             {
-                violations[field] = messages?.DeepClone();
+                (violations ??= [])[field] = messages?.DeepClone();
             }
         }
 
-        return violations.Count == 0 ? null
+        return violations is null ? null
             : new Invalid(false, violations, $"{operation.Display}: {string.Join("; ", violations.Select(v => $"{v.Key} {string.Join(", ", v.Value!.AsArray())}"))}");
     }
 
-    /// <summary>The value of a path parameter: the template's segments are the request path's last ones (it may be prefixed with the vendor).</summary>
+    /// <summary>
+    /// The value of a path parameter: the template's segments are the request path's last ones (it may be prefixed
+    /// with the vendor). Read over the two strings' segments in place, since every request to a path with a parameter asks.
+    /// </summary>
     private static string? PathValue(string template, string path, string name)
     {
-        var parts = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var sent = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var offset = sent.Length - parts.Length;
-        for (var i = 0; i < parts.Length && offset >= 0; i++)
+        var offset = Segments(path) - Segments(template);
+        if (offset < 0)
         {
-            if (parts[i] == "{" + name + "}")
+            return null;
+        }
+
+        var index = 0;
+        foreach (var range in template.AsSpan().Split('/'))
+        {
+            var part = template.AsSpan()[range];
+            if (part.IsEmpty)
             {
-                return Uri.UnescapeDataString(sent[offset + i]);
+                continue;
             }
+
+            if (part.Length == name.Length + 2 && part[0] == '{' && part[^1] == '}' && part[1..^1].SequenceEqual(name))
+            {
+                return Uri.UnescapeDataString(Segment(path, offset + index));
+            }
+
+            index++;
         }
 
         return null;
+    }
+
+    private static int Segments(string path)
+    {
+        var count = 0;
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            count += range.Start.Equals(range.End) ? 0 : 1;
+        }
+
+        return count;
+    }
+
+    /// <summary>The path's non-empty segment at <paramref name="wanted"/> (counted from 0).</summary>
+    private static ReadOnlySpan<char> Segment(string path, int wanted)
+    {
+        var index = 0;
+        foreach (var range in path.AsSpan().Split('/'))
+        {
+            if (range.Start.Equals(range.End))
+            {
+                continue;
+            }
+
+            if (index++ == wanted)
+            {
+                return path.AsSpan()[range];
+            }
+        }
+
+        return [];
     }
 }

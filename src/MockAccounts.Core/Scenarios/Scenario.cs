@@ -1,5 +1,4 @@
 using MockAccounts.Core.Http;
-using MockAccounts.Core.Responses;
 namespace MockAccounts.Core.Scenarios;
 
 /// <summary>
