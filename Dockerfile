@@ -8,6 +8,7 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/MockAccounts.Core/MockAccounts.Core.csproj src/MockAccounts.Core/
 COPY src/MockAccounts.AspNetCore/MockAccounts.AspNetCore.csproj src/MockAccounts.AspNetCore/
+COPY src/MockAccounts.Redis/MockAccounts.Redis.csproj src/MockAccounts.Redis/
 COPY src/MockAccounts.Server/MockAccounts.Server.csproj src/MockAccounts.Server/
 # ReadyToRun needs a runtime identifier (this machine's architecture), the crossgen pack and, self-contained,
 # the runtime packs at restore.
@@ -17,6 +18,7 @@ COPY schemas/ schemas/
 COPY mocks/ mocks/
 COPY src/MockAccounts.Core/ src/MockAccounts.Core/
 COPY src/MockAccounts.AspNetCore/ src/MockAccounts.AspNetCore/
+COPY src/MockAccounts.Redis/ src/MockAccounts.Redis/
 COPY src/MockAccounts.Server/ src/MockAccounts.Server/
 # One ReadyToRun image of the runtime, ASP.NET Core and the server together (self-contained, composite): the
 # framework's generic code instantiated over the server's types is then precompiled too, where a framework-dependent

@@ -30,6 +30,9 @@ public record MockAccountsOptions : MockEngineOptions
     /// <summary>Stub mappings made through the admin API: where they are saved.</summary>
     public MappingOptions Mappings { get; init; } = new();
 
+    /// <summary>Where the state lives: the process's own (default), or a Redis several replicas share.</summary>
+    public StateOptions State { get; init; } = new();
+
     /// <summary>One line per vendor request: on stdout for a server of its own, else to the logger (<see cref="RequestLogCategory"/>).</summary>
     public bool RequestLog { get; set; } = true;
 

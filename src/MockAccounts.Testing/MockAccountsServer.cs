@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.AspNetCore.Journal;
+using MockAccounts.Redis;
 using MockAccounts.Core;
 using MockAccounts.Core.Runtime;
 
@@ -90,6 +91,8 @@ public sealed class MockAccountsServer : IAsyncDisposable
     private static void Configure(WebApplicationBuilder builder, Action<MockAccountsServerOptions>? configure)
     {
         builder.Services.AddSingleton<IOptionsFactory<MockAccountsOptions>, FixtureOptionsFactory>();
+        // o.State.Redis shares the fixture's state with every replica (fixture or server) on that Redis.
+        builder.Services.AddMockAccountsRedis();
         if (configure is not null)
         {
             builder.Services.Configure<MockAccountsOptions>(options => configure((MockAccountsServerOptions)options));

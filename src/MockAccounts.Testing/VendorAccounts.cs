@@ -29,16 +29,16 @@ public sealed class VendorAccounts
     /// <param name="variation">The account's own variation (<see cref="Variation.Edges"/>: its requests walk the contract's edges); null for the server's.</param>
     /// <param name="cancellationToken">Cancels the admin calls.</param>
     /// <exception cref="MockAccountsAdminException">The vendor has no such scenario (the message lists them).</exception>
-    public Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
+    public async Task<MockAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var created = _admin.CreateAccount(_admin.FindVendor(Name).Value!, scenario, variation);
+        var created = await _admin.CreateAccountAsync(_admin.FindVendor(Name).Value!, scenario, variation).ConfigureAwait(false);
         if (created.Problem is { } problem)
         {
             throw new MockAccountsAdminException(problem.Status, problem.ToJsonObject().ToJsonString());
         }
 
         var account = created.Value!;
-        return Task.FromResult(new MockAccount(Name, account.Token, account.Scenario, account.Response.Status, account.ParseBody(), account.Credential));
+        return new MockAccount(Name, account.Token, account.Scenario, account.Response.Status, account.ParseBody(), account.Credential);
     }
 }

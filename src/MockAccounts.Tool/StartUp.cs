@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MockAccounts.AspNetCore;
 using MockAccounts.AspNetCore.Hosting;
 using MockAccounts.Core.Loading;
+using MockAccounts.Redis;
 
 namespace MockAccounts.Tool;
 
@@ -28,6 +29,7 @@ internal static class StartUp
             var host = await MockAccountsHost.StartAsync([.. settings], builder =>
             {
                 builder.WebHost.UseTestServer();
+                builder.Services.AddMockAccountsRedis();
                 builder.Logging.ClearProviders();
                 builder.Services.Configure<MockAccountsOptions>(options =>
                 {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Redis;
 
 namespace MockAccounts.Tool;
 
@@ -129,7 +130,7 @@ internal static class ToolCommands
             }
 
             args.AddRange(settings);
-            return MockAccountsHost.RunAsync([.. args]);
+            return MockAccountsHost.RunAsync([.. args], builder => builder.Services.AddMockAccountsRedis());
         });
         return serve;
     }

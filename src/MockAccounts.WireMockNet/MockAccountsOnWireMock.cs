@@ -66,7 +66,7 @@ public sealed class MockAccountsOnWireMock : IDisposable
     /// or <c>server.Reset()</c> removed them.
     /// </summary>
     /// <param name="cancellationToken">Stops before anything is changed.</param>
-    public Task ResetAsync(CancellationToken cancellationToken = default)
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
@@ -75,7 +75,7 @@ public sealed class MockAccountsOnWireMock : IDisposable
             _server.ResetScenario(vendor);
         }
 
-        _engine.Admin.Reset();
+        await _engine.Admin.ResetAsync().ConfigureAwait(false);
         _states.Forget();
         var present = _server.Mappings.Select(m => m.Guid).ToHashSet();
         if (MappingIds.Any(id => !present.Contains(id)))
@@ -84,7 +84,6 @@ public sealed class MockAccountsOnWireMock : IDisposable
             Register();
         }
 
-        return Task.CompletedTask;
     }
 
     /// <summary>Removes the vendor mappings from the server and releases the contracts; the server keeps running.</summary>

@@ -60,11 +60,25 @@ internal sealed class ScenarioStates
             return;
         }
 
-        if (state.Length == 0 || _engine.Admin.SetVendorScenario(contract, state) is not null)
+        if (state.Length == 0 || Done(_engine.Admin.SetVendorScenarioAsync(contract, state)) is not null)
         {
             // Reset, or a state that is no scenario (refused per request by Carry): the vendor's default, sequences restarted.
-            _engine.Admin.ResetVendorScenario(contract);
+            Done(_engine.Admin.ResetVendorScenarioAsync(contract));
         }
+    }
+
+    /// <summary>A change to this engine's own state, which is made at once (the engine under WireMock.Net never shares its state).</summary>
+    private static T Done<T>(ValueTask<T> change) =>
+        change.IsCompleted ? change.GetAwaiter().GetResult() : throw new InvalidOperationException("The engine's state is shared: WireMock.Net's scenarios cannot carry over to it.");
+
+    private static void Done(ValueTask change)
+    {
+        if (!change.IsCompleted)
+        {
+            throw new InvalidOperationException("The engine's state is shared: WireMock.Net's scenarios cannot carry over to it.");
+        }
+
+        change.GetAwaiter().GetResult();
     }
 
     private string? StateOf(string vendor)

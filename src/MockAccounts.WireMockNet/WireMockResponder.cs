@@ -38,7 +38,7 @@ internal sealed class WireMockResponder
         var request = new MockRequest(method, message.Path, name => Header(message, name), message.BodyData?.BodyAsBytes ?? [], Query(message));
         var routed = _engine.Contracts.Current.Contracts.Match(head ? ContractSet.HeadAnswersAs : method, request.Path);
         var unknownState = routed is null ? null : _states.Carry(routed.Vendor.Name);
-        switch (_engine.Pipeline.Handle(request))
+        switch (await _engine.Pipeline.HandleAsync(request).ConfigureAwait(false))
         {
             case Served { Source: ScenarioSource.CatalogueDefault } when unknownState is not null:
                 // The vendor's state would have chosen, and it names no scenario: say so rather than serve the default.

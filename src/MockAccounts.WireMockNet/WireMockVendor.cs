@@ -41,12 +41,12 @@ public sealed class WireMockVendor
     /// <param name="variation">The account's own variation (<see cref="Variation.Edges"/>: its requests walk the contract's edges); null for the vendor's.</param>
     /// <param name="cancellationToken">Stops before anything is changed.</param>
     /// <exception cref="MockAccountsException">The vendor has no such scenario (the message lists them).</exception>
-    public Task<VendorAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
+    public async Task<VendorAccount> CreateAccountAsync(string? scenario, Variation? variation, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var created = _engine.Admin.CreateAccount(Contract, scenario, variation);
+        var created = await _engine.Admin.CreateAccountAsync(Contract, scenario, variation).ConfigureAwait(false);
         var account = created.Value ?? throw new MockAccountsException(created.Problem!);
-        return Task.FromResult(new VendorAccount(Name, account.Token, account.Scenario, account.Response.Status, account.ParseBody(), account.Credential));
+        return new VendorAccount(Name, account.Token, account.Scenario, account.Response.Status, account.ParseBody(), account.Credential);
     }
 #pragma warning restore RS0026
 
@@ -55,20 +55,26 @@ public sealed class WireMockVendor
     /// <param name="scenario">A scenario or sequence of the token's variant.</param>
     /// <param name="cancellationToken">Stops before anything is changed.</param>
     /// <exception cref="MockAccountsException">An empty token, or a scenario the vendor lacks (the message lists them).</exception>
-    public Task BindTokenAsync(string token, string scenario, CancellationToken cancellationToken = default)
+    public async Task BindTokenAsync(string token, string scenario, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _engine.Admin.BindToken(Contract, token, scenario) is { } problem ? Task.FromException(new MockAccountsException(problem)) : Task.CompletedTask;
+        if (await _engine.Admin.BindTokenAsync(Contract, token, scenario).ConfigureAwait(false) is { } problem)
+        {
+            throw new MockAccountsException(problem);
+        }
     }
 
     /// <summary>The token follows the vendor's scenario again.</summary>
     /// <param name="token">The credential.</param>
     /// <param name="cancellationToken">Stops before anything is changed.</param>
     /// <exception cref="MockAccountsException">The token had no scenario of its own.</exception>
-    public Task UnbindTokenAsync(string token, CancellationToken cancellationToken = default)
+    public async Task UnbindTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _engine.Admin.UnbindToken(Contract, token) is { } problem ? Task.FromException(new MockAccountsException(problem)) : Task.CompletedTask;
+        if (await _engine.Admin.UnbindTokenAsync(Contract, token).ConfigureAwait(false) is { } problem)
+        {
+            throw new MockAccountsException(problem);
+        }
     }
 
     /// <summary>Serves one token another variant of the vendor (e.g. Opterius' observed <c>v2.7.0</c>).</summary>
@@ -76,9 +82,12 @@ public sealed class WireMockVendor
     /// <param name="variant">A variant of the vendor.</param>
     /// <param name="cancellationToken">Stops before anything is changed.</param>
     /// <exception cref="MockAccountsException">The vendor has no such variant (the message lists them).</exception>
-    public Task SetTokenVariantAsync(string token, string variant, CancellationToken cancellationToken = default)
+    public async Task SetTokenVariantAsync(string token, string variant, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return _engine.Admin.SetTokenVariant(Contract, token, variant) is { } problem ? Task.FromException(new MockAccountsException(problem)) : Task.CompletedTask;
+        if (await _engine.Admin.SetTokenVariantAsync(Contract, token, variant).ConfigureAwait(false) is { } problem)
+        {
+            throw new MockAccountsException(problem);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using MockAccounts.Core.Runtime;
 using MockAccounts.AspNetCore.Hosting;
+using MockAccounts.Redis;
 using MockAccounts.Tests.Support;
 
 namespace MockAccounts.Server.Tests;
@@ -32,6 +33,10 @@ public sealed class RunningServer : IAsyncDisposable
 
     public static Task<RunningServer> StartAsync(string? contractsRoot = null, params string[] args) => StartAsync(contractsRoot, null, args);
 
+    /// <summary>A replica sharing its state through <paramref name="redis"/> under <paramref name="prefix"/> (MockAccounts.Redis, as the server executable adds it).</summary>
+    public static Task<RunningServer> StartSharingAsync(string redis, string prefix, params string[] args) =>
+        StartAsync(null, null, ["--MockAccounts:State:Redis", redis, "--MockAccounts:State:Prefix", prefix, .. args]);
+
     /// <summary>A server whose stub delays and templates run on <paramref name="time"/> (a fake clock lets tests skip waiting); it does not watch the contracts.</summary>
     public static Task<RunningServer> StartWithClockAsync(TimeProvider time, params string[] args) => StartAsync(null, time, ["--MockAccounts:HotReload", "false", .. args]);
 
@@ -46,6 +51,7 @@ public sealed class RunningServer : IAsyncDisposable
             .. args,
         ], builder =>
         {
+            builder.Services.AddMockAccountsRedis();
             if (time is not null)
             {
                 builder.Services.AddSingleton(time);

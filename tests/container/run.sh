@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Container suite: builds the image from the root Dockerfile and exercises it for real:
 # health, every vendor, HTTP/2, a scenario switch, environment configuration, a mounted extra and
-# replacement vendor, a broken mounted contract, the non-root user, one log line per request, stop time.
-# Starts a private Docker engine (../shared/tools/docker-sandbox.sh) when none is reachable, and
-# stops it again. Everything listens on loopback ports. Prints figures and "N passed, N failed".
+# replacement vendor, a broken mounted contract, the non-root user, one log line per request, stop time;
+# then docker-compose.replicas.yml's set-up (Redis, three replicas of the image, HAProxy round robin with
+# deploy/haproxy.cfg) run with `docker run --network host` on loopback ports, a switch through the balancer
+# served by every replica, and the compose file checked with `docker-compose config`.
+# Starts a private Docker engine (../shared/tools/docker-sandbox.sh, with its redis:7 and haproxy:2.6
+# stand-ins) when none is reachable, and stops it again. Everything listens on loopback ports. Prints
+# figures and "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -30,8 +34,9 @@ wait_healthy() { # url, seconds
     sleep 0.05
   done
 }
+REPLICAS=(mockaccounts-ci-redis mockaccounts-ci-r1 mockaccounts-ci-r2 mockaccounts-ci-r3 mockaccounts-ci-lb)
 cleanup() {
-  docker rm -f mockaccounts-ci mockaccounts-ci-extra >/dev/null 2>&1 || true
+  docker rm -f mockaccounts-ci mockaccounts-ci-extra "${REPLICAS[@]}" >/dev/null 2>&1 || true
   [ "$started_engine" = 1 ] && "$SANDBOX" down >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
@@ -39,7 +44,7 @@ trap cleanup EXIT
 
 if ! docker info >/dev/null 2>&1; then
   echo "# starting a private Docker engine"
-  eval "$("$SANDBOX" up)" || { echo "0 passed, 1 failed"; exit 1; }
+  eval "$("$SANDBOX" up redis haproxy)" || { echo "0 passed, 1 failed"; exit 1; }
   started_engine=1
 fi
 
@@ -141,6 +146,64 @@ broken() {
   [ "$code" = 1 ] && grep -q 'mocks/ultravox/scenarios.json' "$WORK/broken.log" && grep -q '418 is not a documented response' "$WORK/broken.log"
 }
 check "a broken mounted contract stops start-up with exit 1, naming file and reason" broken
+
+# Several replicas, one mock: docker-compose.replicas.yml's set-up with --network host (the sandbox engine has no
+# bridge network), each on a loopback port: Redis, three replicas of the image, HAProxy in front with deploy/haproxy.cfg.
+REDIS_PORT=18079
+LB_PORT=18090
+docker rm -f "${REPLICAS[@]}" >/dev/null 2>&1
+docker run -d --network host --name mockaccounts-ci-redis redis:7 \
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --protected-mode no --save "" --appendonly no >/dev/null
+for i in 1 2 3; do
+  docker run -d --network host --name "mockaccounts-ci-r$i" -e ASPNETCORE_URLS="http://127.0.0.1:1809$i" \
+    -e MockAccounts__State__Redis="127.0.0.1:$REDIS_PORT,abortConnect=false" "$IMAGE" >/dev/null
+done
+replicas_shared() {
+  for i in 1 2 3; do
+    wait_healthy "http://127.0.0.1:1809$i" 60 || { echo "replica $i never answered"; docker logs "mockaccounts-ci-r$i" 2>&1 | tail -5; return 1; }
+    expect 200 "http://127.0.0.1:1809$i/__admin/health" && json_has '"connected":true' && json_has '"status":"healthy"' || return 1
+  done
+}
+check "three replica containers start sharing their state on the Redis container" replicas_shared
+# The balancer once the replicas answer: HAProxy takes a server for up until its checks fail, so all three take turns
+# from the first request (started earlier, the replicas still starting would be marked down for a check interval).
+docker run -d --network host --name mockaccounts-ci-lb -e MOCKACCOUNTS_LISTEN="127.0.0.1:$LB_PORT" \
+  -e MOCKACCOUNTS_REPLICA_1=127.0.0.1:18091 -e MOCKACCOUNTS_REPLICA_2=127.0.0.1:18092 -e MOCKACCOUNTS_REPLICA_3=127.0.0.1:18093 \
+  -v "$ROOT/deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro" haproxy:2.6 >/dev/null
+balanced() { wait_healthy "http://127.0.0.1:$LB_PORT" 30 || { docker logs mockaccounts-ci-lb 2>&1 | tail -5; return 1; }; }
+check "HAProxy (deploy/haproxy.cfg) answers in front of them" balanced
+through_balancer() {
+  expect 200 "http://127.0.0.1:$LB_PORT/__admin/scenarios/runloop/state" -X PUT -H 'Content-Type: application/json' -d '{"state": "quota-reached"}' || return 1
+  for i in 1 2 3; do
+    expect 200 "http://127.0.0.1:1809$i/v1/accounts/me" -H 'Authorization: Bearer rl_lb' && json_has 'ACCOUNT_STATUS_DISABLED_QUOTA_REACHED' || { echo "replica $i"; return 1; }
+  done
+  for _ in 1 2 3 4 5 6; do
+    expect 200 "http://127.0.0.1:$LB_PORT/v1/accounts/me" -H 'Authorization: Bearer rl_lb' && json_has 'ACCOUNT_STATUS_DISABLED_QUOTA_REACHED' || return 1
+  done
+}
+check "a switch through the balancer is served by every replica, directly and through the balancer" through_balancer
+round_robin() {
+  local counts="" n
+  for i in 1 2 3; do
+    n=$(docker logs "mockaccounts-ci-r$i" 2>&1 | grep -cE '^[0-9:]{8} GET /v1/accounts/me HTTP/1.1 -> 200 ')
+    counts="$counts $n"
+  done
+  echo "vendor request lines per replica:$counts (3 direct + 6 through the balancer)"
+  [ "$counts" = " 3 3 3" ]
+}
+check "the balancer sends requests round robin (two of the six to each replica)" round_robin
+one_journal() { expect 200 "http://127.0.0.1:18092/__admin/requests/count" -X POST -H 'Content-Type: application/json' -d '{"urlPath": "/v1/accounts/me"}' && json_has '"count":9'; }
+check "every replica's journal holds all nine requests" one_journal
+docker rm -f "${REPLICAS[@]}" >/dev/null 2>&1
+compose_config() {
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=300 --no-install-recommends docker-compose >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends docker-compose >/dev/null 2>&1; }
+  fi
+  docker-compose -f docker-compose.replicas.yml config -q && docker-compose -f docker-compose.replicas.yml config --services | sort | tr '\n' ' ' | tee /dev/stderr |
+    grep -qx 'balancer mockaccounts-1 mockaccounts-2 mockaccounts-3 redis '
+}
+check "docker-compose.replicas.yml is valid (docker-compose config): Redis, three replicas, the balancer" compose_config
 
 t0=$(now)
 docker stop mockaccounts-ci >/dev/null

@@ -6,7 +6,7 @@ internal static class AdminApi
     /// <returns>The group of every admin endpoint, for conventions an application adds (authorization, host filters).</returns>
     public static RouteGroupBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        var open = endpoints.MapGroup(AdminRoutes.Prefix).AddEndpointFilter<PrettyJsonFilter>();
+        var open = endpoints.MapGroup(AdminRoutes.Prefix).AddEndpointFilter<PrettyJsonFilter>().AddEndpointFilter<SharedStateFilter>();
         ((IEndpointConventionBuilder)open).Add(AnswerHeadWhereGet);
         var admin = open.MapDashboard().MapWireMockAdmin().MapStubMappingAdmin().MapVendorAdmin();
         admin.MapAdminOpenApi();

@@ -69,50 +69,50 @@ internal static class VendorAdminEndpoints
     private static async Task<IResult> SetVariantAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant").ConfigureAwait(false);
-        problem ??= admin.SetVariant(target.Contract, values[0]);
+        problem ??= await admin.SetVariantAsync(target.Contract, values[0]).ConfigureAwait(false);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new VariantSelectionDto(target.Contract.Name, values[0]));
     }
 
     private static async Task<IResult> BindAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "scenario").ConfigureAwait(false);
-        problem ??= admin.BindToken(target.Contract, credential.Value, values[0]);
+        problem ??= await admin.BindTokenAsync(target.Contract, credential.Value, values[0]).ConfigureAwait(false);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, credential.Value, values[0]));
     }
 
     private static async Task<IResult> SetVendorVariationAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation").ConfigureAwait(false);
-        var set = problem is null ? admin.SetVariation(target.Contract, null, values[0]) : problem;
+        var set = problem is null ? await admin.SetVariationAsync(target.Contract, null, values[0]).ConfigureAwait(false) : problem;
         return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, null, variation)) : new ProblemResult(set.Problem!);
     }
 
     private static async Task<IResult> SetTokenVariationAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variation").ConfigureAwait(false);
-        var set = problem is null ? admin.SetVariation(target.Contract, credential.Value, values[0]) : problem;
+        var set = problem is null ? await admin.SetVariationAsync(target.Contract, credential.Value, values[0]).ConfigureAwait(false) : problem;
         return set.Value is { } variation ? TypedResults.Ok(new VariationSelectionDto(target.Contract.Name, credential.Value, variation)) : new ProblemResult(set.Problem!);
     }
 
     private static async Task<IResult> SetTokenVariantAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "variant").ConfigureAwait(false);
-        problem ??= admin.SetTokenVariant(target.Contract, credential.Value, values[0]);
+        problem ??= await admin.SetTokenVariantAsync(target.Contract, credential.Value, values[0]).ConfigureAwait(false);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenVariantDto(target.Contract.Name, credential.Value, values[0]));
     }
 
     private static async Task<IResult> BindFromBodyAsync(RouteVendor target, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
         var (values, problem) = await AdminBody.ReadStringsAsync(context, options.MaxBodyBytes, "token", "scenario").ConfigureAwait(false);
-        problem ??= admin.BindToken(target.Contract, values[0], values[1]);
+        problem ??= await admin.BindTokenAsync(target.Contract, values[0], values[1]).ConfigureAwait(false);
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok(new TokenBindingDto(target.Contract.Name, values[0], values[1]));
     }
 
-    private static IResult Unbind(RouteVendor target, RouteToken credential, MockAdmin admin) =>
-        admin.UnbindToken(target.Contract, credential.Value) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
+    private static async Task<IResult> Unbind(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        await admin.UnbindTokenAsync(target.Contract, credential.Value).ConfigureAwait(false) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
 
-    private static Ok<AccountDto> Account(RouteVendor target, RouteToken credential, MockAdmin admin) =>
-        TypedResults.Ok(ToDto(admin.DescribeAccount(target.Contract, credential.Value)));
+    private static async Task<Ok<AccountDto>> Account(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        TypedResults.Ok(ToDto(await admin.DescribeAccountAsync(target.Contract, credential.Value).ConfigureAwait(false)));
 
     private static async Task<IResult> EditAccountAsync(RouteVendor target, RouteToken credential, HttpContext context, MockAdmin admin, MockAccountsOptions options)
     {
@@ -122,12 +122,12 @@ internal static class VendorAdminEndpoints
             return new ProblemResult(problem);
         }
 
-        var edited = admin.EditAccount(target.Contract, credential.Value, patch);
+        var edited = await admin.EditAccountAsync(target.Contract, credential.Value, patch).ConfigureAwait(false);
         return edited.Value is { } account ? TypedResults.Ok(ToDto(account)) : new ProblemResult(edited.Problem!);
     }
 
-    private static IResult ClearAccount(RouteVendor target, RouteToken credential, MockAdmin admin) =>
-        admin.ClearAccount(target.Contract, credential.Value) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
+    private static async Task<IResult> ClearAccount(RouteVendor target, RouteToken credential, MockAdmin admin) =>
+        await admin.ClearAccountAsync(target.Contract, credential.Value).ConfigureAwait(false) is { } problem ? new ProblemResult(problem) : TypedResults.NoContent();
 
     private static ScenarioInfoDto[] Scenarios(VariantContract variant) =>
         variant.Catalogue.Scenarios.Select(s => new ScenarioInfoDto(

@@ -27,75 +27,97 @@ internal static class WireMockEndpoints
         var admin = open.MapGroup("").AddEndpointFilter<AdminKeyFilter>().WithMetadata(new AdminKeyRequiredMetadata());
         admin.MapGet("/scenarios", Scenarios).WithSummary("WireMock scenarios: one per vendor, its states the vendor's scenarios, then the stub mappings' scenarios");
         admin.MapPut("/scenarios/{vendor}/state", SetScenarioStateAsync).WithMetadata(new AdminRequestBody(typeof(StateRequestDto), IsOptional: true)).WithSummary("Switch a vendor's (or a stub scenario's) state: {\"state\": \"<scenario>\"}; no body resets it");
-        admin.MapPost("/scenarios/reset", (MockAdmin mock) =>
+        admin.MapPost("/scenarios/reset", async (MockAdmin mock) =>
         {
-            mock.ResetScenarios();
+            await mock.ResetScenariosAsync().ConfigureAwait(false);
             return TypedResults.Ok();
         }).WithSummary("Every vendor back to its default scenario, every stub scenario back to Started");
         admin.MapGet("/requests", Requests).Produces<ServeEventsDto>().WithSummary("The journal, newest first (?limit=, ?since=)");
-        admin.MapDelete("/requests", (RequestJournal journal) =>
+        admin.MapDelete("/requests", async (RequestJournal journal, CancellationToken cancellationToken) =>
         {
-            journal.Clear();
+            await journal.ClearAsync(cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok();
         }).WithSummary("Clear the journal");
-        admin.MapPost("/requests/reset", (RequestJournal journal) =>
+        admin.MapPost("/requests/reset", async (RequestJournal journal, CancellationToken cancellationToken) =>
         {
-            journal.Clear();
+            await journal.ClearAsync(cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok();
         }).WithSummary("Clear the journal (WireMock's older form)");
-        admin.MapGet("/requests/unmatched", (RequestJournal journal) =>
-            TypedResults.Ok(new FoundRequestsDto(journal.Snapshot().Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())))
+        admin.MapGet("/requests/unmatched", async (RequestJournal journal, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new FoundRequestsDto((await journal.SnapshotAsync(cancellationToken).ConfigureAwait(false)).Where(e => !e.WasMatched).Select(ServeEvents.Request).ToArray())))
             .WithSummary("Requests that matched no vendor operation");
-        admin.MapGet("/requests/{id}", RequestById).Produces<ServeEventDto>().WithSummary("One journal entry");
-        admin.MapDelete("/requests/{id}", (string id, RequestJournal journal) =>
-            Guid.TryParse(id, out var guid) && journal.Remove(e => e.Id == guid).Count == 1
+        admin.MapGet("/requests/{id}", RequestByIdAsync).Produces<ServeEventDto>().WithSummary("One journal entry");
+        admin.MapDelete("/requests/{id}", async (string id, RequestJournal journal, CancellationToken cancellationToken) =>
+            Guid.TryParse(id, out var guid) && (await journal.RemoveAsync(e => e.Id == guid, cancellationToken).ConfigureAwait(false)).Count == 1
                 ? (IResult)TypedResults.Ok()
                 : UnknownRequest(id))
             .WithSummary("Remove one journal entry");
         admin.MapPost("/requests/remove", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
-            await MatchingAsync(context, journal, options, time, found =>
+            await MatchingAsync(context, journal, options, time, async found =>
             {
                 // Entries are unpacked afresh on every read, so they are matched by id, not by reference.
                 var ids = found.Select(e => e.Id).ToHashSet();
-                var removed = journal.Remove(e => ids.Contains(e.Id));
+                var removed = await journal.RemoveAsync(e => ids.Contains(e.Id), context.RequestAborted).ConfigureAwait(false);
                 return TypedResults.Ok(new FoundRequestsDto(removed.Select(ServeEvents.Request).ToArray()));
             }).ConfigureAwait(false)).WithMetadata(new AdminRequestBody(typeof(JsonObject))).Produces<FoundRequestsDto>().WithSummary("Remove the journal entries matching a WireMock request pattern");
         admin.MapPost("/requests/count", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
-            await MatchingAsync(context, journal, options, time, found => TypedResults.Ok(new CountDto(found.Count))).ConfigureAwait(false))
+            await MatchingAsync(context, journal, options, time, found => Task.FromResult<IResult>(TypedResults.Ok(new CountDto(found.Count)))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<CountDto>()
             .WithSummary("Count journal entries matching a WireMock request pattern (the stub mappings' request fields)");
         admin.MapPost("/requests/find", async (HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time) =>
-            await MatchingAsync(context, journal, options, time, found => TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray()))).ConfigureAwait(false))
+            await MatchingAsync(context, journal, options, time, found => Task.FromResult<IResult>(TypedResults.Ok(new FoundRequestsDto(found.Select(ServeEvents.Request).ToArray())))).ConfigureAwait(false))
             .WithMetadata(new AdminRequestBody(typeof(JsonObject)))
             .Produces<FoundRequestsDto>()
             .WithSummary("Journal entries matching a WireMock request pattern");
-        admin.MapPost("/reset", (MockAdmin mock, RequestJournal journal) =>
+        admin.MapPost("/reset", async (MockAdmin mock, RequestJournal journal) =>
         {
-            mock.Reset();
-            journal.Clear();
+            await mock.ResetAsync().ConfigureAwait(false);
+            await journal.ClearAsync().ConfigureAwait(false);
             return TypedResults.Ok();
         }).WithSummary("Back to a fresh start: scenarios, token bindings, account edits, variants, journal, and stub mappings as the files have them");
 
         return admin;
     }
 
-    private static Ok<HealthDto> Health(MockEngine engine, ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options)
+    private static async Task<Ok<HealthDto>> Health(MockEngine engine, ContractStore contracts, MockState state, RequestJournal journal, RequestLog requestLog, MockAccountsOptions options, StateHealthSource stateHealth)
     {
         var error = contracts.LastError;
         var now = engine.Time.GetUtcNow();
+        var shared = stateHealth.Now();
+        var (journalCount, journalDropped) = (journal.Count, journal.Dropped);
+        if (shared is { Connected: true } && journal.Shared is { } sharedJournal)
+        {
+            try
+            {
+                // The counts as the store holds them, without first asking every replica to write its queue: a probe
+                // (HAProxy's, Docker's) must neither broadcast to every replica nor wait on one still reconnecting.
+                (journalCount, journalDropped) = await sharedJournal.CountsAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (SharedStateUnavailableException)
+            {
+                // Health never fails for the store: it says the store is unreachable instead.
+            }
+        }
+
+        var degraded = error is not null || shared is { Connected: false };
         return TypedResults.Ok(new HealthDto(
-            error is null ? "healthy" : "degraded",
-            error is null ? "MockAccounts is ok" : "The last contract reload failed; the last good contracts are still served.",
+            degraded ? "degraded" : "healthy",
+            error is not null ? "The last contract reload failed; the last good contracts are still served."
+                : shared is { Connected: false } ? $"Redis ({MockAccountsOptions.Section}:State:Redis, {shared.Store}) cannot be reached: vendor requests are answered from the last known state, admin changes are refused (503) until it is back."
+                : "MockAccounts is ok",
             Version,
             (long)(now - engine.StartedAt).TotalSeconds,
             now,
             new ContractHealthDto(contracts.Current.Contracts.Vendors.Count, contracts.LoadedAt, contracts.Reloads, contracts.Current.Contracts.RouteConflicts, error?.Message,
                 error?.Errors.Select(e => new ContractErrorDto(e.File, e.Location, e.Message)).ToArray() ?? []),
-            new JournalHealthDto(journal.Count, journal.Capacity, journal.Dropped),
+            new JournalHealthDto(journalCount, journal.Capacity, journalDropped),
             new TokenHealthDto(state.TokenEntries, state.TokenCapacity, state.EvictedTokenEntries, state.TokenBytes, state.TokenByteCapacity),
             new RequestLogHealthDto(options.RequestLog, requestLog.Dropped),
-            MemoryHealthDto.Now()));
+            MemoryHealthDto.Now())
+        {
+            State = shared,
+        });
     }
 
     private static Ok<ScenariosDto> Scenarios(MockAdmin admin) =>
@@ -124,23 +146,23 @@ internal static class WireMockEndpoints
         Problem? problem = null;
         if (admin.FindVendor(vendor).Value is not { } contract)
         {
-            problem = admin.SetStubScenarioState(vendor, state);
+            problem = await admin.SetStubScenarioStateAsync(vendor, state).ConfigureAwait(false);
         }
         else if (state is null)
         {
-            admin.ResetVendorScenario(contract);
+            await admin.ResetVendorScenarioAsync(contract).ConfigureAwait(false);
         }
         else
         {
-            problem = admin.SetVendorScenario(contract, state);
+            problem = await admin.SetVendorScenarioAsync(contract, state).ConfigureAwait(false);
         }
 
         return problem is not null ? new ProblemResult(problem) : TypedResults.Ok();
     }
 
-    private static IResult Requests(RequestJournal journal, MockAccountsOptions options, string? limit, string? since)
+    private static async Task<IResult> Requests(RequestJournal journal, MockAccountsOptions options, string? limit, string? since, CancellationToken cancellationToken)
     {
-        var entries = journal.Snapshot().AsEnumerable();
+        var entries = (await journal.SnapshotAsync(cancellationToken).ConfigureAwait(false)).AsEnumerable();
         if (since is not null)
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var after))
@@ -162,11 +184,12 @@ internal static class WireMockEndpoints
         }
 
         var events = entries.Select(e => ServeEvents.Event(e, options.Journal.MaxBodyChars)).ToArray();
-        return TypedResults.Ok(new ServeEventsDto(events, new MetaDto(journal.Count, journal.Dropped), !journal.Enabled));
+        var (total, dropped) = await journal.CountsAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new ServeEventsDto(events, new MetaDto(total, dropped), !journal.Enabled));
     }
 
-    private static IResult RequestById(string id, RequestJournal journal, MockAccountsOptions options) =>
-        Guid.TryParse(id, out var guid) && journal.Snapshot().FirstOrDefault(e => e.Id == guid) is { } entry
+    private static async Task<IResult> RequestByIdAsync(string id, RequestJournal journal, MockAccountsOptions options, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var guid) && (await journal.SnapshotAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(e => e.Id == guid) is { } entry
             ? TypedResults.Ok(ServeEvents.Event(entry, options.Journal.MaxBodyChars))
             : UnknownRequest(id);
 
@@ -174,7 +197,7 @@ internal static class WireMockEndpoints
         new(new Problem(StatusCodes.Status404NotFound, "Unknown request", $"No request '{id}' in the journal."));
 
     private static async Task<IResult> MatchingAsync(
-        HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time, Func<IReadOnlyList<JournalEntry>, IResult> answer)
+        HttpContext context, RequestJournal journal, MockAccountsOptions options, TimeProvider time, Func<IReadOnlyList<JournalEntry>, Task<IResult>> answer)
     {
         var (json, problem) = await AdminBody.ReadAsync(context, options.MaxBodyBytes).ConfigureAwait(false);
         if (problem is not null)
@@ -190,17 +213,18 @@ internal static class WireMockEndpoints
             return new ProblemResult(new Problem(StatusCodes.Status400BadRequest, "Invalid request pattern", string.Join("; ", problems)).With("problems", problems));
         }
 
+        var entries = await journal.SnapshotAsync(context.RequestAborted).ConfigureAwait(false);
         var budget = QueryBudget.For(context, options, time);
         JournalEntry[] found;
         try
         {
-            found = journal.Snapshot().Where(e => pattern.Matches(e.AsRequest(), budget)).ToArray();
+            found = entries.Where(e => pattern.Matches(e.AsRequest(), budget)).ToArray();
         }
         catch (MatchBudgetSpentException e)
         {
             return QueryBudget.Spent(e, "Matching the request pattern against the journal");
         }
 
-        return answer(found);
+        return await answer(found).ConfigureAwait(false);
     }
 }

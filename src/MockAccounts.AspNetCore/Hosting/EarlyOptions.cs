@@ -17,6 +17,8 @@ internal static class EarlyOptions
         typeof(IPostConfigureOptions<MockAccountsOptions>),
         typeof(IValidateOptions<MockAccountsOptions>),
         typeof(IOptionsFactory<MockAccountsOptions>),
+        // The validator asks it whether MockAccounts:State:Redis can be used, and how its configuration string reads.
+        typeof(ISharedStateConnector),
     ];
 
     /// <exception cref="OptionsValidationException">A setting is unknown, malformed or out of range.</exception>

@@ -9,7 +9,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 
 /// <summary>
 /// MockAccounts as a server of its own: <see cref="StartAsync"/> builds and starts one (the server executable, the
-/// tool and the NUnit fixture all start theirs with it); <see cref="RunAsync"/> is the program around it, with exit codes.
+/// tool and the NUnit fixture all start theirs with it); <see cref="RunAsync(string[])"/> is the program around it, with exit codes.
 /// To mount the vendors inside an application of your own instead, see <see cref="MockAccountsServiceCollectionExtensions.AddMockAccounts"/>.
 /// </summary>
 public static class MockAccountsHost
@@ -122,9 +122,16 @@ public static class MockAccountsHost
     /// <summary>Runs the server until it is stopped (Ctrl+C, SIGTERM): the <c>dotnet run</c>, image and <c>mockaccounts serve</c> entry point.</summary>
     /// <param name="args">Command-line arguments: <c>--urls</c>, <c>--MockAccounts:*</c> settings; <c>--probe [url]</c> asks a running server for its health instead; <c>--prove</c> proves the contracts and exits.</param>
     /// <returns>0 after a clean stop; 1 when the contracts are broken; 2 when a setting is (options, addresses); 3 when the address cannot be bound.</returns>
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, _ => { });
+
+    /// <summary>Runs the server until it is stopped, as <see cref="RunAsync(string[])"/> does, with <paramref name="configure"/> adjusting its builder (as for <see cref="StartAsync"/>).</summary>
+    /// <param name="args">Command-line arguments, as for <see cref="RunAsync(string[])"/>.</param>
+    /// <param name="configure">Adjusts the builder after MockAccounts' defaults (the server adds shared state on Redis here).</param>
+    /// <returns>The exit code, as for <see cref="RunAsync(string[])"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, Action<WebApplicationBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(configure);
         if (args is [HealthProbe.Flag, ..])
         {
             return await HealthProbe.RunAsync(args[1..]).ConfigureAwait(false);
@@ -135,7 +142,14 @@ public static class MockAccountsHost
         try
         {
             // Proving, the host starts without a server (nor the notices of one starting): it loads and proves the contracts, and never listens.
-            app = await StartAsync(args.Where(a => a != ProveFlag).ToArray(), prove ? WithoutServer : null).ConfigureAwait(false);
+            app = await StartAsync(args.Where(a => a != ProveFlag).ToArray(), builder =>
+            {
+                configure(builder);
+                if (prove)
+                {
+                    WithoutServer(builder);
+                }
+            }).ConfigureAwait(false);
         }
         catch (OptionsValidationException e)
         {

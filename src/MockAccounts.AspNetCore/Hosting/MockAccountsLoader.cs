@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MockAccounts.AspNetCore.Admin;
 using MockAccounts.AspNetCore.Http;
 using MockAccounts.Core.Runtime;
 
@@ -18,17 +19,25 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
     private readonly RuntimeSlot _slot;
     private readonly MockAccountsMarker _marker;
     private readonly ILogger _log;
+    private readonly ILoggerFactory _loggers;
+    private readonly StateHealthSource _stateHealth;
+    private readonly ISharedStateConnector? _connector;
     private readonly CancellationTokenSource _stopping = new();
     private Task<MockEngine>? _loading;
+    private ISharedStateConnection? _shared;
     private int _disposed;
 
     public MockAccountsLoader(
-        IOptions<MockAccountsOptions> options, TimeProvider time, RuntimeSlot slot, MockAccountsMarker marker, ILoggerFactory loggers, EarlyContractLoad? early = null)
+        IOptions<MockAccountsOptions> options, TimeProvider time, RuntimeSlot slot, MockAccountsMarker marker, ILoggerFactory loggers, StateHealthSource stateHealth,
+        ISharedStateConnector? connector = null, EarlyContractLoad? early = null)
     {
         _options = options.Value;
         _time = time;
         _slot = slot;
         _marker = marker;
+        _loggers = loggers;
+        _stateHealth = stateHealth;
+        _connector = connector;
         _log = loggers.CreateLogger("MockAccounts");
         _loading = early?.Loading;
     }
@@ -53,7 +62,16 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
             }
 
             var engine = await _loading!.WaitAsync(cancellationToken).ConfigureAwait(false);
-            _slot.Fill(new MockAccountsRuntime(_options, engine));
+            var runtime = new MockAccountsRuntime(_options, engine);
+            if (_options.State.Redis is not null)
+            {
+                // The validator refused Redis without a connector; the shared state is loaded before the first request is let through.
+                _shared = await _connector!.ConnectAsync(engine, _options, _loggers, cancellationToken).ConfigureAwait(false);
+                runtime.Journal.Share(_shared.Journal, engine.Pipeline.Stubs.Find);
+                _stateHealth.Use(_shared.Health);
+            }
+
+            _slot.Fill(runtime);
         }
         catch (Exception e)
         {
@@ -85,6 +103,11 @@ internal sealed class MockAccountsLoader : IHostedLifecycleService, IAsyncDispos
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_shared is not null)
+        {
+            await _shared.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_slot.IsFilled)
         {
             _slot.Runtime.Dispose();

@@ -8,7 +8,7 @@ namespace MockAccounts.AspNetCore.Hosting;
 /// failure names the setting, the value and what it accepts. Written by hand rather than as data annotations:
 /// their messages cannot quote the value, and a folder's check needs the absolute path it looked for.
 /// </summary>
-internal sealed class MockAccountsOptionsValidator : IValidateOptions<MockAccountsOptions>
+internal sealed class MockAccountsOptionsValidator(IEnumerable<ISharedStateConnector> connectors) : IValidateOptions<MockAccountsOptions>
 {
     private const string Section = MockAccountsOptions.Section;
 
@@ -32,12 +32,35 @@ internal sealed class MockAccountsOptionsValidator : IValidateOptions<MockAccoun
         Range(problems, "Mappings:MaxTemplateChars", options.Mappings.MaxTemplateChars, 1, 16 * 1024 * 1024);
         Range(problems, "Mappings:MaxRenderedChars", options.Mappings.MaxRenderedChars, 1, 256 * 1024 * 1024);
         Range(problems, "Mappings:MaxCount", options.Mappings.MaxCount, 1, 1_000_000);
+        State(problems, options.State);
         if (options.ShutdownTimeout < TimeSpan.Zero || options.ShutdownTimeout > TimeSpan.FromMinutes(5))
         {
             problems.Add($"{Section}:ShutdownTimeout: {options.ShutdownTimeout} is out of range (expected 00:00:00 to 00:05:00)");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private void State(List<string> problems, StateOptions state)
+    {
+        if (string.IsNullOrWhiteSpace(state.Prefix))
+        {
+            problems.Add($"{Section}:State:Prefix: empty (expected a key prefix such as '{StateOptions.DefaultPrefix}', so several mocks can share one Redis)");
+        }
+
+        Duration(problems, "State:ReplicaWait", state.ReplicaWait, TimeSpan.FromMinutes(1));
+        if (state.Redis is null)
+        {
+            return;
+        }
+
+        if (connectors.LastOrDefault() is not { } connector)
+        {
+            problems.Add($"{Section}:State:Redis: this host cannot share state (no connector): add the MockAccounts.Redis package and call services.AddMockAccountsRedis()");
+            return;
+        }
+
+        problems.AddRange(connector.Problems(state));
     }
 
     private static void Duration(List<string> problems, string setting, TimeSpan value, TimeSpan max)

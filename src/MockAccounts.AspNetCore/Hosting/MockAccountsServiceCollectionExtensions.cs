@@ -52,6 +52,7 @@ public static class MockAccountsServiceCollectionExtensions
         services.AddSingleton<MockAccountsMarker>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new RuntimeSlot());
+        services.AddSingleton<StateHealthSource>();
         AddRuntime(services);
         services.AddSingleton<MockAccountsLoader>();
         services.AddHostedService(provider => provider.GetRequiredService<MockAccountsLoader>());

@@ -75,6 +75,21 @@ internal sealed class PackedEntry
         }
     }
 
+    public void AddLong(long value)
+    {
+        Ensure(8);
+        BinaryPrimitives.WriteInt64LittleEndian(_buffer.AsSpan(_length), value);
+        _length += 8;
+    }
+
+    /// <summary>Bytes written as they are, without a length: another packer's output, read on by the same reader.</summary>
+    public void AddRaw(ReadOnlySpan<byte> bytes)
+    {
+        Ensure(bytes.Length);
+        bytes.CopyTo(_buffer.AsSpan(_length));
+        _length += bytes.Length;
+    }
+
     public void AddInt(int value)
     {
         Ensure(4);
@@ -99,6 +114,16 @@ internal sealed class PackedEntry
     public ref struct Reader(ReadOnlySpan<byte> packed)
     {
         private ReadOnlySpan<byte> _rest = packed;
+
+        /// <summary>How many bytes are left to read.</summary>
+        public readonly int Remaining => _rest.Length;
+
+        public long ReadLong()
+        {
+            var value = BinaryPrimitives.ReadInt64LittleEndian(_rest);
+            _rest = _rest[8..];
+            return value;
+        }
 
         public int ReadInt()
         {

@@ -7,7 +7,9 @@ namespace MockAccounts.AspNetCore.Journal;
 /// The last N served requests, oldest dropped first (and counted). Each slot keeps its byte buffer
 /// from one request to the next, so a journal at capacity allocates nothing that outlives the request;
 /// entries are unpacked (and redacted) only when read. The lock guards array writes and copies,
-/// never I/O or awaits.
+/// never I/O or awaits. With a <see cref="ISharedJournal"/> (replicas sharing one store) each entry is also handed to it,
+/// packed whole, and the async reads (<see cref="SnapshotAsync"/>, <see cref="RemoveAsync"/>, <see cref="ClearAsync"/>)
+/// answer over every replica's entries; the synchronous ones keep answering over this replica's own.
 /// </summary>
 public sealed class RequestJournal
 {
@@ -28,6 +30,8 @@ public sealed class RequestJournal
     private int _count;
     private long _dropped;
     private long _sequence;
+    private ISharedJournal? _shared;
+    private Func<Guid, Core.Mappings.StubMapping?> _stubs = static _ => null;
 
     /// <summary>An empty journal holding at most <see cref="JournalOptions.Capacity"/> requests.</summary>
     /// <param name="options">Capacity, body limit, and whether credentials are kept whole.</param>
@@ -81,6 +85,20 @@ public sealed class RequestJournal
 
     /// <summary>Requests not recorded because the journal was full, since it was last cleared.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>The journal the replicas share, or null while this one is the process's own.</summary>
+    public ISharedJournal? Shared => _shared;
+
+    /// <summary>From now on entries are also written to <paramref name="shared"/>, and the async reads answer from it (set once, before serving).</summary>
+    /// <param name="shared">The journal every replica writes to.</param>
+    /// <param name="stubs">Finds a stub mapping by id, for entries another replica recorded.</param>
+    public void Share(ISharedJournal shared, Func<Guid, Core.Mappings.StubMapping?> stubs)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        ArgumentNullException.ThrowIfNull(stubs);
+        _shared = shared;
+        _stubs = stubs;
+    }
 
     /// <summary>Records one request once its answer has been written (or given up on).</summary>
     /// <param name="context">The request, as received.</param>
@@ -156,6 +174,7 @@ public sealed class RequestJournal
             }
 
             packed.Add(shownQuery);
+            var requestParts = packed.Written.Length;
 
             var response = outcome.Response;
             IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null;
@@ -187,7 +206,9 @@ public sealed class RequestJournal
             var info = new JournalSlot.Fixed(
                 _time.GetUtcNow().UtcTicks, request.Method, request.Scheme, request.Protocol, outcome with { Token = null, Response = null },
                 response is not null, responseHeaders, responseBody);
-            Store(info, packed.Written);
+            var sequence = Interlocked.Increment(ref _sequence);
+            Store(info, packed.Written, sequence);
+            _shared?.Append(SharedEntry.Pack(_ids.For(sequence), info, packed.Written[..requestParts], response));
         }
         finally
         {
@@ -204,7 +225,7 @@ public sealed class RequestJournal
     /// </summary>
     private static bool MadeForThisRequest(object part) => part is not byte[] { Length: 0 } && GC.GetGeneration(part) == 0;
 
-    private void Store(in JournalSlot.Fixed info, ReadOnlySpan<byte> packed)
+    private void Store(in JournalSlot.Fixed info, ReadOnlySpan<byte> packed, long sequence)
     {
         lock (_gate)
         {
@@ -229,7 +250,7 @@ public sealed class RequestJournal
 
             packed.CopyTo(slot.Packed);
             slot.PackedLength = packed.Length;
-            slot.Sequence = ++_sequence;
+            slot.Sequence = sequence;
             slot.Info = info;
             _next = (_next + 1) % _options.Capacity;
         }
@@ -249,6 +270,66 @@ public sealed class RequestJournal
 
             return entries;
         }
+    }
+
+    /// <summary>Every replica's entries when the journal is shared (each replica's queued ones written first), else this one's; newest first.</summary>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public async Task<IReadOnlyList<JournalEntry>> SnapshotAsync(CancellationToken cancellationToken = default)
+    {
+        if (_shared is not { } shared)
+        {
+            return Snapshot();
+        }
+
+        return [.. (await ReadSharedAsync(shared, cancellationToken).ConfigureAwait(false)).Select(e => e.Entry)];
+    }
+
+    /// <summary>Removes the entries that match, over every replica's when the journal is shared; returns the removed ones.</summary>
+    /// <param name="match">Which entries go.</param>
+    /// <param name="cancellationToken">Stops removing.</param>
+    public async Task<IReadOnlyList<JournalEntry>> RemoveAsync(Func<JournalEntry, bool> match, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        if (_shared is not { } shared)
+        {
+            return Remove(match);
+        }
+
+        var removed = (await ReadSharedAsync(shared, cancellationToken).ConfigureAwait(false)).Where(e => match(e.Entry)).ToArray();
+        if (removed.Length > 0)
+        {
+            await shared.RemoveAsync([.. removed.Select(e => e.Packed)], cancellationToken).ConfigureAwait(false);
+            var ids = removed.Select(e => e.Entry.Id).ToHashSet();
+            Remove(e => ids.Contains(e.Id));
+        }
+
+        return [.. removed.Select(e => e.Entry)];
+    }
+
+    /// <summary>Forgets every request, every replica's when the journal is shared (what they have queued included).</summary>
+    /// <param name="cancellationToken">Stops clearing.</param>
+    public async Task ClearAsync(CancellationToken cancellationToken = default)
+    {
+        if (_shared is { } shared)
+        {
+            await shared.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+            await shared.ClearAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        Clear();
+    }
+
+    /// <summary>Requests held and requests dropped at capacity: over every replica's when the journal is shared.</summary>
+    /// <param name="cancellationToken">Stops asking.</param>
+    public async Task<(int Count, long Dropped)> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        if (_shared is not { } shared)
+        {
+            return (Count, Dropped);
+        }
+
+        await shared.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        return await shared.CountsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Removes the entries that match, keeping the others in order; returns the removed ones.</summary>
@@ -309,13 +390,36 @@ public sealed class RequestJournal
         }
     }
 
+    /// <summary>Every replica's entries, newest first (by the time each was recorded), each with the bytes the store holds.</summary>
+    private async Task<(JournalEntry Entry, byte[] Packed)[]> ReadSharedAsync(ISharedJournal shared, CancellationToken cancellationToken)
+    {
+        await shared.FlushAllAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await shared.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var secret = _credentialHeaders();
+        var entries = new List<(JournalEntry, byte[])>(stored.Count);
+        foreach (var packed in stored)
+        {
+            if (SharedEntry.Unpack(packed, _stubs) is { } unpacked)
+            {
+                var reader = new PackedEntry.Reader(packed.AsSpan(unpacked.Offset));
+                entries.Add((Unpack(unpacked.Id, unpacked.Info, ref reader, secret), packed));
+            }
+        }
+
+        return [.. entries.OrderByDescending(e => e.Item1.LoggedAt).ThenByDescending(e => e.Item1.Id)];
+    }
+
     /// <summary>The slot of the entry <paramref name="age"/> places after the oldest.</summary>
     private int SlotIndex(int age) => (_next - _count + age + 2 * _slots.Length) % _slots.Length;
 
     private JournalEntry Unpack(in JournalSlot slot, IReadOnlySet<string> secret)
     {
-        var info = slot.Info;
         var reader = new PackedEntry.Reader(slot.Packed.AsSpan(0, slot.PackedLength));
+        return Unpack(_ids.For(slot.Sequence), slot.Info, ref reader, secret);
+    }
+
+    private JournalEntry Unpack(Guid id, in JournalSlot.Fixed info, ref PackedEntry.Reader reader, IReadOnlySet<string> secret)
+    {
         var path = reader.ReadString()!;
         var query = reader.ReadString() ?? "";
         var host = new HostString(reader.ReadString()!);
@@ -347,7 +451,7 @@ public sealed class RequestJournal
         var keep = _options.KeepCredentials;
         var outcome = info.Outcome;
         return new JournalEntry(
-            _ids.For(slot.Sequence),
+            id,
             new DateTimeOffset(info.Ticks, TimeSpan.Zero),
             info.Method,
             path + query,

@@ -66,7 +66,7 @@ internal sealed class VendorRequestHandler
         PipelineResult result;
         try
         {
-            result = _pipeline.Handle(request);
+            result = await _pipeline.HandleAsync(request).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

@@ -130,6 +130,37 @@ public sealed class StubMappingStore
         }
     }
 
+    /// <summary>
+    /// Applies one change made elsewhere (another replica, or this one's admin through the shared store): removes the
+    /// mappings with <paramref name="removed"/>'s ids (file mappings stay away until a reset), then adds
+    /// <paramref name="added"/> in order, each replacing the one with its id. Their order among admin-made mappings
+    /// follows <paramref name="version"/>, the change's place in the order every replica applies changes in.
+    /// </summary>
+    /// <param name="added">Mappings added or replaced.</param>
+    /// <param name="removed">Ids of mappings removed.</param>
+    /// <param name="version">The change's version (greater than any applied before).</param>
+    public void Apply(IReadOnlyList<StubMapping> added, IReadOnlyList<Guid> removed, long version)
+    {
+        lock (_gate)
+        {
+            foreach (var id in removed)
+            {
+                _added.RemoveAll(m => m.Id == id);
+                _hiddenFiles.Add(id);
+            }
+
+            for (var i = 0; i < added.Count; i++)
+            {
+                var mapping = added[i];
+                _added.RemoveAll(m => m.Id == mapping.Id);
+                _hiddenFiles.Add(mapping.Id);
+                _added.Add(mapping with { InsertionIndex = (1L << 32) + (version << 16) + i, SourceFile = null });
+            }
+
+            Rebuild();
+        }
+    }
+
     /// <summary>Back to the mapping files: admin-made mappings go, deleted file mappings return.</summary>
     public void Reset()
     {
@@ -170,6 +201,11 @@ public sealed class StubMappingStore
         _states[scenario] = state ?? StartedState;
         return true;
     }
+
+    /// <summary>Sets a stub scenario's state (null: <c>Started</c>), whether or not a mapping names it yet.</summary>
+    /// <param name="scenario">The scenario name.</param>
+    /// <param name="state">The state; null for <c>Started</c>.</param>
+    public void SetState(string scenario, string? state) => _states[scenario] = state ?? StartedState;
 
     /// <summary>Every WireMock scenario back to <c>Started</c>.</summary>
     public void ResetScenarios() => _states.Clear();

@@ -13,13 +13,16 @@ namespace MockAccounts.Core.Runtime;
 /// <summary>
 /// What the admin API does to a running mock, beside the pipeline that serves it: find vendors,
 /// switch scenarios and variants, bind tokens, show and edit a token's account. Every refusal is a
-/// <see cref="Problem"/> naming the valid choices, and changes nothing.
+/// <see cref="Problem"/> naming the valid choices, and changes nothing. Every change goes through the pipeline's
+/// <see cref="StateWriter"/>: when the state is shared, a call completes once every live replica has applied it
+/// (and throws <see cref="SharedStateUnavailableException"/>, having changed nothing, when the store cannot be reached).
 /// </summary>
 public sealed class MockAdmin
 {
     private readonly ContractStore _contracts;
     private readonly MockState _state;
     private readonly MockPipeline _pipeline;
+    private readonly StateWriter _writer;
 
     /// <summary>The admin use-cases over a running mock's contracts, state and pipeline.</summary>
     /// <param name="contracts">The contracts being served.</param>
@@ -30,6 +33,7 @@ public sealed class MockAdmin
         _contracts = contracts;
         _state = state;
         _pipeline = pipeline;
+        _writer = pipeline.Writer;
     }
 
     /// <summary>Every loaded vendor.</summary>
@@ -61,26 +65,28 @@ public sealed class MockAdmin
     /// <summary>Serves another variant for the whole vendor; refuses an unknown one.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="variant">The variant name.</param>
-    public Problem? SetVariant(VendorContract vendor, string variant)
+    public async ValueTask<Problem?> SetVariantAsync(VendorContract vendor, string variant)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         if (!vendor.Variants.ContainsKey(variant))
         {
             return UnknownVariant(vendor, variant, 400);
         }
 
-        _state.SetVendorVariant(vendor.Name, variant);
+        await _writer.WriteAsync(new StateChange(StateChangeKind.VendorVariant) { Vendor = vendor.Name, Value = variant }).ConfigureAwait(false);
         return null;
     }
 
     /// <summary>Switches the whole vendor (every token without a binding of its own).</summary>
-    public Problem? SetVendorScenario(VendorContract vendor, string scenario)
+    public async ValueTask<Problem?> SetVendorScenarioAsync(VendorContract vendor, string scenario)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         if (UnknownScenario(vendor, scenario) is { } problem)
         {
             return problem;
         }
 
-        _state.SetVendorScenario(vendor.Name, scenario);
+        await _writer.WriteAsync(StateChange.VendorScenario(vendor.Name, scenario)).ConfigureAwait(false);
         return null;
     }
 
@@ -90,7 +96,7 @@ public sealed class MockAdmin
     /// <summary>Sets a stub-mapping scenario's state, or back to <c>Started</c> when <paramref name="state"/> is null.</summary>
     /// <param name="name">The scenario name; a name that is neither a vendor nor a stub scenario is refused.</param>
     /// <param name="state">A state one of the scenario's mappings names, or null.</param>
-    public Problem? SetStubScenarioState(string name, string? state)
+    public async ValueTask<Problem?> SetStubScenarioStateAsync(string name, string? state)
     {
         var stubs = _pipeline.Stubs;
         if (stubs.Scenarios().FirstOrDefault(s => s.Name == name) is not { } scenario)
@@ -105,34 +111,31 @@ public sealed class MockAdmin
                 .With("scenarios", scenario.PossibleStates);
         }
 
-        stubs.SetScenarioState(name, state);
+        await _writer.WriteAsync(StateChange.StubScenarioState(name, state)).ConfigureAwait(false);
         return null;
     }
 
     /// <summary>Every vendor back to its default scenario and every stub scenario back to <c>Started</c>.</summary>
-    public void ResetScenarios()
-    {
-        _state.ResetScenarios();
-        _pipeline.Stubs.ResetScenarios();
-    }
+    public ValueTask ResetScenariosAsync() => _writer.WriteAsync(new StateChange(StateChangeKind.ScenariosReset));
 
     /// <summary>Back to a fresh start: scenarios, bindings, account edits, variants, and the stub mappings the files hold.</summary>
-    public void Reset()
-    {
-        _state.Reset();
-        _pipeline.Stubs.Reset();
-        _pipeline.Stubs.ResetScenarios();
-    }
+    public ValueTask ResetAsync() => _writer.WriteAsync(new StateChange(StateChangeKind.Reset));
 
     /// <summary>The vendor back to its default scenario, its sequences to their start.</summary>
-    public void ResetVendorScenario(VendorContract vendor) => _state.ResetVendorScenario(vendor.Name);
+    public ValueTask ResetVendorScenarioAsync(VendorContract vendor)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        return _writer.WriteAsync(StateChange.VendorScenario(vendor.Name, null));
+    }
 
     /// <summary>Binds a scenario to one token; refuses an empty token or a scenario the token's variant does not have.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential, exactly as the client sends it.</param>
     /// <param name="scenario">The scenario name.</param>
-    public Problem? BindToken(VendorContract vendor, string token, string scenario)
+    public async ValueTask<Problem?> BindTokenAsync(VendorContract vendor, string token, string scenario)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
+        ArgumentNullException.ThrowIfNull(token);
         if (token.Length == 0)
         {
             return new Problem(400, "Invalid token", "Expected a non-empty token.");
@@ -148,7 +151,7 @@ public sealed class MockAdmin
             return problem;
         }
 
-        _state.Bind(vendor.Name, token, scenario);
+        await _writer.WriteAsync(StateChange.TokenBinding(vendor.Name, token, scenario)).ConfigureAwait(false);
         return null;
     }
 
@@ -159,7 +162,7 @@ public sealed class MockAdmin
     /// <param name="vendor">The vendor.</param>
     /// <param name="scenario">A scenario or sequence of the vendor's current variant; null for its default.</param>
     /// <param name="variation">The token's own variation; null for the vendor's.</param>
-    public AdminOutcome<AccountView> CreateAccount(VendorContract vendor, string? scenario, Variation? variation = null)
+    public async ValueTask<AdminOutcome<AccountView>> CreateAccountAsync(VendorContract vendor, string? scenario, Variation? variation = null)
     {
         ArgumentNullException.ThrowIfNull(vendor);
         var variant = _pipeline.VariantOf(vendor);
@@ -172,33 +175,49 @@ public sealed class MockAdmin
         // A token of the shape the vendor documents, so format checks pass as they would for a real key (basic: an encoded user:password).
         var token = credential.Format?.NewCredential()
             ?? (credential.Kind == CredentialKind.Basic ? Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{vendor.Name}:{Guid.NewGuid():N}")) : $"{vendor.Name}_{Guid.NewGuid():N}");
-        if (BindToken(vendor, token, scenario ?? variant.Catalogue.Default.Name) is { } problem)
+        if (await BindTokenAsync(vendor, token, scenario ?? variant.Catalogue.Default.Name).ConfigureAwait(false) is { } problem)
         {
             return problem;
         }
 
         if (variation is { } own)
         {
-            _state.SetTokenVariation(vendor.Name, token, own);
+            await _writer.WriteAsync(new StateChange(StateChangeKind.TokenVariation) { Vendor = vendor.Name, Token = token, Value = own.ToString() }).ConfigureAwait(false);
         }
 
-        return DescribeAccount(vendor, token);
+        return await DescribeAccountAsync(vendor, token).ConfigureAwait(false);
     }
 
     /// <summary>The token follows the vendor's scenario again; a 404 problem when it had none of its own.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential.</param>
-    public Problem? UnbindToken(VendorContract vendor, string token) =>
-        _state.Unbind(vendor.Name, token) ? null : new Problem(404, "Not bound", $"Token '{token}' has no scenario of its own for '{vendor.Name}'.");
+    public async ValueTask<Problem?> UnbindTokenAsync(VendorContract vendor, string token)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        if (_state.Binding(vendor.Name, token) is null)
+        {
+            return new Problem(404, "Not bound", $"Token '{token}' has no scenario of its own for '{vendor.Name}'.");
+        }
+
+        await _writer.WriteAsync(StateChange.TokenBinding(vendor.Name, token, null)).ConfigureAwait(false);
+        return null;
+    }
 
     /// <summary>What the token receives now, without advancing a sequence.</summary>
-    public AccountView DescribeAccount(VendorContract vendor, string token)
+    public async ValueTask<AccountView> DescribeAccountAsync(VendorContract vendor, string token)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         var variant = _pipeline.VariantOf(vendor, token);
         var scenario = _pipeline.ScenarioFor(variant, token);
-        var step = scenario.StepAt(scenario.IsSequence ? _state.PeekIndex(vendor.Name, token, scenario.Name) : 0);
+        var shared = _writer.Shared;
+        var index = !scenario.IsSequence ? 0
+            : shared is null ? _state.PeekIndex(vendor.Name, token, scenario.Name)
+            : await Peek(shared, _state.SequenceCounter(vendor.Name, token, scenario.Name), () => _state.PeekIndex(vendor.Name, token, scenario.Name)).ConfigureAwait(false);
+        var step = scenario.StepAt(index);
         var variation = _pipeline.VariationOf(vendor.Name, token);
-        var draw = new RequestDraw(_state.PeekRequestNumber(vendor.Name, token), variation);
+        var number = shared is null ? _state.PeekRequestNumber(vendor.Name, token)
+            : await Peek(shared, _state.RequestNumberCounter(vendor.Name, token), () => _state.PeekRequestNumber(vendor.Name, token)).ConfigureAwait(false);
+        var draw = new RequestDraw(number, variation);
         var response = _contracts.Current.Responses.Produce(variant, variant.Account, variant.Account.StepFor(scenario, step), token, _state.Account(vendor.Name, token), draw);
         return new AccountView(variant, token, scenario.Name, response, variation);
     }
@@ -207,8 +226,9 @@ public sealed class MockAdmin
     public Variation VendorVariation(VendorContract vendor) => _pipeline.VendorVariationOf(vendor.Name);
 
     /// <summary>Realistic or edge bodies for the whole vendor, or for one token when <paramref name="token"/> is given.</summary>
-    public AdminOutcome<string> SetVariation(VendorContract vendor, string? token, string variation)
+    public async ValueTask<AdminOutcome<string>> SetVariationAsync(VendorContract vendor, string? token, string variation)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         var names = Enum.GetValues<Variation>().Select(v => v.ToString().ToLowerInvariant()).ToArray();
         if (!names.Contains(variation, StringComparer.OrdinalIgnoreCase))
         {
@@ -221,21 +241,19 @@ public sealed class MockAdmin
         }
 
         var chosen = Enum.Parse<Variation>(variation, ignoreCase: true);
-        if (token is null)
+        await _writer.WriteAsync(new StateChange(token is null ? StateChangeKind.VendorVariation : StateChangeKind.TokenVariation)
         {
-            _state.SetVendorVariation(vendor.Name, chosen);
-        }
-        else
-        {
-            _state.SetTokenVariation(vendor.Name, token, chosen);
-        }
-
+            Vendor = vendor.Name,
+            Token = token,
+            Value = chosen.ToString(),
+        }).ConfigureAwait(false);
         return chosen.ToString().ToLowerInvariant();
     }
 
     /// <summary>One token served another variant of the vendor.</summary>
-    public Problem? SetTokenVariant(VendorContract vendor, string token, string variant)
+    public async ValueTask<Problem?> SetTokenVariantAsync(VendorContract vendor, string token, string variant)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         if (!vendor.Variants.ContainsKey(variant))
         {
             return UnknownVariant(vendor, variant, 400);
@@ -246,7 +264,7 @@ public sealed class MockAdmin
             return tooLong;
         }
 
-        _state.SetTokenVariant(vendor.Name, token, variant);
+        await _writer.WriteAsync(new StateChange(StateChangeKind.TokenVariant) { Vendor = vendor.Name, Token = token, Value = variant }).ConfigureAwait(false);
         return null;
     }
 
@@ -254,8 +272,9 @@ public sealed class MockAdmin
     /// Layers a partial account body over the token's edits, if the result keeps the token's body
     /// valid in its own scenario (or the plain account); otherwise a problem listing the violations.
     /// </summary>
-    public AdminOutcome<AccountView> EditAccount(VendorContract vendor, string token, JsonNode? patch)
+    public async ValueTask<AdminOutcome<AccountView>> EditAccountAsync(VendorContract vendor, string token, JsonNode? patch)
     {
+        ArgumentNullException.ThrowIfNull(vendor);
         if (TooLong(token) is { } tooLong)
         {
             return tooLong;
@@ -263,16 +282,10 @@ public sealed class MockAdmin
 
         var snapshot = _contracts.Current;
         var variant = CurrentVariant(vendor);
-        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
-        if (success is null)
+        var (edit, problems, success) = CompileEdit(variant, patch);
+        if (edit is null || success is null)
         {
-            return Refused(vendor, [("", $"{variant.Account.Display} documents no success with a JSON body to edit")]);
-        }
-
-        var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
-        if (edit is null)
-        {
-            return Refused(vendor, problems.Select(p => (p.Pointer, p.Message)));
+            return Refused(vendor, problems);
         }
 
         var scenario = _pipeline.ScenarioFor(variant, token);
@@ -284,15 +297,53 @@ public sealed class MockAdmin
             return Refused(vendor, violations.Select(v => (v.Pointer, $"expected {v.Expected}, actual {v.Actual}")));
         }
 
-        _state.EditAccount(vendor.Name, token, edit);
-        return DescribeAccount(vendor, token);
+        await _writer.WriteAsync(new StateChange(StateChangeKind.AccountEdit) { Vendor = vendor.Name, Token = token, Edits = [edit], Patch = patch!.DeepClone() }).ConfigureAwait(false);
+        return await DescribeAccountAsync(vendor, token).ConfigureAwait(false);
     }
 
     /// <summary>Drops the token's account edits; a 404 problem when it had none.</summary>
     /// <param name="vendor">The vendor.</param>
     /// <param name="token">The credential.</param>
-    public Problem? ClearAccount(VendorContract vendor, string token) =>
-        _state.ClearAccount(vendor.Name, token) ? null : new Problem(404, "No edits", $"Token '{token}' has no account edits for '{vendor.Name}'.");
+    public async ValueTask<Problem?> ClearAccountAsync(VendorContract vendor, string token)
+    {
+        ArgumentNullException.ThrowIfNull(vendor);
+        if (_state.Account(vendor.Name, token) is null)
+        {
+            return new Problem(404, "No edits", $"Token '{token}' has no account edits for '{vendor.Name}'.");
+        }
+
+        await _writer.WriteAsync(new StateChange(StateChangeKind.AccountCleared) { Vendor = vendor.Name, Token = token }).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// An admin's partial account body compiled against <paramref name="variant"/>'s lowest success with a JSON body, the
+    /// body it edits; the edit is null with the problems (pointer, message) when it cannot be.
+    /// </summary>
+    internal static (OverrideNode? Edit, IReadOnlyList<(string Pointer, string Message)> Problems, ResponseContract? Success) CompileEdit(VariantContract variant, JsonNode? patch)
+    {
+        var success = variant.Account.Responses.Values.Where(r => HttpStatus.IsSuccess(r.Status) && r.Body is not null).MinBy(r => r.Status);
+        if (success is null)
+        {
+            return (null, [("", $"{variant.Account.Display} documents no success with a JSON body to edit")], null);
+        }
+
+        var (edit, problems) = patch is JsonObject ? OverridePatch.Compile(patch, success.Body!) : (null, [("", "expected a JSON object: a partial account body")]);
+        return (edit, problems, success);
+    }
+
+    /// <summary>A shared count's next value without claiming it; this replica's own while the store cannot be reached.</summary>
+    private static async ValueTask<long> Peek(ISharedState shared, SharedCounter counter, Func<long> local)
+    {
+        try
+        {
+            return await shared.PeekAsync(counter).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            return local();
+        }
+    }
 
     /// <summary>Null when <paramref name="variant"/> (by default the vendor's current one) has the scenario; else the problem listing its scenarios.</summary>
     private Problem? UnknownScenario(VendorContract vendor, string scenario, VariantContract? variant = null)

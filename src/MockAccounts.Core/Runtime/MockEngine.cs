@@ -39,6 +39,9 @@ public sealed class MockEngine : IDisposable
     /// <summary>The admin use-cases over the same contracts and state.</summary>
     public MockAdmin Admin { get; }
 
+    /// <summary>Where every change to the state goes: applied at once, or shared with other replicas (<see cref="StateWriter.Share"/>).</summary>
+    public StateWriter Writer => Pipeline.Writer;
+
     /// <summary>The clock of delays and templates.</summary>
     public TimeProvider Time { get; }
 

@@ -46,7 +46,11 @@ public sealed class MockPipeline
         _defaults = defaults ?? ServingDefaults.Standard;
         Time = time ?? TimeProvider.System;
         Stubs = new StubMappingStore(() => _contracts.Current.StubMappings);
+        Writer = new StateWriter(state, this, contracts);
     }
+
+    /// <summary>Where every change to the state goes: applied at once, or through the store replicas share.</summary>
+    public StateWriter Writer { get; }
 
     /// <summary>The server-wide choices used when neither request, token nor vendor makes one.</summary>
     public ServingDefaults Defaults => _defaults;
@@ -60,11 +64,29 @@ public sealed class MockPipeline
     /// <summary>The clock of templates and stub delays.</summary>
     public TimeProvider Time { get; }
 
-    /// <summary>Answers one request: what to send, or why not to.</summary>
+    /// <summary>Answers one request whose state is this process's own: what to send, or why not to.</summary>
     /// <param name="request">The incoming call.</param>
     /// <exception cref="OperationCanceledException">The client went away while stub mappings were matched.</exception>
+    /// <exception cref="InvalidOperationException">The state is shared (<see cref="StateWriter.Shared"/>): use <see cref="HandleAsync"/>.</exception>
     public PipelineResult Handle(MockRequest request)
     {
+        // Unshared, nothing below waits: the task is complete when it returns.
+        var handled = HandleAsync(request);
+        return handled.IsCompleted
+            ? handled.GetAwaiter().GetResult()
+            : throw new InvalidOperationException("The state is shared between replicas: a request that counts or changes it waits for the store; call HandleAsync.");
+    }
+
+    /// <summary>
+    /// Answers one request: what to send, or why not to. Unshared state completes at once; shared, a request waits for the
+    /// store only to claim a sequence's step or a varying body's number (one atomic operation each), or to share a change
+    /// it makes (an action's account edit, a stub scenario's move) with every replica before it is answered.
+    /// </summary>
+    /// <param name="request">The incoming call.</param>
+    /// <exception cref="OperationCanceledException">The client went away while stub mappings were matched.</exception>
+    public async ValueTask<PipelineResult> HandleAsync(MockRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var snapshot = _contracts.Current;
         if (!Stubs.IsEmpty)
         {
@@ -81,7 +103,13 @@ public sealed class MockPipeline
 
             if (stub is not null)
             {
-                return ServeStub(snapshot, stub, view);
+                var answered = ServeStub(snapshot, stub, view);
+                if (answered is StubServed && stub is { ScenarioName: { } moved, NewScenarioState: { } next })
+                {
+                    await WriteFromRequestAsync(StateChange.StubScenarioState(moved, next), request.Aborted).ConfigureAwait(false);
+                }
+
+                return answered;
             }
         }
 
@@ -133,7 +161,8 @@ public sealed class MockPipeline
                 return new Rejected(variant.Vendor, new Problem(401, "Unauthorized", $"{credentials.Problem}: {operation.Display} needs credentials (its contract documents no 401 response)"));
             }
 
-            return Serve(snapshot, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic);
+            return Serve(snapshot, variant, operation, null, refusal.Name, ScenarioSource.MissingCredentials, refusal.Steps[0], Variation.Realistic,
+                await NumberFor(variant.Vendor, AnonymousToken, operation, refusal.Steps[0], Variation.Realistic).ConfigureAwait(false));
         }
 
         var token = credentials.Token!;
@@ -149,7 +178,7 @@ public sealed class MockPipeline
             return new Rejected(variant.Vendor, new Problem(400, "Unknown variation", unknownVariation));
         }
 
-        var step = scenario.IsSequence ? scenario.StepAt(_state.NextIndex(variant.Vendor, token, scenario.Name)) : scenario.Steps[0];
+        var step = scenario.IsSequence ? scenario.StepAt(await NextIndex(variant.Vendor, token, scenario.Name).ConfigureAwait(false)) : scenario.Steps[0];
         if (published)
         {
             var (dynamic, refused) = DynamicFor(request, variant.Vendor);
@@ -174,10 +203,76 @@ public sealed class MockPipeline
 
         if (operation.Role == OperationRole.Action && !(!HttpStatus.IsSuccess(step.Status) && operation.Responses.ContainsKey(step.Status)))
         {
-            step = Act(operation, variant, token, step, request.Body);
+            step = await ActAsync(operation, variant, token, step, request).ConfigureAwait(false);
         }
 
-        return Serve(snapshot, variant, operation, token, scenario.Name, source, step, variation);
+        return Serve(snapshot, variant, operation, token, scenario.Name, source, step, variation,
+            await NumberFor(variant.Vendor, token, operation, step, variation).ConfigureAwait(false));
+    }
+
+    /// <summary>The token's next position in a sequence: counted here, or, shared, once across every replica.</summary>
+    private ValueTask<long> NextIndex(string vendor, string token, string scenario)
+    {
+        if (Writer.Shared is not { } shared)
+        {
+            return new(_state.NextIndex(vendor, token, scenario));
+        }
+
+        return Counted(shared, _state.SequenceCounter(vendor, token, scenario), () => _state.NextIndex(vendor, token, scenario));
+    }
+
+    /// <summary>The number a varying body draws (claimed), or -1 when the response is the same every time (cached).</summary>
+    private ValueTask<long> NumberFor(string vendor, string token, OperationContract operation, ResponseStep step, Variation variation)
+    {
+        if (variation != Variation.Edges && !operation.ResponseFor(step.Status)!.VariesPerRequest)
+        {
+            return new(-1);
+        }
+
+        if (Writer.Shared is not { } shared)
+        {
+            return new(_state.NextRequestNumber(vendor, token));
+        }
+
+        return Counted(shared, _state.RequestNumberCounter(vendor, token), () => _state.NextRequestNumber(vendor, token));
+    }
+
+    /// <summary>Claims a shared count; while the store cannot be reached, counts on this replica alone (and says so).</summary>
+    private async ValueTask<long> Counted(ISharedState shared, SharedCounter counter, Func<long> local)
+    {
+        try
+        {
+            return await shared.NextAsync(counter).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            Writer.CountedAlone();
+            return local();
+        }
+    }
+
+    /// <summary>
+    /// A change a vendor request makes (an action's edit, a stub scenario's move): shared with every replica before the
+    /// request is answered; while the store cannot be reached, made on this replica alone (and said so: it is undone
+    /// when the replica next loads the shared state), so the request is still answered.
+    /// </summary>
+    private async ValueTask WriteFromRequestAsync(StateChange change, CancellationToken aborted)
+    {
+        if (Writer.Shared is null)
+        {
+            Writer.Apply(change, Writer.Version);
+            return;
+        }
+
+        try
+        {
+            await Writer.WriteAsync(change, aborted).ConfigureAwait(false);
+        }
+        catch (SharedStateUnavailableException)
+        {
+            Writer.ChangedAlone();
+            Writer.Apply(change, Writer.Version);
+        }
     }
 
     /// <summary>Matching ran out of time: no mapping can be chosen, and falling through to the contracts would be a guess.</summary>
@@ -340,8 +435,9 @@ public sealed class MockPipeline
     }
 
     /// <summary>A follow-up call: validate its body, change the token's account, and say what to answer.</summary>
-    private ResponseStep Act(OperationContract operation, VariantContract variant, string token, ResponseStep scenarioStep, ReadOnlyMemory<byte> body)
+    private async ValueTask<ResponseStep> ActAsync(OperationContract operation, VariantContract variant, string token, ResponseStep scenarioStep, MockRequest request)
     {
+        var body = request.Body;
         var action = operation.Action!;
         JsonNode? parsed = null;
         if (operation.RequestBody is { } contract && (contract.Required || body.Length > 0))
@@ -358,17 +454,15 @@ public sealed class MockPipeline
             }
         }
 
-        foreach (var (pointer, value) in action.Set)
-        {
-            _state.EditAccount(variant.Vendor, token, OverrideNode.At(pointer, value));
-        }
-
+        var edits = action.Set.Select(set => OverrideNode.At(set.Key, set.Value)).ToList();
         if (action.MergeBodyAt is { } at && parsed is JsonObject fields)
         {
-            foreach (var (name, value) in fields)
-            {
-                _state.EditAccount(variant.Vendor, token, OverrideNode.At(Json.JsonPointer.Append(at, name), value));
-            }
+            edits.AddRange(fields.Select(field => OverrideNode.At(Json.JsonPointer.Append(at, field.Key), field.Value)));
+        }
+
+        if (edits.Count > 0)
+        {
+            await WriteFromRequestAsync(StateChange.AccountEdit(variant.Vendor, token, edits), request.Aborted).ConfigureAwait(false);
         }
 
         var keep = HttpStatus.IsSuccess(scenarioStep.Status) ? scenarioStep.Overrides : null;
@@ -400,16 +494,17 @@ public sealed class MockPipeline
         return rules.ViolationsAt is { } at ? step with { Overrides = OverrideNode.Layer(step.Overrides, OverrideNode.At(at, violations)) } : step;
     }
 
-    private Served Serve(ContractSnapshot snapshot, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation)
+    /// <summary>The response for the step (cached unless it varies), validated; <paramref name="number"/> is the varying body's claimed number, or -1 for one that is the same every time.</summary>
+    private Served Serve(ContractSnapshot snapshot, VariantContract variant, OperationContract operation, string? token, string scenario, ScenarioSource source, ResponseStep step, Variation variation, long number)
     {
         var account = token is null ? null : _state.Account(variant.Vendor, token);
         var validate = _validation != ValidationMode.Off && step.Fault is not (FaultKind.MalformedJson or FaultKind.EmptyResponse);
         var key = token ?? AnonymousToken;
         ResponseCache.Entry? cached;
-        if (variation == Variation.Edges || operation.ResponseFor(step.Status)!.VariesPerRequest)
+        if (number >= 0)
         {
             // Unique per request: caching it would only evict the responses worth keeping.
-            var draw = new RequestDraw(_state.NextRequestNumber(variant.Vendor, key), variation);
+            var draw = new RequestDraw(number, variation);
             var produced = snapshot.Responses.Produce(variant, operation, step, key, account, draw);
             cached = new ResponseCache.Entry(produced, validate ? ResponseValidator.Validate(operation, produced) : []);
         }
@@ -442,7 +537,6 @@ public sealed class MockPipeline
             };
         }
 
-        Stubs.Served(stub);
         var operation = StubContractCheck.OperationFor(snapshot.Contracts, request.Method, request.Path, VariantOf);
         var validate = operation is not null && _validation != ValidationMode.Off && stub.Response.Fault is null;
         var violations = validate ? ResponseValidator.Validate(operation!, response) : [];

@@ -30,6 +30,10 @@ public sealed class MockState
     private volatile bool _anyTokenVariation;
     private volatile bool _anyTokenVariant;
 
+    // The versions of the last changes that started every sequence (and every count) over; shared counters count from them.
+    private long _scenariosEpoch;
+    private long _resetEpoch;
+
     /// <summary>Fresh state: every vendor on its default scenario.</summary>
     /// <param name="tokenCapacity">Tokens remembered before the least recently used go.</param>
     /// <param name="tokenByteCapacity">Estimated bytes of per-token state kept before the least recently used go.</param>
@@ -62,17 +66,27 @@ public sealed class MockState
     /// <summary>Serves <paramref name="scenario"/> to the vendor's tokens that have none bound.</summary>
     /// <param name="vendor">The vendor name.</param>
     /// <param name="scenario">The scenario name.</param>
-    public void SetVendorScenario(string vendor, string scenario)
-    {
-        _vendorScenarios[vendor] = scenario;
-        RestartSequences(vendor);
-    }
+    public void SetVendorScenario(string vendor, string scenario) => SetVendorScenario(vendor, scenario, _vendorEpochs.GetValueOrDefault(vendor) + 1);
 
     /// <summary>One vendor back to its default scenario (WireMock: one scenario back to "Started").</summary>
-    public void ResetVendorScenario(string vendor)
+    public void ResetVendorScenario(string vendor) => SetVendorScenario(vendor, null, _vendorEpochs.GetValueOrDefault(vendor) + 1);
+
+    /// <summary>Sets (or, with null, resets) the vendor's scenario by the change of version <paramref name="epoch"/>: its sequences start over.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="scenario">The scenario name; null for the catalogue default.</param>
+    /// <param name="epoch">The version of the change (greater than any before it).</param>
+    public void SetVendorScenario(string vendor, string? scenario, long epoch)
     {
-        _vendorScenarios.TryRemove(vendor, out _);
-        RestartSequences(vendor);
+        if (scenario is null)
+        {
+            _vendorScenarios.TryRemove(vendor, out _);
+        }
+        else
+        {
+            _vendorScenarios[vendor] = scenario;
+        }
+
+        _vendorEpochs[vendor] = epoch;
     }
 
     /// <summary>The variant set for the vendor through the admin API, or null.</summary>
@@ -140,6 +154,27 @@ public sealed class MockState
     /// <param name="scenario">The scenario name.</param>
     public void Bind(string vendor, string token, string scenario) => Entry(vendor, token).Bind(scenario);
 
+    /// <summary>Binds one token to a scenario by the change of version <paramref name="epoch"/>; the token starts over.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="scenario">The scenario name.</param>
+    /// <param name="epoch">The version of the change.</param>
+    public void Bind(string vendor, string token, string scenario, long epoch) => Entry(vendor, token).Bind(scenario, epoch);
+
+    /// <summary>The shared count of the token's position in <paramref name="scenario"/>, in the epoch this view knows.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential.</param>
+    /// <param name="scenario">The sequence scenario.</param>
+    public SharedCounter SequenceCounter(string vendor, string token, string scenario) =>
+        new(SharedCounterKind.Sequence, vendor, token, scenario,
+            Math.Max(Math.Max(_vendorEpochs.GetValueOrDefault(vendor), Interlocked.Read(ref _scenariosEpoch)), Find(vendor, token)?.Epoch ?? 0));
+
+    /// <summary>The shared count of the token's varying requests, in the epoch this view knows.</summary>
+    /// <param name="vendor">The vendor name.</param>
+    /// <param name="token">The credential (empty for requests without one).</param>
+    public SharedCounter RequestNumberCounter(string vendor, string token) =>
+        new(SharedCounterKind.RequestNumber, vendor, token, "", Math.Max(Interlocked.Read(ref _resetEpoch), Find(vendor, token)?.Epoch ?? 0));
+
     /// <summary>Returns the token to the vendor's scenario; false when it had no binding.</summary>
     /// <param name="vendor">The vendor name.</param>
     /// <param name="token">The credential.</param>
@@ -182,8 +217,13 @@ public sealed class MockState
     }
 
     /// <summary>Every vendor back to its default scenario and sequences to their start.</summary>
-    public void ResetScenarios()
+    public void ResetScenarios() => ResetScenarios(Interlocked.Read(ref _scenariosEpoch) + 1);
+
+    /// <summary>Every vendor back to its default scenario and sequences to their start, by the change of version <paramref name="epoch"/>.</summary>
+    /// <param name="epoch">The version of the change.</param>
+    public void ResetScenarios(long epoch)
     {
+        Interlocked.Exchange(ref _scenariosEpoch, epoch);
         _vendorScenarios.Clear();
         foreach (var entry in _tokens.Values)
         {
@@ -192,16 +232,27 @@ public sealed class MockState
     }
 
     /// <summary>Back to the state of a fresh start.</summary>
-    public void Reset()
+    public void Reset() => Reset(Interlocked.Read(ref _resetEpoch) + 1);
+
+    /// <summary>Back to the state of a fresh start, by the change of version <paramref name="epoch"/>.</summary>
+    /// <param name="epoch">The version of the change.</param>
+    public void Reset(long epoch)
     {
+        Interlocked.Exchange(ref _resetEpoch, epoch);
+        Interlocked.Exchange(ref _scenariosEpoch, Math.Max(epoch, Interlocked.Read(ref _scenariosEpoch)));
         _vendorScenarios.Clear();
         _vendorVariants.Clear();
         _vendorVariations.Clear();
         _tokens.Clear();
     }
 
-    /// <summary>Every sequence of the vendor starts over: positions recorded before now no longer count.</summary>
-    private void RestartSequences(string vendor) => _vendorEpochs.AddOrUpdate(vendor, 1, (_, epoch) => epoch + 1);
+    /// <summary>Forgets everything, the counts' epochs too: a view about to be loaded afresh from a shared store.</summary>
+    internal void Clear()
+    {
+        Reset(0);
+        Interlocked.Exchange(ref _scenariosEpoch, 0);
+        _vendorEpochs.Clear();
+    }
 
     private TokenEntry? Find(string vendor, string token) => _tokens.TryGetValue(new TokenKey(vendor, token), out var entry) ? entry : null;
 

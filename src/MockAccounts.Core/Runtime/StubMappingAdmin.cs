@@ -9,7 +9,8 @@ namespace MockAccounts.Core.Runtime;
 /// <summary>
 /// WireMock's mapping admin calls as use-cases over the pipeline's store: create, replace, import, find
 /// and remove by metadata, save. A mapping outside the supported subset, or (in strict validation) one
-/// that breaks the contract of the vendor operation it answers, is refused with every problem named.
+/// that breaks the contract of the vendor operation it answers, is refused with every problem named. Every change goes
+/// through the pipeline's <see cref="StateWriter"/> (shared with the other replicas when the state is).
 /// </summary>
 public sealed class StubMappingAdmin
 {
@@ -68,11 +69,19 @@ public sealed class StubMappingAdmin
     /// <summary>Parses, checks and stores a mapping; null when refused, with the reasons in <paramref name="problems"/>.</summary>
     /// <param name="json">The mapping as WireMock's admin API takes it.</param>
     /// <param name="problems">Receives every reason the mapping is refused.</param>
-    public StubMapping? Create(JsonNode? json, List<string> problems) =>
-        Prepare(json, problems) is { } mapping ? Store.Add(mapping) : null;
+    public async ValueTask<StubMapping?> CreateAsync(JsonNode? json, List<string> problems)
+    {
+        if (Prepare(json, problems) is not { } mapping)
+        {
+            return null;
+        }
+
+        await ChangeAsync([mapping], []).ConfigureAwait(false);
+        return mapping;
+    }
 
     /// <returns>The replacement; null with no problems when no mapping has the id.</returns>
-    public StubMapping? Replace(Guid id, JsonNode? json, List<string> problems)
+    public async ValueTask<StubMapping?> ReplaceAsync(Guid id, JsonNode? json, List<string> problems)
     {
         if (Store.Find(id) is null)
         {
@@ -88,11 +97,33 @@ public sealed class StubMappingAdmin
             json = obj;
         }
 
-        return Prepare(json, problems) is { } mapping ? Store.Replace(id, mapping) : null;
+        if (Prepare(json, problems) is not { } mapping)
+        {
+            return null;
+        }
+
+        await ChangeAsync([mapping with { Id = id }], []).ConfigureAwait(false);
+        return mapping;
     }
 
+    /// <summary>Removes the mappings that match (file mappings stay away until a reset); returns them.</summary>
+    /// <param name="match">Which mappings go.</param>
+    public async ValueTask<IReadOnlyList<StubMapping>> RemoveAsync(Func<StubMapping, bool> match)
+    {
+        var removed = Store.All.Where(match).ToArray();
+        if (removed.Length > 0)
+        {
+            await ChangeAsync([], removed.Select(m => m.Id).ToArray()).ConfigureAwait(false);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Back to the mapping files: admin-made mappings go, removed file mappings return.</summary>
+    public ValueTask ResetAsync() => _pipeline.Writer.WriteAsync(new StateChange(StateChangeKind.StubMappingsReset));
+
     /// <summary><c>{"mappings": […], "importOptions": {"duplicatePolicy": "OVERWRITE" | "IGNORE", "deleteAllNotInImport": false}}</c>; all or nothing.</summary>
-    public IReadOnlyList<StubMapping> Import(JsonNode? json, List<string> problems)
+    public async ValueTask<IReadOnlyList<StubMapping>> ImportAsync(JsonNode? json, List<string> problems)
     {
         if (json is not JsonObject body || body["mappings"] is not JsonArray items)
         {
@@ -120,7 +151,21 @@ public sealed class StubMappingAdmin
             problems.AddRange(found.Select(p => $"mappings[{i}].{p}"));
         }
 
-        return problems.Count > 0 ? [] : Store.Import(mappings, policy == "OVERWRITE", deleteOthers);
+        if (problems.Count > 0)
+        {
+            return [];
+        }
+
+        // Decided here, against what this replica serves, and sent as plain adds and removes: every replica applies the same.
+        var keep = mappings.Select(m => m.Id).ToHashSet();
+        var removed = deleteOthers ? Store.All.Where(m => !keep.Contains(m.Id)).Select(m => m.Id).ToArray() : [];
+        var added = mappings.Where(m => policy == "OVERWRITE" || Store.Find(m.Id) is null || removed.Contains(m.Id)).ToArray();
+        if (added.Length > 0 || removed.Length > 0)
+        {
+            await ChangeAsync(added, removed).ConfigureAwait(false);
+        }
+
+        return added;
     }
 
     /// <summary>Mappings whose metadata (as JSON) satisfies a value pattern such as <c>{"matchesJsonPath": "$.team"}</c>.</summary>
@@ -136,7 +181,7 @@ public sealed class StubMappingAdmin
     /// <param name="problems">Receives what is wrong with the pattern.</param>
     /// <param name="budget">What matching may spend, over all mappings together.</param>
     /// <exception cref="MatchBudgetSpentException">The budget ran out before every mapping had been tried; nothing was removed.</exception>
-    public IReadOnlyList<StubMapping> RemoveByMetadata(JsonNode? json, List<string> problems, MatchBudget budget)
+    public async ValueTask<IReadOnlyList<StubMapping>> RemoveByMetadataAsync(JsonNode? json, List<string> problems, MatchBudget budget)
     {
         if (MetadataPattern(json, problems, budget) is not { } pattern)
         {
@@ -145,12 +190,15 @@ public sealed class StubMappingAdmin
 
         // Decided first, then removed: a budget spent halfway removes nothing.
         var ids = Store.All.Where(pattern).Select(m => m.Id).ToHashSet();
-        return Store.RemoveWhere(m => ids.Contains(m.Id));
+        return await RemoveAsync(m => ids.Contains(m.Id)).ConfigureAwait(false);
     }
 
     /// <summary>Writes the admin-made mappings to <paramref name="folder"/>, one file each.</summary>
     public Task<IReadOnlyList<string>> SaveAsync(string folder, CancellationToken cancellationToken) =>
         StubMappingFiles.SaveAsync(folder, Store.Added(), cancellationToken);
+
+    private ValueTask ChangeAsync(IReadOnlyList<StubMapping> added, IReadOnlyList<Guid> removed) =>
+        _pipeline.Writer.WriteAsync(new StateChange(StateChangeKind.StubMappings) { Mappings = added, Removed = removed });
 
     private static Func<StubMapping, bool>? MetadataPattern(JsonNode? json, List<string> problems, MatchBudget budget)
     {

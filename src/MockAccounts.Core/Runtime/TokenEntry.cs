@@ -21,6 +21,7 @@ public sealed class TokenEntry
     private long _accountBytes;
     private Progress? _progress;
     private long _requestNumber;
+    private long _epoch;
 
     /// <summary>An entry with nothing remembered yet.</summary>
     /// <param name="vendor">The vendor name.</param>
@@ -58,10 +59,19 @@ public sealed class TokenEntry
     /// <summary>The request number the token's next varying request will take, without claiming it.</summary>
     public long PeekRequestNumber => Interlocked.Read(ref _requestNumber);
 
+    /// <summary>The version of the change that last bound the token (shared state counts its sequences from there); 0 when never bound.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
     /// <summary>Binds the token to a scenario; it starts over (sequence and request numbers back to 0).</summary>
     /// <param name="scenario">The scenario name.</param>
-    public void Bind(string scenario)
+    public void Bind(string scenario) => Bind(scenario, Epoch + 1);
+
+    /// <summary>Binds the token to a scenario at <paramref name="epoch"/> (the version of the change); it starts over.</summary>
+    /// <param name="scenario">The scenario name.</param>
+    /// <param name="epoch">The version of the binding change.</param>
+    public void Bind(string scenario, long epoch)
     {
+        Interlocked.Exchange(ref _epoch, epoch);
         Volatile.Write(ref _binding, scenario);
         Volatile.Write(ref _progress, null);
         Interlocked.Exchange(ref _requestNumber, 0);

@@ -1,0 +1,42 @@
+namespace MockAccounts.Server.Tests;
+
+/// <summary>
+/// Where a state test writes and where it reads: one server in memory (the two are the same), or two servers sharing
+/// their state on Redis (a change made through one is read through the other at once).
+/// </summary>
+public sealed class Replicas : IAsyncDisposable
+{
+    private Replicas(RunningServer writer, RunningServer reader)
+    {
+        Writer = writer;
+        Reader = reader;
+    }
+
+    /// <summary>Where admin calls go.</summary>
+    public RunningServer Writer { get; }
+
+    /// <summary>Where the effects are read (the same server in memory).</summary>
+    public RunningServer Reader { get; }
+
+    public static async Task<Replicas> InMemoryAsync()
+    {
+        var server = await RunningServer.StartAsync();
+        return new Replicas(server, server);
+    }
+
+    public static async Task<Replicas> OnRedisAsync(string redis, string? prefix = null)
+    {
+        prefix ??= RedisServer.NewPrefix();
+        var servers = await Task.WhenAll(RunningServer.StartSharingAsync(redis, prefix), RunningServer.StartSharingAsync(redis, prefix));
+        return new Replicas(servers[0], servers[1]);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync();
+        if (!ReferenceEquals(Reader, Writer))
+        {
+            await Reader.DisposeAsync();
+        }
+    }
+}
