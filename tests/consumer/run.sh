@@ -72,23 +72,30 @@ cat > "$work/nuget.config" <<XML
 XML
 
 mkdir "$work/consumer"
-cat > "$work/consumer/Consumer.Tests.csproj" <<XML
+# test_project FILE [PROPERTIES [PACKAGE_REFERENCES]]: an NUnit test project as a team's own would be, warnings as errors,
+# with the repository's pinned versions of the test packages and whatever else the caller adds.
+test_project() {
+  cat > "$1" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>${2:+
+    $2}
     <IsPackable>false</IsPackable>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(version Microsoft.NET.Test.Sdk)" />
     <PackageReference Include="NUnit" Version="$(version NUnit)" />
     <PackageReference Include="NUnit3TestAdapter" Version="$(version NUnit3TestAdapter)" />
-    <PackageReference Include="FluentAssertions" Version="$(version FluentAssertions)" />
+    <PackageReference Include="FluentAssertions" Version="$(version FluentAssertions)" />${3:+
+    $3}
   </ItemGroup>
 </Project>
 XML
+}
+test_project "$work/consumer/Consumer.Tests.csproj"
 cp "$repo/tests/consumer/ConsumerTests.cs" "$work/consumer/"
 
 echo "== add package (as the README says)"
@@ -108,26 +115,9 @@ cat "$MOCKACCOUNTS_CONSUMER_TIMINGS"
 
 echo "== a project that already uses WireMock.Net adds MockAccounts.WireMockNet (as the README says)"
 mkdir "$work/wiremock-consumer"
-cat > "$work/wiremock-consumer/WireMockConsumer.Tests.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <TargetFramework>net10.0</TargetFramework>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <!-- WireMock.Net 1.25.0 itself warns so on this registry (it asks for Scriban.Signed 5.5.0, which is not served). -->
-    <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
-    <IsPackable>false</IsPackable>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="Microsoft.NET.Test.Sdk" Version="$(version Microsoft.NET.Test.Sdk)" />
-    <PackageReference Include="NUnit" Version="$(version NUnit)" />
-    <PackageReference Include="NUnit3TestAdapter" Version="$(version NUnit3TestAdapter)" />
-    <PackageReference Include="FluentAssertions" Version="$(version FluentAssertions)" />
-    <PackageReference Include="WireMock.Net" Version="$(version WireMock.Net)" />
-  </ItemGroup>
-</Project>
-XML
+# WireMock.Net 1.25.0 itself warns NU1603 on this registry (it asks for Scriban.Signed 5.5.0, which is not served).
+test_project "$work/wiremock-consumer/WireMockConsumer.Tests.csproj" "<WarningsNotAsErrors>NU1603</WarningsNotAsErrors>" \
+  "<PackageReference Include=\"WireMock.Net\" Version=\"$(version WireMock.Net)\" />"
 cp "$repo/tests/consumer/WireMockConsumerTests.cs" "$work/wiremock-consumer/"
 cd "$work/wiremock-consumer"
 dotnet add package MockAccounts.WireMockNet --prerelease

@@ -338,14 +338,7 @@ internal sealed class PublishedSpecNormalizer
     {
         var (file, fragment) = Split(target);
         var at = JsonPointer.Append(pointer, "$ref");
-        if (Remote(file))
-        {
-            _fail(at, $"'{target}' is a remote reference: only references inside the document and to files beside it are read");
-            return null;
-        }
-
-        var origin = file.Length == 0 ? source : Open(file, source, at);
-        if (origin is null)
+        if (Origin(file, target, source, at) is not { } origin)
         {
             return null;
         }
@@ -384,14 +377,7 @@ internal sealed class PublishedSpecNormalizer
                 : new JsonObject { ["$ref"] = target };
         }
 
-        if (Remote(file))
-        {
-            _fail(at, $"'{target}' is a remote reference: only references inside the document and to files beside it are read");
-            return null;
-        }
-
-        var origin = file.Length == 0 ? source : Open(file, source, at);
-        if (origin is null)
+        if (Origin(file, target, source, at) is not { } origin)
         {
             return null;
         }
@@ -399,6 +385,18 @@ internal sealed class PublishedSpecNormalizer
         return Target(origin, target, fragment, at, depth) is { } found
             ? Walk(found, origin, $"{Display(origin)}#{fragment}", schema: false, depth + 1)
             : null;
+    }
+
+    /// <summary>The document a reference reads from (this one, or a file beside it), or null after reporting why not (remote, or unreadable).</summary>
+    private Source? Origin(string file, string target, Source source, string at)
+    {
+        if (Remote(file))
+        {
+            _fail(at, $"'{target}' is a remote reference: only references inside the document and to files beside it are read");
+            return null;
+        }
+
+        return file.Length == 0 ? source : Open(file, source, at);
     }
 
     /// <summary>What a reference's fragment points at in its document, or null after reporting why not (too deep, or nothing there).</summary>
