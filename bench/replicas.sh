@@ -3,8 +3,9 @@
 # one run: framework-dependent Release builds of src/MockAccounts.Server with their default options, Debian's
 # redis-server on a loopback port (no persistence). Rounds alternate so the shared machine's drift falls on both:
 #   - one replica at a time under the load (the other two running and connected), each as a ratio to the in-memory
-#     process of the same round: a token whose state is unchanged (the hot path) and a token on a sequence
-#     (rate-limited-once past its 429: one atomic count on Redis per request);
+#     process of the same round: a token whose state is unchanged (the hot path), a token on a sequence past its end
+#     (rate-limited-once past its 429: known ended, so no count), and a token with edge bodies (a new body and one
+#     shared count per request: concurrent claims on one replica share a round trip);
 #   - all three replicas at once, the load split three ways, as a sum beside the in-memory process under the whole load.
 # Prints a markdown table; run it under the heavy lock:
 #   flock /work/notes/heavy.lock bash bench/replicas.sh     # DURATION=10 WARMUP=3 ROUNDS=2 by default
@@ -25,6 +26,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 AUTH=(-H "Authorization: Bearer bench-token")
 SEQ=(-H "Authorization: Bearer bench-sequence")
+EDGES=(-H "Authorization: Bearer bench-edges")
 
 REDIS_PORT=$(free_port)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --loglevel warning >/dev/null 2>&1 &
@@ -45,6 +47,9 @@ serve() { # serve port [redis]: a server in the background, once it answers; its
   curl -sf -o /dev/null -X PUT "http://127.0.0.1:$port/__admin/vendors/runloop/tokens/bench-sequence/scenario" \
     -H 'Content-Type: application/json' -d '{"scenario": "rate-limited-once"}'
   curl -s -o /dev/null "${SEQ[@]}" "http://127.0.0.1:$port/v1/accounts/me"
+  # The edges token: every request draws a new body, numbered by a shared count.
+  curl -sf -o /dev/null -X PUT "http://127.0.0.1:$port/__admin/vendors/runloop/tokens/bench-edges/variation" \
+    -H 'Content-Type: application/json' -d '{"variation": "edges"}'
 }
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "-"; else printf "%.2f", a / b }'; }
@@ -68,8 +73,12 @@ serve "$MEM"
 serve "$R1" redis; serve "$R2" redis; serve "$R3" redis
 rows=$WORK/rows
 for round in $(seq 1 "$ROUNDS"); do
-  for kind in hot sequence; do
-    if [ "$kind" = hot ]; then auth=("${AUTH[@]}"); label="unchanged state"; else auth=("${SEQ[@]}"); label="a sequence (one count per request)"; fi
+  for kind in hot ended edges; do
+    case $kind in
+      hot) auth=("${AUTH[@]}"); label="unchanged state" ;;
+      ended) auth=("${SEQ[@]}"); label="a sequence past its end" ;;
+      edges) auth=("${EDGES[@]}"); label="edge bodies (a shared count per request)" ;;
+    esac
     read -r m_rps m_p99 _ < <(load "$MEM" 32 "${auth[@]}")
     echo "| in memory, one process, $label, round $round | $m_rps | $m_p99 | 1.00 | 1.00 | - |" >>"$rows"
     for r in 1 2 3; do
@@ -100,9 +109,9 @@ done
 
 echo "## Three replicas on one Redis beside one in-memory process (wrk -t1 -c32 -d${DURATION}s after ${WARMUP}s warm-up, $ROUNDS rounds alternating)"
 echo
-echo "| target | req/s | p99 ms | req/s ratio to in memory (same round) | p99 ratio | Redis scripts per request (journal batches and counts) |"
+echo "| target | req/s | p99 ms | req/s ratio to in memory (same round) | p99 ratio | Redis scripts per request (journal pages and counts) |"
 echo "| --- | --- | --- | --- | --- | --- |"
 cat "$rows"
 echo
-echo "A script is one round trip to Redis: a journal batch (written off the request path) or a count (on it)."
+echo "A script is one round trip to Redis: a journal page (written off the request path) or a count (on it; claims that arrive together on one replica share one)."
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%d GiB", $2 / 1048576 }' /proc/meminfo), $(dotnet --version) SDK; load generator, Redis and servers share the machine."

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MockAccounts.Core.Generation;
@@ -123,9 +125,19 @@ internal static class ChangeCodec
         ];
     }
 
-    /// <summary>The counter hash's field for one count.</summary>
+    /// <summary>
+    /// The counter hash's field for one count. A count exists for any credential a request sent, not only those an admin
+    /// call named, so the field holds a digest of it: Redis never holds a request's credential whole.
+    /// </summary>
     public static string CounterField(SharedCounter counter) =>
-        (counter.Kind == SharedCounterKind.Sequence ? "s:" : "r:") + TokenKey(counter.Vendor, counter.Token);
+        (counter.Kind == SharedCounterKind.Sequence ? "s:" : "r:") + TokenKey(counter.Vendor, Digest(counter.Token));
+
+    private static string Digest(string token)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
+        return Convert.ToBase64String(hash[..18]);
+    }
 
     private static StateChange? FromJson(string text, StateWriter writer, List<string> problems, out int order)
     {

@@ -49,6 +49,9 @@ internal static partial class RedisConfiguration
         return options;
     }
 
+    /// <summary>The password the configuration string gives, or empty.</summary>
+    public static string PasswordOf(string configuration) => ConfigurationOptions.Parse(configuration, ignoreUnknown: true).Password ?? "";
+
     /// <summary>The string as it may be shown (health, logs, errors): every password replaced by stars.</summary>
     public static string Redact(string text) => Password().Replace(text, "$1*****");
 

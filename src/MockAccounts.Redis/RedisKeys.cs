@@ -17,8 +17,23 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>The live replicas, scored by their last heartbeat (Redis's own clock, milliseconds).</summary>
     public RedisKey Replicas { get; } = prefix + "replicas";
 
-    /// <summary>Every replica's journal entries, oldest first.</summary>
-    public RedisKey Journal { get; } = prefix + "journal";
+    /// <summary>Every replica's journal entries, oldest first, in pages (<see cref="JournalPage"/>).</summary>
+    public RedisKey JournalPages { get; } = prefix + "journal:pages";
+
+    /// <summary>Each page's record, in the pages' order: how many entries it holds, its number, its newest entry's time.</summary>
+    public RedisKey JournalPageCounts { get; } = prefix + "journal:counts";
+
+    /// <summary>The pages' numbers by their oldest entry's time.</summary>
+    public RedisKey JournalPageTimes { get; } = prefix + "journal:times";
+
+    /// <summary>The last page's number.</summary>
+    public RedisKey JournalPageNumber { get; } = prefix + "journal:number";
+
+    /// <summary>Entries the journal shows (at most its capacity).</summary>
+    public RedisKey JournalSize { get; } = prefix + "journal:size";
+
+    /// <summary>The oldest entries still stored in a page but dropped at capacity (never shown).</summary>
+    public RedisKey JournalHidden { get; } = prefix + "journal:hidden";
 
     /// <summary>Entries the journal dropped at capacity.</summary>
     public RedisKey JournalDropped { get; } = prefix + "journal:dropped";

@@ -18,16 +18,16 @@ public sealed class Replicas : IAsyncDisposable
     /// <summary>Where the effects are read (the same server in memory).</summary>
     public RunningServer Reader { get; }
 
-    public static async Task<Replicas> InMemoryAsync()
+    public static async Task<Replicas> InMemoryAsync(params string[] args)
     {
-        var server = await RunningServer.StartAsync();
+        var server = await RunningServer.StartAsync(null, args);
         return new Replicas(server, server);
     }
 
-    public static async Task<Replicas> OnRedisAsync(string redis, string? prefix = null)
+    public static async Task<Replicas> OnRedisAsync(string redis, string? prefix = null, params string[] args)
     {
         prefix ??= RedisServer.NewPrefix();
-        var servers = await Task.WhenAll(RunningServer.StartSharingAsync(redis, prefix), RunningServer.StartSharingAsync(redis, prefix));
+        var servers = await Task.WhenAll(RunningServer.StartSharingAsync(redis, prefix, args), RunningServer.StartSharingAsync(redis, prefix, args));
         return new Replicas(servers[0], servers[1]);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using StackExchange.Redis;
 
 namespace MockAccounts.Server.Tests;
 
@@ -20,7 +21,8 @@ public abstract class StateOnEitherStoreTests
 
     private RunningServer Reader => Pair.Reader;
 
-    protected abstract Task<Replicas> StartAsync();
+    /// <summary>The two places to write and read, started with <paramref name="args"/> (the same for both).</summary>
+    protected abstract Task<Replicas> StartAsync(params string[] args);
 
     [OneTimeSetUp]
     public async Task StartReplicasAsync() => _replicas = await StartAsync();
@@ -234,6 +236,37 @@ public abstract class StateOnEitherStoreTests
     }
 
     [Test]
+    public async Task A_full_journal_shows_the_newest_requests_of_both_replicas_counts_the_dropped_and_never_brings_one_back()
+    {
+        await using var small = await StartAsync("--MockAccounts:Journal:Capacity", "4");
+        var tokens = Enumerable.Range(0, 7).Select(i => Calls.NewToken($"full{i}")).ToArray();
+        for (var i = 0; i < 6; i++)
+        {
+            var server = i % 2 == 0 ? small.Writer : small.Reader;
+            await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", tokens[i]));
+        }
+
+        var full = (await small.Reader.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
+        Shown(full).Should().Equal(tokens[2..6].Reverse().Select(Redacted), "the four newest, newest first");
+        full["meta"]!["total"]!.GetValue<int>().Should().Be(4);
+        full["meta"]!["dropped"]!.GetValue<long>().Should().Be(2);
+
+        // One of the four removed: the journal holds three; a dropped request does not come back to fill the gap.
+        (await small.Writer.Client.PostAsync("/__admin/requests/remove", Calls.Json("{\"headers\": {\"Authorization\": {\"equalTo\": \"Bearer " + tokens[3] + "\"}}}"))).EnsureSuccessStatusCode();
+        var removed = (await small.Writer.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
+        Shown(removed).Should().Equal(new[] { tokens[5], tokens[4], tokens[2] }.Select(Redacted));
+        removed["meta"]!["total"]!.GetValue<int>().Should().Be(3);
+
+        await Calls.SendAsync(small.Reader.Client, Calls.Account(small.Reader, "runloop", tokens[6]));
+        var after = (await small.Writer.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
+        Shown(after).Should().Equal(new[] { tokens[6], tokens[5], tokens[4], tokens[2] }.Select(Redacted));
+        after["meta"]!["dropped"]!.GetValue<long>().Should().Be(2);
+
+        static string Redacted(string token) => "****" + token[^4..];
+        static IEnumerable<string> Shown(JsonNode journal) => journal["requests"]!.AsArray().Select(r => r!["mockAccounts"]!["token"]!.GetValue<string>());
+    }
+
+    [Test]
     public async Task A_reset_through_one_replica_resets_the_other()
     {
         var token = Calls.NewToken("reset");
@@ -251,12 +284,110 @@ public abstract class StateOnEitherStoreTests
 [NonParallelizable]
 public sealed class StateInMemoryTests : StateOnEitherStoreTests
 {
-    protected override Task<Replicas> StartAsync() => Replicas.InMemoryAsync();
+    protected override Task<Replicas> StartAsync(params string[] args) => Replicas.InMemoryAsync(args);
 }
 
 /// <summary>The state tests on two replicas sharing their state on Redis: written through one, read through the other.</summary>
 [NonParallelizable]
 public sealed class StateOnRedisTests : StateOnEitherStoreTests
 {
-    protected override Task<Replicas> StartAsync() => Replicas.OnRedisAsync(RedisServer.Instance.Configuration);
+    protected override Task<Replicas> StartAsync(params string[] args) => Replicas.OnRedisAsync(RedisServer.Instance.Configuration, null, args);
+
+    [Test]
+    public async Task A_sequence_past_its_last_step_is_counted_no_further_on_either_replica_until_a_change_starts_it_over()
+    {
+        var prefix = RedisServer.NewPrefix();
+        await using var pair = await Replicas.OnRedisAsync(RedisServer.Instance.Configuration, prefix);
+        var token = Calls.NewToken("ended");
+        await Calls.BindAsync(pair.Writer, "runloop", token, "rate-limited-once");
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Instance.Configuration);
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            var server = i % 2 == 0 ? pair.Writer : pair.Reader;
+            statuses.Add((await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", token))).Status);
+        }
+
+        var counted = await CountAsync();
+        await Calls.BindAsync(pair.Reader, "runloop", token, "rate-limited-once");
+        var again = (await Calls.SendAsync(pair.Writer.Client, Calls.Account(pair.Writer, "runloop", token))).Status;
+
+        statuses.Should().Equal([429, 200, 200, 200, 200, 200, 200, 200, 200, 200]);
+        counted.Should().Be(3, "the 429, the first 200 (the last step: the reader knows it ended), and one more on the writer, which learns it then");
+        again.Should().Be(429, "a new binding starts the sequence over");
+
+        async Task<long> CountAsync()
+        {
+            var fields = await redis.GetDatabase().HashGetAllAsync(prefix + "counters");
+            var record = fields.Single(f => f.Name.ToString().StartsWith("s:", StringComparison.Ordinal)).Value.ToString().Split('\n');
+            return long.Parse(record[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    [Test]
+    public async Task A_full_journal_under_many_requests_stores_less_than_three_times_its_capacity_and_its_oldest_page_and_shows_the_newest()
+    {
+        var prefix = RedisServer.NewPrefix();
+        await using var pair = await Replicas.OnRedisAsync(RedisServer.Instance.Configuration, prefix, "--MockAccounts:Journal:Capacity", "4");
+        var tokens = Enumerable.Range(0, 30).Select(i => Calls.NewToken($"many{i}")).ToArray();
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Instance.Configuration);
+        var stored = new List<(long All, long OldestPage)>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var server = i % 2 == 0 ? pair.Writer : pair.Reader;
+            await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", tokens[i]));
+            if (i % 3 == 2)
+            {
+                // Each read writes every replica's queue, so pages arrive throughout.
+                (await server.Client.GetAsync("/__admin/requests")).Dispose();
+                var counts = (await redis.GetDatabase().ListRangeAsync(prefix + "journal:counts")).Select(r => long.Parse(r.ToString().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                stored.Add((counts.Sum(), counts[0]));
+            }
+        }
+
+        var journal = (await pair.Writer.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
+        journal["requests"]!.AsArray().Select(r => r!["mockAccounts"]!["token"]!.GetValue<string>())
+            .Should().Equal(tokens[^4..].Reverse().Select(t => "****" + t[^4..]));
+        journal["meta"]!["dropped"]!.GetValue<long>().Should().Be(26);
+        stored.Should().OnlyContain(s => s.All < (3 * 4) + s.OldestPage, "a page goes at the latest once twice the capacity would be left without it");
+        stored.Max(s => s.All).Should().BeGreaterThan(4, "dropped entries wait for their page to go");
+    }
+
+    [Test]
+    public async Task Redis_never_holds_a_credential_a_request_sent_whole_neither_in_the_journal_nor_in_a_count()
+    {
+        var prefix = RedisServer.NewPrefix();
+        await using var pair = await Replicas.OnRedisAsync(RedisServer.Instance.Configuration, prefix);
+        (await pair.Writer.Client.PutAsJsonAsync("/__admin/scenarios/ultravox/state", new { state = "rate-limited-once" })).EnsureSuccessStatusCode();
+        var token = Calls.NewToken("secret");
+        await Calls.SendAsync(pair.Writer.Client, Calls.Account(pair.Writer, "ultravox", token));
+        await Calls.SendAsync(pair.Reader.Client, Calls.Account(pair.Reader, "ultravox", token));
+        var journal = (await pair.Writer.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!["requests"]!.AsArray();
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Instance.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: prefix + "*").ToArray();
+        var stored = new List<string>();
+        var db = redis.GetDatabase();
+        foreach (var key in keys)
+        {
+            // Each value as stored (DUMP would compress it), as Latin-1 so any byte sequence reads back one-to-one.
+            IEnumerable<RedisValue> values = await db.KeyTypeAsync(key) switch
+            {
+                RedisType.String => [await db.StringGetAsync(key)],
+                RedisType.List => await db.ListRangeAsync(key),
+                RedisType.Hash => (await db.HashGetAllAsync(key)).SelectMany(e => new[] { e.Name, e.Value }),
+                RedisType.SortedSet => await db.SortedSetRangeByRankAsync(key),
+                var other => throw new AssertionException($"{key}: a {other} was not expected"),
+            };
+            stored.AddRange(values.Select(v => key.ToString() + " " + System.Text.Encoding.Latin1.GetString((byte[])v!)));
+        }
+
+        journal.Should().HaveCount(2, "both requests reached the journal on Redis");
+        keys.Select(k => k.ToString()).Should().Contain([prefix + "journal:pages", prefix + "counters"]);
+        var shown = "****" + token[^4..];
+        stored.Where(v => v.Contains(token, StringComparison.Ordinal)).Select(v => v.Split(' ')[0]).Should().BeEmpty("the token is stored only as shown ({0}) or digested", shown);
+        stored.Should().Contain(v => v.Contains(shown, StringComparison.Ordinal));
+    }
 }

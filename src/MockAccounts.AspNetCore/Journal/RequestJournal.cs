@@ -24,7 +24,7 @@ public sealed class RequestJournal
     private readonly JournalIds _ids = new();
     private readonly Func<IReadOnlySet<string>> _credentialHeaders;
     private readonly Func<IReadOnlySet<string>> _credentialQueryParameters;
-    private readonly CredentialDigest _digest = new();
+    private CredentialDigest _digest = new();
     private JournalSlot[] _slots;
     private int _next;
     private int _count;
@@ -98,6 +98,7 @@ public sealed class RequestJournal
         ArgumentNullException.ThrowIfNull(stubs);
         _shared = shared;
         _stubs = stubs;
+        _digest = new CredentialDigest(shared.DigestKey);
     }
 
     /// <summary>Records one request once its answer has been written (or given up on).</summary>
@@ -130,7 +131,6 @@ public sealed class RequestJournal
                 packed.Add(string.Empty);
             }
 
-            packed.Add(outcome.Token);
             if (body.Length <= _options.MaxBodyChars)
             {
                 packed.Add(body);
@@ -175,6 +175,7 @@ public sealed class RequestJournal
 
             packed.Add(shownQuery);
             var requestParts = packed.Written.Length;
+            packed.Add(outcome.Token);
 
             var response = outcome.Response;
             IReadOnlyList<KeyValuePair<string, string>>? responseHeaders = null;
@@ -208,7 +209,8 @@ public sealed class RequestJournal
                 response is not null, responseHeaders, responseBody);
             var sequence = Interlocked.Increment(ref _sequence);
             Store(info, packed.Written, sequence);
-            _shared?.Append(SharedEntry.Pack(_ids.For(sequence), info, packed.Written[..requestParts], response));
+            _shared?.Append(SharedEntry.Pack(
+                _ids.For(sequence), info, packed.Written[..requestParts], keep || outcome.Token is null ? outcome.Token : Redaction.Secret(outcome.Token), response));
         }
         finally
         {
@@ -394,7 +396,7 @@ public sealed class RequestJournal
     private async Task<(JournalEntry Entry, byte[] Packed)[]> ReadSharedAsync(ISharedJournal shared, CancellationToken cancellationToken)
     {
         await shared.FlushAllAsync(cancellationToken).ConfigureAwait(false);
-        var stored = await shared.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var (stored, oldestDropped) = await shared.ReadAsync(cancellationToken).ConfigureAwait(false);
         var secret = _credentialHeaders();
         var entries = new List<(JournalEntry, byte[])>(stored.Count);
         foreach (var packed in stored)
@@ -406,7 +408,8 @@ public sealed class RequestJournal
             }
         }
 
-        return [.. entries.OrderByDescending(e => e.Item1.LoggedAt).ThenByDescending(e => e.Item1.Id)];
+        // Replicas write in batches, so the store's order is not quite the requests': the dropped are the oldest by time.
+        return [.. entries.OrderBy(e => e.Item1.LoggedAt).ThenBy(e => e.Item1.Id).Skip(oldestDropped).Reverse()];
     }
 
     /// <summary>The slot of the entry <paramref name="age"/> places after the oldest.</summary>
@@ -425,7 +428,6 @@ public sealed class RequestJournal
         var host = new HostString(reader.ReadString()!);
         var pathBase = new PathString(reader.ReadString());
         var clientIp = reader.ReadString()!;
-        var token = reader.ReadString();
         var body = reader.ReadString()!;
         var headers = reader.ReadPairs();
         var shown = new KeyValuePair<int, string>[reader.ReadInt()];
@@ -435,6 +437,7 @@ public sealed class RequestJournal
         }
 
         var shownQuery = reader.ReadString() ?? query;
+        var token = reader.ReadString();
 
         var responseHeaders = info.ResponseHeaders;
         var responseBody = info.ResponseBody;

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using MockAccounts.Core.Http;
 using MockAccounts.Core.Mappings;
 
@@ -5,14 +6,19 @@ namespace MockAccounts.AspNetCore.Journal;
 
 /// <summary>
 /// One journal entry as replicas share it: the parts a local slot keeps as references (method, outcome, response) written
-/// out, then the request's packed parts exactly as the local ring keeps them, then the response. Another replica reads it
-/// back with the same reader; a stub mapping travels as its id (mappings are shared too).
+/// out, then the request's packed parts exactly as the local ring keeps them, the token as the admin API shows it (never
+/// whole unless credentials are kept: the store is outside this process), then the response, its length in the last four
+/// bytes (the part many entries repeat, see <see cref="ISharedJournal.Append"/>). Another replica reads it back with the
+/// same reader; a stub mapping travels as its id (mappings are shared too).
 /// </summary>
 internal static class SharedEntry
 {
-    private const byte Format = 1;
+    private const byte Format = 2;
 
-    public static byte[] Pack(Guid id, in JournalSlot.Fixed info, ReadOnlySpan<byte> requestParts, MockResponse? response)
+    /// <summary>The bytes that identify an entry: the format and its id.</summary>
+    public const int IdLength = 17;
+
+    public static byte[] Pack(Guid id, in JournalSlot.Fixed info, ReadOnlySpan<byte> requestParts, string? token, MockResponse? response)
     {
         var packed = new PackedEntry(requestParts.Length + 512);
         try
@@ -37,11 +43,17 @@ internal static class SharedEntry
             packed.Add(outcome.Stub?.Id.ToString());
             packed.AddInt(response is null ? 0 : 1);
             packed.AddRaw(requestParts);
+            packed.Add(token);
+            var tail = packed.Written.Length;
             if (response is not null)
             {
                 packed.Add(response.Headers);
                 packed.Add(response.Body.AsSpan());
             }
+
+            Span<byte> length = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(length, packed.Written.Length - tail);
+            packed.AddRaw(length);
 
             return packed.Written.ToArray();
         }
@@ -54,7 +66,7 @@ internal static class SharedEntry
     /// <returns>The entry's id, its fixed parts, and where its request parts begin; null for bytes of another format.</returns>
     public static (Guid Id, JournalSlot.Fixed Info, int Offset)? Unpack(byte[] packed, Func<Guid, StubMapping?> stubs)
     {
-        if (packed.Length < 17 || packed[0] != Format)
+        if (packed.Length < IdLength || packed[0] != Format)
         {
             return null;
         }

@@ -178,7 +178,7 @@ public sealed class MockPipeline
             return new Rejected(variant.Vendor, new Problem(400, "Unknown variation", unknownVariation));
         }
 
-        var step = scenario.IsSequence ? scenario.StepAt(await NextIndex(variant.Vendor, token, scenario.Name).ConfigureAwait(false)) : scenario.Steps[0];
+        var step = scenario.IsSequence ? scenario.StepAt(await NextIndex(variant.Vendor, token, scenario).ConfigureAwait(false)) : scenario.Steps[0];
         if (published)
         {
             var (dynamic, refused) = DynamicFor(request, variant.Vendor);
@@ -210,15 +210,22 @@ public sealed class MockPipeline
             await NumberFor(variant.Vendor, token, operation, step, variation).ConfigureAwait(false));
     }
 
-    /// <summary>The token's next position in a sequence: counted here, or, shared, once across every replica.</summary>
-    private ValueTask<long> NextIndex(string vendor, string token, string scenario)
+    /// <summary>
+    /// The token's next position in a sequence: counted here, or, shared, once across every replica; once the shared count
+    /// is known to have passed the last step, no longer counted at all (every further request gets that step, so the
+    /// request makes no round trip).
+    /// </summary>
+    private ValueTask<long> NextIndex(string vendor, string token, Scenario scenario)
     {
         if (Writer.Shared is not { } shared)
         {
-            return new(_state.NextIndex(vendor, token, scenario));
+            return new(_state.NextIndex(vendor, token, scenario.Name));
         }
 
-        return Counted(shared, _state.SequenceCounter(vendor, token, scenario), () => _state.NextIndex(vendor, token, scenario));
+        var counter = _state.SequenceCounter(vendor, token, scenario.Name);
+        return _state.SharedSequenceEnded(counter)
+            ? new(scenario.LastIndex)
+            : Counted(shared, counter, () => _state.NextIndex(vendor, token, scenario.Name), scenario.LastIndex);
     }
 
     /// <summary>The number a varying body draws (claimed), or -1 when the response is the same every time (cached).</summary>
@@ -237,12 +244,21 @@ public sealed class MockPipeline
         return Counted(shared, _state.RequestNumberCounter(vendor, token), () => _state.NextRequestNumber(vendor, token));
     }
 
-    /// <summary>Claims a shared count; while the store cannot be reached, counts on this replica alone (and says so).</summary>
-    private async ValueTask<long> Counted(ISharedState shared, SharedCounter counter, Func<long> local)
+    /// <summary>
+    /// Claims a shared count; while the store cannot be reached, counts on this replica alone (and says so). A sequence's
+    /// count claimed at or past <paramref name="lastIndex"/> is remembered as ended.
+    /// </summary>
+    private async ValueTask<long> Counted(ISharedState shared, SharedCounter counter, Func<long> local, long lastIndex = long.MaxValue)
     {
         try
         {
-            return await shared.NextAsync(counter).ConfigureAwait(false);
+            var index = await shared.NextAsync(counter).ConfigureAwait(false);
+            if (index >= lastIndex)
+            {
+                _state.EndSharedSequence(counter);
+            }
+
+            return index;
         }
         catch (SharedStateUnavailableException)
         {

@@ -169,6 +169,14 @@ public sealed class MockState
         new(SharedCounterKind.Sequence, vendor, token, scenario,
             Math.Max(Math.Max(_vendorEpochs.GetValueOrDefault(vendor), Interlocked.Read(ref _scenariosEpoch)), Find(vendor, token)?.Epoch ?? 0));
 
+    /// <summary>Whether the shared count <paramref name="counter"/> is known to have passed its sequence's last step (see <see cref="TokenEntry.SharedSequenceEnded"/>).</summary>
+    /// <param name="counter">A sequence's shared count.</param>
+    public bool SharedSequenceEnded(in SharedCounter counter) => Find(counter.Vendor, counter.Token)?.SharedSequenceEnded(counter.Scenario, counter.Epoch) ?? false;
+
+    /// <summary>Remembers that the shared count <paramref name="counter"/> has passed its sequence's last step.</summary>
+    /// <param name="counter">A sequence's shared count.</param>
+    public void EndSharedSequence(in SharedCounter counter) => Entry(counter.Vendor, counter.Token).EndSharedSequence(counter.Scenario, counter.Epoch);
+
     /// <summary>The shared count of the token's varying requests, in the epoch this view knows.</summary>
     /// <param name="vendor">The vendor name.</param>
     /// <param name="token">The credential (empty for requests without one).</param>

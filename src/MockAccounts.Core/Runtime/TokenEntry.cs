@@ -20,6 +20,7 @@ public sealed class TokenEntry
     private OverrideNode? _account;
     private long _accountBytes;
     private Progress? _progress;
+    private Progress? _sharedEnd;
     private long _requestNumber;
     private long _epoch;
 
@@ -74,6 +75,7 @@ public sealed class TokenEntry
         Interlocked.Exchange(ref _epoch, epoch);
         Volatile.Write(ref _binding, scenario);
         Volatile.Write(ref _progress, null);
+        Volatile.Write(ref _sharedEnd, null);
         Interlocked.Exchange(ref _requestNumber, 0);
     }
 
@@ -114,6 +116,19 @@ public sealed class TokenEntry
     /// <param name="epoch">The vendor's current epoch.</param>
     public long PeekIndex(string scenario, long epoch) =>
         Volatile.Read(ref _progress) is { } progress && progress.Counts(scenario, epoch) ? Interlocked.Read(ref progress.Next) : 0;
+
+    /// <summary>
+    /// Whether the count replicas share for <paramref name="scenario"/>'s sequence in <paramref name="epoch"/> is known to
+    /// have passed the sequence's last step: counts only grow within an epoch, so every further request gets that step.
+    /// </summary>
+    /// <param name="scenario">The sequence scenario.</param>
+    /// <param name="epoch">The shared count's epoch.</param>
+    public bool SharedSequenceEnded(string scenario, long epoch) => Volatile.Read(ref _sharedEnd) is { } end && end.Counts(scenario, epoch);
+
+    /// <summary>Remembers that the shared count of <paramref name="scenario"/>'s sequence in <paramref name="epoch"/> has passed its last step.</summary>
+    /// <param name="scenario">The sequence scenario.</param>
+    /// <param name="epoch">The shared count's epoch.</param>
+    public void EndSharedSequence(string scenario, long epoch) => Volatile.Write(ref _sharedEnd, new Progress(scenario, epoch));
 
     /// <summary>Sequences start over.</summary>
     public void RestartSequence() => Volatile.Write(ref _progress, null);

@@ -29,6 +29,9 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Res
         : HttpStatus.IsSuccess(Status) ? ScenarioGroup.Persona
         : ScenarioGroup.Error;
 
+    /// <summary>The index from which every request gets the last step (the sequence has ended).</summary>
+    public long LastIndex => Steps.Sum(s => (long)s.Repeat) - 1;
+
     /// <summary>The step that answers the request with this 0-based index within the sequence.</summary>
     public ResponseStep StepAt(long requestIndex)
     {
