@@ -355,6 +355,26 @@ public sealed class StateOnRedisTests : StateOnEitherStoreTests
     }
 
     [Test]
+    public async Task Listing_the_journal_asks_the_other_replica_for_its_queue_once_and_counts_what_it_lists()
+    {
+        var prefix = RedisServer.NewPrefix();
+        await using var pair = await Replicas.OnRedisAsync(RedisServer.Instance.Configuration, prefix);
+        await Calls.SendAsync(pair.Reader.Client, Calls.Account(pair.Reader, "runloop", Calls.NewToken("listed")));
+        using var redis = await ConnectionMultiplexer.ConnectAsync(RedisServer.Instance.Configuration);
+        var asked = 0;
+        await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(prefix + "flush"), (_, _) => Interlocked.Increment(ref asked));
+
+        var journal = (await pair.Writer.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
+        // A second subscriber on the channel sees the message once the first has had it: this one, through the same link, after it.
+        await redis.GetSubscriber().PublishAsync(RedisChannel.Literal(prefix + "flush"), "test marker");
+        await redis.GetSubscriber().PingAsync();
+
+        journal["requests"]!.AsArray().Should().ContainSingle("the request the other replica answered");
+        journal["meta"]!["total"]!.GetValue<int>().Should().Be(1);
+        Volatile.Read(ref asked).Should().Be(2, "one request for every replica's queue, then the test's own marker");
+    }
+
+    [Test]
     public async Task Redis_never_holds_a_credential_a_request_sent_whole_neither_in_the_journal_nor_in_a_count()
     {
         var prefix = RedisServer.NewPrefix();

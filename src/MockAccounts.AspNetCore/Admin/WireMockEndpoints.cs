@@ -162,7 +162,8 @@ internal static class WireMockEndpoints
 
     private static async Task<IResult> Requests(RequestJournal journal, MockAccountsOptions options, string? limit, string? since, CancellationToken cancellationToken)
     {
-        var entries = (await journal.SnapshotAsync(cancellationToken).ConfigureAwait(false)).AsEnumerable();
+        var (all, total, dropped) = await journal.SnapshotWithCountsAsync(cancellationToken).ConfigureAwait(false);
+        var entries = all.AsEnumerable();
         if (since is not null)
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var after))
@@ -184,7 +185,6 @@ internal static class WireMockEndpoints
         }
 
         var events = entries.Select(e => ServeEvents.Event(e, options.Journal.MaxBodyChars)).ToArray();
-        var (total, dropped) = await journal.CountsAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new ServeEventsDto(events, new MetaDto(total, dropped), !journal.Enabled));
     }
 

@@ -286,6 +286,24 @@ public sealed class RequestJournal
         return [.. (await ReadSharedAsync(shared, cancellationToken).ConfigureAwait(false)).Select(e => e.Entry)];
     }
 
+    /// <summary>
+    /// The entries, newest first, and the counts beside them, from one look: when the journal is shared, every replica's
+    /// queue is written once (<see cref="SnapshotAsync"/> and <see cref="CountsAsync"/> one after the other would ask twice).
+    /// </summary>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public async Task<(IReadOnlyList<JournalEntry> Entries, int Count, long Dropped)> SnapshotWithCountsAsync(CancellationToken cancellationToken = default)
+    {
+        if (_shared is not { } shared)
+        {
+            var entries = Snapshot();
+            return (entries, entries.Count, Dropped);
+        }
+
+        var read = await ReadSharedAsync(shared, cancellationToken).ConfigureAwait(false);
+        var (_, dropped) = await shared.CountsAsync(cancellationToken).ConfigureAwait(false);
+        return ([.. read.Select(e => e.Entry)], read.Length, dropped);
+    }
+
     /// <summary>Removes the entries that match, over every replica's when the journal is shared; returns the removed ones.</summary>
     /// <param name="match">Which entries go.</param>
     /// <param name="cancellationToken">Stops removing.</param>
