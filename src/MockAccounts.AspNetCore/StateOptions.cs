@@ -3,6 +3,9 @@ namespace MockAccounts.AspNetCore;
 /// <summary>The <c>MockAccounts:State</c> section: where the state lives when several replicas share it.</summary>
 public sealed record StateOptions
 {
+    /// <summary>The setting that names the Redis (errors and problems name it).</summary>
+    public const string RedisSetting = MockAccountsOptions.Section + ":State:Redis";
+
     /// <summary>The key prefix unless configured otherwise.</summary>
     public const string DefaultPrefix = "mockaccounts:";
 

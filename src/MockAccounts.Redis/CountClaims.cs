@@ -17,7 +17,7 @@ internal sealed class CountClaims(Func<SharedCounter, int, Task<(long First, boo
     private readonly Lock _gate = new();
     private readonly Dictionary<SharedCounter, Counter> _counters = [];
 
-    /// <summary>Counters with a round trip out now (for tests and health: 0 when idle).</summary>
+    /// <summary>Counters with a round trip out now (0 when idle: nothing is kept for a counter between claims).</summary>
     public int InFlight
     {
         get

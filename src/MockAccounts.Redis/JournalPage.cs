@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using MockAccounts.AspNetCore.Journal;
 
 namespace MockAccounts.Redis;
 
@@ -15,9 +16,6 @@ internal sealed class JournalPage
 {
     /// <summary>The page format's first byte.</summary>
     public const byte Format = (byte)'P';
-
-    /// <summary>The bytes that identify an entry, before its time.</summary>
-    private const int IdLength = 17;
 
     /// <summary>A page stops taking entries past this many bytes (a long body can make one entry large).</summary>
     public const int MaxBytes = 1 << 20;
@@ -49,12 +47,12 @@ internal sealed class JournalPage
         }
 
         var headLength = entry.Length - 4 - tailLength;
-        if (headLength < IdLength + 8)
+        if (headLength < ISharedJournal.EntryIdLength + 8)
         {
             throw new ArgumentException($"A journal entry of {entry.Length} bytes has no time after its id.", nameof(entry));
         }
 
-        var time = BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(IdLength, 8));
+        var time = BinaryPrimitives.ReadInt64LittleEndian(entry.AsSpan(ISharedJournal.EntryIdLength, 8));
         (Oldest, Newest) = Count == 0 ? (time, time) : (Math.Min(Oldest, time), Math.Max(Newest, time));
         Write(headLength);
         _bytes.Write(entry.AsSpan(0, headLength));

@@ -12,7 +12,7 @@ namespace MockAccounts.Redis;
 /// </summary>
 internal static partial class RedisConfiguration
 {
-    public const string Setting = "MockAccounts:State:Redis";
+    public const string Setting = StateOptions.RedisSetting;
 
     /// <summary>What is wrong with the string, each line naming the setting and never the password.</summary>
     public static IReadOnlyList<string> Problems(string configuration)

@@ -26,9 +26,6 @@ internal sealed class RedisJournal : ISharedJournal
     /// </summary>
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>The bytes that identify an entry (<see cref="ISharedJournal.Append"/>).</summary>
-    private const int SharedEntryId = 17;
-
     private readonly RedisReplica _replica;
     private readonly int _capacity;
     private readonly Channel<byte[]> _queue;
@@ -126,7 +123,7 @@ internal sealed class RedisJournal : ISharedJournal
     }
 
     public Task RemoveAsync(IReadOnlyList<byte[]> entries, CancellationToken cancellationToken) =>
-        Call(db => db.ScriptEvaluateAsync(RedisScripts.RemoveEntries, _removeKeys, [.. entries.Select(e => (RedisValue)e.AsMemory(0, SharedEntryId))]));
+        Call(db => db.ScriptEvaluateAsync(RedisScripts.RemoveEntries, _removeKeys, [.. entries.Select(e => (RedisValue)e.AsMemory(0, ISharedJournal.EntryIdLength))]));
 
     public Task ClearAsync(CancellationToken cancellationToken) => Call(db => db.KeyDeleteAsync(_keys));
 

@@ -83,11 +83,11 @@ internal sealed partial class RedisReplica : ISharedStateConnection
         new(_store, Connected, Id, _live, _writer.Version, _journal.Queued, _journal.QueueDropped, _writer.ChangesAlone + _writer.CountsAlone, _lastError);
 
     /// <summary>The replicas live now, as Redis's clock sees their heartbeats.</summary>
-    public async Task<IReadOnlyList<string>> LiveAsync()
-    {
-        var live = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Heartbeat, [Keys.Replicas], [Id, RedisScripts.LiveMilliseconds, 0]).ConfigureAwait(false))!;
-        return [.. live.Select(r => (string)r!)];
-    }
+    public async Task<IReadOnlyList<string>> LiveAsync() => [.. (await BeatAsync(register: false).ConfigureAwait(false)).Select(r => (string)r!)];
+
+    /// <summary>The heartbeat script: this replica live as of now (when <paramref name="register"/>), and the live replicas.</summary>
+    private async Task<RedisResult[]> BeatAsync(bool register) =>
+        (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Heartbeat, [Keys.Replicas], [Id, RedisScripts.LiveMilliseconds, register ? 1 : 0]).ConfigureAwait(false))!;
 
     /// <summary>The failure that makes a shared operation impossible now, naming the setting and never the password.</summary>
     public SharedStateUnavailableException Unavailable(string what, Exception? inner = null)
@@ -307,8 +307,7 @@ internal sealed partial class RedisReplica : ISharedStateConnection
 
             try
             {
-                var live = (RedisResult[])(await Database.ScriptEvaluateAsync(RedisScripts.Heartbeat, [Keys.Replicas], [Id, RedisScripts.LiveMilliseconds, 1]).ConfigureAwait(false))!;
-                _live = live.Length;
+                _live = (await BeatAsync(register: true).ConfigureAwait(false)).Length;
                 _lastError = null;
             }
             catch (RedisException e)

@@ -65,8 +65,7 @@ internal sealed class RedisSharedState : ISharedState
         }
     }
 
-    public ValueTask<long> NextAsync(SharedCounter counter) =>
-        _replica.Connected ? _claims.NextAsync(counter) : throw _replica.Unavailable("the count was made on this replica alone");
+    public ValueTask<long> NextAsync(SharedCounter counter) => _claims.NextAsync(counter);
 
     public async ValueTask<long> PeekAsync(SharedCounter counter) => (await CountAsync(counter, 0).ConfigureAwait(false)).First;
 

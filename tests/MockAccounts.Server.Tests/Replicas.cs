@@ -18,6 +18,16 @@ public sealed class Replicas : IAsyncDisposable
     /// <summary>Where the effects are read (the same server in memory).</summary>
     public RunningServer Reader { get; }
 
+    /// <summary>
+    /// Sends request number <paramref name="request"/> of a series for <paramref name="token"/>'s account: the even ones
+    /// to the writer, the odd ones to the reader; returns the status.
+    /// </summary>
+    public async Task<int> SendAlternatelyAsync(int request, string vendor, string token)
+    {
+        var server = request % 2 == 0 ? Writer : Reader;
+        return (await Calls.SendAsync(server.Client, Calls.Account(server, vendor, token))).Status;
+    }
+
     public static async Task<Replicas> InMemoryAsync(params string[] args)
     {
         var server = await RunningServer.StartAsync(null, args);

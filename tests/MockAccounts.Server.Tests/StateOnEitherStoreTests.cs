@@ -111,11 +111,7 @@ public abstract class StateOnEitherStoreTests
         var token = Calls.NewToken("once");
         await Calls.BindAsync(Writer, "runloop", token, "rate-limited-once");
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-        {
-            var server = i % 2 == 0 ? Writer : Reader;
-            return (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", token))).Status;
-        }));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Pair.SendAlternatelyAsync(i, "runloop", token)));
 
         statuses.Count(s => s == 429).Should().Be(1);
         statuses.Count(s => s == 200).Should().Be(19);
@@ -127,11 +123,7 @@ public abstract class StateOnEitherStoreTests
         var token = Calls.NewToken("flaky");
         await Calls.BindAsync(Reader, "runloop", token, "flaky");
 
-        var statuses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
-        {
-            var server = i % 2 == 0 ? Writer : Reader;
-            return (await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", token))).Status;
-        }));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Pair.SendAlternatelyAsync(i, "runloop", token)));
 
         statuses.Count(s => s == 500).Should().Be(2);
     }
@@ -205,8 +197,7 @@ public abstract class StateOnEitherStoreTests
         var tokens = Enumerable.Range(0, 6).Select(i => Calls.NewToken($"journal{i}")).ToArray();
         for (var i = 0; i < tokens.Length; i++)
         {
-            var server = i % 2 == 0 ? Writer : Reader;
-            await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", tokens[i]));
+            await Pair.SendAlternatelyAsync(i, "runloop", tokens[i]);
         }
 
         var journal = await Reader.Client.GetFromJsonAsync<JsonNode>("/__admin/requests");
@@ -242,8 +233,7 @@ public abstract class StateOnEitherStoreTests
         var tokens = Enumerable.Range(0, 7).Select(i => Calls.NewToken($"full{i}")).ToArray();
         for (var i = 0; i < 6; i++)
         {
-            var server = i % 2 == 0 ? small.Writer : small.Reader;
-            await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", tokens[i]));
+            await small.SendAlternatelyAsync(i, "runloop", tokens[i]);
         }
 
         var full = (await small.Reader.Client.GetFromJsonAsync<JsonNode>("/__admin/requests"))!;
@@ -305,8 +295,7 @@ public sealed class StateOnRedisTests : StateOnEitherStoreTests
         var statuses = new List<int>();
         for (var i = 0; i < 10; i++)
         {
-            var server = i % 2 == 0 ? pair.Writer : pair.Reader;
-            statuses.Add((await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", token))).Status);
+            statuses.Add(await pair.SendAlternatelyAsync(i, "runloop", token));
         }
 
         var counted = await CountAsync();
@@ -335,12 +324,11 @@ public sealed class StateOnRedisTests : StateOnEitherStoreTests
         var stored = new List<(long All, long OldestPage)>();
         for (var i = 0; i < tokens.Length; i++)
         {
-            var server = i % 2 == 0 ? pair.Writer : pair.Reader;
-            await Calls.SendAsync(server.Client, Calls.Account(server, "runloop", tokens[i]));
+            await pair.SendAlternatelyAsync(i, "runloop", tokens[i]);
             if (i % 3 == 2)
             {
                 // Each read writes every replica's queue, so pages arrive throughout.
-                (await server.Client.GetAsync("/__admin/requests")).Dispose();
+                (await (i % 2 == 0 ? pair.Writer : pair.Reader).Client.GetAsync("/__admin/requests")).Dispose();
                 var counts = (await redis.GetDatabase().ListRangeAsync(prefix + "journal:counts")).Select(r => long.Parse(r.ToString().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 stored.Add((counts.Sum(), counts[0]));
             }

@@ -13,8 +13,6 @@ internal sealed class SharedStateFilter : IEndpointFilter
     /// <summary>The response header naming the replicas that had not applied the change when the answer was sent.</summary>
     public const string NotAppliedHeader = "X-MockAccounts-Not-Applied-By";
 
-    private const string Setting = "MockAccounts:State:Redis";
-
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -34,7 +32,7 @@ internal sealed class SharedStateFilter : IEndpointFilter
         {
             return new ProblemResult(new Problem(StatusCodes.Status503ServiceUnavailable, "Shared state unavailable",
                 $"{e.Message} Nothing was changed; vendor requests are answered from the last known state meanwhile.")
-                .With("setting", e.Setting ?? Setting));
+                .With("setting", e.Setting ?? StateOptions.RedisSetting));
         }
     }
 }

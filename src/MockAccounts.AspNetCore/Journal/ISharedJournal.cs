@@ -6,6 +6,9 @@ namespace MockAccounts.AspNetCore.Journal;
 /// </summary>
 public interface ISharedJournal
 {
+    /// <summary>How many of an entry's first bytes identify it; its time (UTC ticks, 8 bytes, little-endian) follows.</summary>
+    const int EntryIdLength = 17;
+
     /// <summary>
     /// The key every replica sharing this journal digests credentials under (a credential is kept only as a digest unless
     /// credentials are kept whole), the same on each so a request pattern naming a credential finds the entries every
@@ -15,8 +18,8 @@ public interface ISharedJournal
 
     /// <summary>Queues one entry to be written with the next batch; never waits. Past the queue's bound an entry is dropped and counted.</summary>
     /// <param name="entry">
-    /// The entry, as <see cref="RequestJournal"/> packs it (the journal owns the array from here). Its first 17 bytes
-    /// identify it, the next 8 are its time (UTC ticks, little-endian); it ends with the part many entries repeat (the response a cache served), that part's length in the last
+    /// The entry, as <see cref="RequestJournal"/> packs it (the journal owns the array from here). Its first
+    /// <see cref="EntryIdLength"/> bytes identify it, the next 8 are its time; it ends with the part many entries repeat (the response a cache served), that part's length in the last
     /// four bytes (little-endian), so a store may keep each distinct one once per batch.
     /// </param>
     void Append(byte[] entry);
@@ -32,7 +35,7 @@ public interface ISharedJournal
     /// <param name="cancellationToken">Stops reading.</param>
     Task<(IReadOnlyList<byte[]> Entries, int OldestDropped)> ReadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Removes these entries (as <see cref="ReadAsync"/> gave them, not dropped; known by their first 17 bytes) from the store.</summary>
+    /// <summary>Removes these entries (as <see cref="ReadAsync"/> gave them, not dropped; known by their first <see cref="EntryIdLength"/> bytes) from the store.</summary>
     /// <param name="entries">The entries to remove.</param>
     /// <param name="cancellationToken">Stops removing.</param>
     Task RemoveAsync(IReadOnlyList<byte[]> entries, CancellationToken cancellationToken);

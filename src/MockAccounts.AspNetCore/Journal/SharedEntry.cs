@@ -15,15 +15,13 @@ internal static class SharedEntry
 {
     private const byte Format = 2;
 
-    /// <summary>The bytes that identify an entry: the format and its id.</summary>
-    public const int IdLength = 17;
 
     public static byte[] Pack(Guid id, in JournalSlot.Fixed info, ReadOnlySpan<byte> requestParts, string? token, MockResponse? response)
     {
         var packed = new PackedEntry(requestParts.Length + 512);
         try
         {
-            Span<byte> head = stackalloc byte[17];
+            Span<byte> head = stackalloc byte[ISharedJournal.EntryIdLength];
             head[0] = Format;
             id.TryWriteBytes(head[1..]);
             packed.AddRaw(head);
@@ -66,13 +64,13 @@ internal static class SharedEntry
     /// <returns>The entry's id, its fixed parts, and where its request parts begin; null for bytes of another format.</returns>
     public static (Guid Id, JournalSlot.Fixed Info, int Offset)? Unpack(byte[] packed, Func<Guid, StubMapping?> stubs)
     {
-        if (packed.Length < IdLength || packed[0] != Format)
+        if (packed.Length < ISharedJournal.EntryIdLength || packed[0] != Format)
         {
             return null;
         }
 
         var id = new Guid(packed.AsSpan(1, 16));
-        var reader = new PackedEntry.Reader(packed.AsSpan(17));
+        var reader = new PackedEntry.Reader(packed.AsSpan(ISharedJournal.EntryIdLength));
         var ticks = reader.ReadLong();
         var method = reader.ReadString()!;
         var scheme = reader.ReadString()!;

@@ -274,12 +274,6 @@ public sealed class MockPipeline
     /// </summary>
     private async ValueTask WriteFromRequestAsync(StateChange change, CancellationToken aborted)
     {
-        if (Writer.Shared is null)
-        {
-            Writer.Apply(change, Writer.Version);
-            return;
-        }
-
         try
         {
             await Writer.WriteAsync(change, aborted).ConfigureAwait(false);

@@ -30,7 +30,20 @@ public sealed record Scenario(string Name, string Description, IReadOnlyList<Res
         : ScenarioGroup.Error;
 
     /// <summary>The index from which every request gets the last step (the sequence has ended).</summary>
-    public long LastIndex => Steps.Sum(s => (long)s.Repeat) - 1;
+    public long LastIndex
+    {
+        get
+        {
+            // Read for every request of a shared sequence: a loop, not an enumerator.
+            var requests = 0L;
+            for (var i = 0; i < Steps.Count; i++)
+            {
+                requests += Steps[i].Repeat;
+            }
+
+            return requests - 1;
+        }
+    }
 
     /// <summary>The step that answers the request with this 0-based index within the sequence.</summary>
     public ResponseStep StepAt(long requestIndex)
